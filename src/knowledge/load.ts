@@ -1,0 +1,201 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { foldPhrase } from '../text/phrase.js';
+import {
+  CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
+  conceptSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema,
+  type Alias, type Concept, type ConceptId, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
+  type TopicId, type Vocabulary,
+} from './schema.js';
+import { packageRoot } from './paths.js';
+
+export interface KnowledgeBase {
+  services: ReadonlyMap<ServiceId, Service>;
+  topics: ReadonlyMap<TopicId, Topic>;
+  concepts: ReadonlyMap<ConceptId, Concept>;
+  vocabulary: Vocabulary;
+  tips: readonly Tip[];
+  quiz: readonly QuizQuestion[];
+}
+
+/** One problem in one place: enough for a maintainer to open the file and fix it without guessing. */
+export interface KnowledgeProblem {
+  file: string;
+  entry?: string;
+  field?: string;
+  message: string;
+}
+
+export class KnowledgeError extends Error {
+  constructor(readonly problems: KnowledgeProblem[]) {
+    super(`invalid knowledge base (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map(formatProblem).join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export function formatProblem(p: KnowledgeProblem): string {
+  const where = [p.entry, p.field].filter(Boolean).join(' › ');
+  return `  ${p.file}${where ? `: ${where}` : ''}: ${p.message}`;
+}
+
+export const defaultKnowledgeDir = (): string => join(packageRoot(), 'knowledge');
+
+/** Loads and validates every knowledge file; throws KnowledgeError listing all problems found. */
+export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
+  const problems: KnowledgeProblem[] = [];
+  const display = (file: string) => relative(process.cwd(), file) || file;
+
+  function readYaml(file: string): unknown {
+    let source: string;
+    try {
+      source = readFileSync(file, 'utf8');
+    } catch (error) {
+      problems.push({ file: display(file), message: `cannot be read (${(error as Error).message})` });
+      return undefined;
+    }
+    const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) {
+        const line = e.linePos?.[0];
+        problems.push({ file: display(file), message: `YAML syntax${line ? ` at line ${line.line}, column ${line.col}` : ''}: ${e.message.split('\n')[0]}` });
+      }
+      return undefined;
+    }
+    return doc.toJS();
+  }
+
+  function parseWith<S extends z.ZodType>(schema: S, file: string, entryOf: (value: unknown) => string | undefined): z.infer<S> | undefined {
+    const value = readYaml(file);
+    if (value === undefined) return undefined;
+    const result = schema.safeParse(value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      problems.push({ file: display(file), entry: entryOf(value), field: issue.path.join('.') || undefined, message: issue.message });
+    }
+    return undefined;
+  }
+
+  const idOf = (value: unknown) =>
+    typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : undefined;
+
+  function loadFolder<T extends { id: string }>(folder: string, schema: z.ZodType<T>, knownIds: readonly string[], kind: string): Map<string, T> {
+    const result = new Map<string, T>();
+    const path = join(dir, folder);
+    const files = existsSync(path) ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+    for (const name of files) {
+      const file = join(path, name);
+      const item = parseWith(schema, file, idOf);
+      if (!item) continue;
+      const expected = basename(name).replace(/\.ya?ml$/, '');
+      if (item.id !== expected) {
+        problems.push({ file: display(file), entry: item.id, field: 'id', message: `must match the file name (${expected})` });
+      }
+      if (result.has(item.id)) {
+        problems.push({ file: display(file), entry: item.id, field: 'id', message: `duplicate ${kind} id` });
+      }
+      result.set(item.id, item);
+    }
+    for (const id of knownIds) {
+      if (!result.has(id)) problems.push({ file: display(join(path, `${id}.yml`)), entry: id, message: `missing ${kind}: every ${kind} of the taxonomy needs a card` });
+    }
+    return result;
+  }
+
+  const services = loadFolder<Service>('services', serviceSchema, SERVICE_IDS, 'service') as Map<ServiceId, Service>;
+  const topics = loadFolder<Topic>('topics', topicSchema, TOPIC_IDS, 'topic') as Map<TopicId, Topic>;
+  const concepts = loadFolder<Concept>('concepts', conceptSchema, CONCEPT_IDS, 'concept') as Map<ConceptId, Concept>;
+  const vocabulary = parseWith(vocabularySchema, join(dir, 'vocabulary.yml'), () => undefined);
+  const tipsFile = parseWith(tipsFileSchema, join(dir, 'tips.yml'), () => undefined);
+  const quizFile = parseWith(quizFileSchema, join(dir, 'quiz.yml'), () => undefined);
+
+  const kb: KnowledgeBase = {
+    services,
+    topics,
+    concepts,
+    vocabulary: vocabulary ?? { neutral: [], out_of_scope: [] },
+    tips: tipsFile?.tips ?? [],
+    quiz: quizFile?.questions ?? [],
+  };
+  problems.push(...crossCheck(kb, dir, display));
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return kb;
+}
+
+export const aliasPhrase = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.phrase);
+
+/** Whether a card reference ("s3", "s3.encryption", "encryption", "overview") points at a card that exists. */
+export function cardRefExists(kb: KnowledgeBase, ref: string): boolean {
+  const [head, tail] = ref.split('.') as [string, string | undefined];
+  if (tail === undefined) {
+    return kb.services.has(head as ServiceId) || kb.topics.has(head as TopicId) || kb.concepts.has(head as ConceptId);
+  }
+  return kb.services.has(head as ServiceId) && (TOPIC_IDS as readonly string[]).includes(tail);
+}
+
+/** Rules that span files: an alias may name one thing only, and every reference must land on a card. */
+function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => string): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const owners = new Map<string, string>();
+  const claim = (alias: Alias, owner: string, file: string, field: string) => {
+    const phrase = foldPhrase(aliasPhrase(alias));
+    if (phrase.length === 0) {
+      problems.push({ file, entry: owner, field, message: `alias "${aliasPhrase(alias)}" has no letters or digits` });
+      return;
+    }
+    const previous = owners.get(phrase);
+    if (previous !== undefined && previous !== owner) {
+      problems.push({ file, entry: owner, field, message: `duplicate alias "${phrase}": already names ${previous}` });
+    } else {
+      owners.set(phrase, owner);
+    }
+  };
+  const checkRefs = (refs: readonly string[] | undefined, file: string, entry: string, field: string) => {
+    for (const ref of refs ?? []) {
+      if (!cardRefExists(kb, ref)) problems.push({ file, entry, field, message: `dangling related link "${ref}": no such card` });
+    }
+  };
+
+  for (const service of kb.services.values()) {
+    const file = display(join(dir, 'services', `${service.id}.yml`));
+    service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
+    for (const [topicId, entry] of Object.entries(service.topics)) {
+      if (!entry) continue;
+      entry.keywords?.forEach((a, i) => claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`));
+      checkRefs(entry.related, file, service.id, `topics.${topicId}.related`);
+    }
+  }
+  for (const topic of kb.topics.values()) {
+    const file = display(join(dir, 'topics', `${topic.id}.yml`));
+    topic.aliases.forEach((a, i) => claim(a, topic.id, file, `aliases.${i}`));
+    checkRefs(topic.related, file, topic.id, 'related');
+  }
+  for (const concept of kb.concepts.values()) {
+    const file = display(join(dir, 'concepts', `${concept.id}.yml`));
+    concept.aliases.forEach((a, i) => claim(a, concept.id, file, `aliases.${i}`));
+    checkRefs(concept.related, file, concept.id, 'related');
+  }
+  const vocabFile = display(join(dir, 'vocabulary.yml'));
+  kb.vocabulary.out_of_scope.forEach((p, i) => claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`));
+
+  const tipsFile = display(join(dir, 'tips.yml'));
+  const tipIds = new Set<string>();
+  kb.tips.forEach((tip, i) => {
+    if (tipIds.has(tip.id)) problems.push({ file: tipsFile, entry: tip.id, field: `tips.${i}.id`, message: 'duplicate tip id' });
+    tipIds.add(tip.id);
+    const isConcept = (CONCEPT_IDS as readonly string[]).includes(tip.topic);
+    if (tip.service !== null && isConcept) {
+      problems.push({ file: tipsFile, entry: tip.id, field: `tips.${i}.topic`, message: `concept "${tip.topic}" cannot be tied to a service` });
+    }
+  });
+
+  const quizFile = display(join(dir, 'quiz.yml'));
+  const quizIds = new Set<string>();
+  kb.quiz.forEach((q, i) => {
+    if (quizIds.has(q.id)) problems.push({ file: quizFile, entry: q.id, field: `questions.${i}.id`, message: 'duplicate question id' });
+    quizIds.add(q.id);
+    checkRefs([q.card], quizFile, q.id, `questions.${i}.card`);
+  });
+  return problems;
+}

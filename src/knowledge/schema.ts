@@ -1,0 +1,207 @@
+import { z } from 'zod';
+
+/**
+ * The ids answers are scored by (shared eval taxonomy). Knowledge files may only use these, so a typo in a
+ * file is caught by `srm kb check` instead of producing a card nobody can reach.
+ */
+export const SERVICE_IDS = [
+  'ec2', 'ebs', 'vpc', 'elb', 's3', 'glacier', 'efs', 'dynamodb', 'rds', 'aurora', 'elasticache', 'redshift',
+  'lambda', 'ecs', 'eks', 'fargate', 'ecr', 'cloudfront', 'route53', 'apigateway', 'sqs', 'sns', 'kms', 'iam',
+  'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
+  'shield', 'organizations',
+] as const;
+
+export const TOPIC_IDS = [
+  'encryption', 'patching', 'access', 'network', 'data', 'backup', 'logging', 'physical', 'compliance',
+  'application', 'configuration', 'availability', 'training',
+] as const;
+
+export const CONCEPT_IDS = ['overview', 'categories', 'shared-controls'] as const;
+
+export const CATEGORY_IDS = ['infrastructure', 'container', 'abstracted'] as const;
+
+export const VERDICTS = ['aws', 'customer', 'shared'] as const;
+
+export type ServiceId = (typeof SERVICE_IDS)[number];
+export type TopicId = (typeof TOPIC_IDS)[number];
+export type ConceptId = (typeof CONCEPT_IDS)[number];
+export type CategoryId = (typeof CATEGORY_IDS)[number];
+export type Verdict = (typeof VERDICTS)[number];
+
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const bullets = (max: number, maxItems = 8) =>
+  z.array(text(max)).min(1, 'needs at least one item').max(maxItems, `at most ${maxItems} items`);
+
+/** Only official AWS (and AWS-run) pages are cited, over https. */
+const awsUrl = z
+  .string()
+  .url('must be a URL')
+  .refine((u) => /^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com|amazonaws\.com)\//.test(u), {
+    message: 'must be an https link to an official AWS page',
+  });
+
+export const linkSchema = z.strictObject({
+  title: text(80),
+  url: awsUrl,
+});
+
+/**
+ * An alias is a phrase people type for a service, topic or concept. `weight` below 1 marks a word that is a
+ * weak hint ("data" in "encrypting data in s3"), above 1 one that should dominate.
+ */
+export const aliasSchema = z.union([
+  text(60),
+  z.strictObject({ phrase: text(60), weight: z.number().min(0.1).max(3) }),
+]);
+
+export const practiceSchema = z.union([
+  text(300),
+  z.strictObject({
+    text: text(300),
+    control: z
+      .string()
+      .regex(/^[A-Za-z0-9]+\.\d+$/, 'must look like a Security Hub control id such as S3.8')
+      .optional(),
+  }),
+]);
+
+export const checkSchema = z
+  .strictObject({
+    label: text(120),
+    command: text(600).optional(),
+    console: text(300).optional(),
+  })
+  .refine((c) => c.command !== undefined || c.console !== undefined, {
+    message: 'needs a command (AWS CLI) or a console path',
+  });
+
+export const scenarioSchema = z.strictObject({
+  situation: text(200),
+  verdict: z.enum(VERDICTS),
+  why: text(400),
+});
+
+/** A reference to another card: "s3", "s3.encryption", "encryption" (general topic) or "overview" (concept). */
+export const cardRefSchema = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/, 'must be a card reference like s3.encryption');
+
+/** The body every responsibility card shares: who does what, how to do it well, how it goes wrong. */
+const responsibilityBody = {
+  aws: bullets(220),
+  customer: bullets(220),
+  practices: z.array(practiceSchema).min(1).max(6),
+  mistakes: bullets(260, 5),
+  check: checkSchema,
+  links: z.array(linkSchema).min(1).max(4),
+  scenarios: z.array(scenarioSchema).max(4).optional(),
+  related: z.array(cardRefSchema).max(4).optional(),
+};
+
+export const serviceTopicSchema = z.strictObject({
+  summary: text(300),
+  ...responsibilityBody,
+  /** Phrases specific enough to name this service AND this topic at once ("bucket policy" → s3 access). */
+  keywords: z.array(aliasSchema).max(20).optional(),
+});
+
+export const serviceSchema = z.strictObject({
+  id: z.enum(SERVICE_IDS),
+  name: text(60),
+  aliases: z.array(aliasSchema).min(1).max(30),
+  category: z.enum(CATEGORY_IDS),
+  /** Set when a seed or common belief files the service elsewhere; the card corrects it. */
+  category_note: text(300).optional(),
+  summary: text(300),
+  /** When a question names this service next to another one, it is usually about this topic ("s3 kms"). */
+  implies_topic: z.enum(TOPIC_IDS).optional(),
+  aws: bullets(220),
+  customer: bullets(220),
+  links: z.array(linkSchema).min(1).max(4),
+  scenarios: z.array(scenarioSchema).max(4).optional(),
+  topics: z.partialRecord(z.enum(TOPIC_IDS), serviceTopicSchema),
+});
+
+export const topicSchema = z.strictObject({
+  id: z.enum(TOPIC_IDS),
+  title: text(60),
+  aliases: z.array(aliasSchema).min(1).max(60),
+  summary: text(300),
+  /** How the split for this topic moves from infrastructure to container to abstracted services. */
+  by_category: z.strictObject({
+    infrastructure: text(300),
+    container: text(300),
+    abstracted: text(300),
+  }),
+  ...responsibilityBody,
+});
+
+export const conceptSectionSchema = z.strictObject({
+  title: text(80),
+  points: bullets(260, 8),
+});
+
+export const misconceptionSchema = z.strictObject({
+  claim: text(200),
+  truth: text(400),
+});
+
+export const conceptSchema = z.strictObject({
+  id: z.enum(CONCEPT_IDS),
+  title: text(80),
+  aliases: z.array(aliasSchema).min(1).max(60),
+  /** A strong concept wins over a service named in the same question ("is ECS a container service?"). */
+  strength: z.enum(['strong', 'weak']),
+  summary: text(400),
+  sections: z.array(conceptSectionSchema).min(1).max(5),
+  misconceptions: z.array(misconceptionSchema).max(4).optional(),
+  links: z.array(linkSchema).min(1).max(4),
+  scenarios: z.array(scenarioSchema).max(6).optional(),
+  related: z.array(cardRefSchema).max(4).optional(),
+});
+
+/** Words the engine needs beyond the cards' own aliases. */
+export const vocabularySchema = z.strictObject({
+  /** Question scaffolding that carries no subject ("who", "responsible", "aws", "my"). */
+  neutral: z.array(text(40)).min(1),
+  /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
+  out_of_scope: z.array(text(40)).min(1),
+});
+
+export const tipSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug like s3-block-public-access'),
+  service: z.enum(SERVICE_IDS).nullable(),
+  topic: z.enum([...TOPIC_IDS, ...CONCEPT_IDS]),
+  title: text(100),
+  do: text(400),
+  why: text(400),
+  check: checkSchema,
+  link: linkSchema,
+});
+
+export const tipsFileSchema = z.strictObject({ tips: z.array(tipSchema).min(1) });
+
+export const quizQuestionSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug'),
+    question: text(280),
+    /** The choices shown as buttons; one of them is right. */
+    choices: z.array(text(60)).min(2).max(4),
+    answer: z.number().int().min(0),
+    why: text(500),
+    card: cardRefSchema,
+  })
+  .refine((q) => q.answer < q.choices.length, { message: 'answer must be the index of one of the choices', path: ['answer'] });
+
+export const quizFileSchema = z.strictObject({ questions: z.array(quizQuestionSchema).min(1) });
+
+export type Alias = z.infer<typeof aliasSchema>;
+export type Link = z.infer<typeof linkSchema>;
+export type Practice = z.infer<typeof practiceSchema>;
+export type Check = z.infer<typeof checkSchema>;
+export type Scenario = z.infer<typeof scenarioSchema>;
+export type ServiceTopic = z.infer<typeof serviceTopicSchema>;
+export type Service = z.infer<typeof serviceSchema>;
+export type Topic = z.infer<typeof topicSchema>;
+export type Concept = z.infer<typeof conceptSchema>;
+export type Vocabulary = z.infer<typeof vocabularySchema>;
+export type Tip = z.infer<typeof tipSchema>;
+export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
