@@ -10,6 +10,7 @@ import {
   type TopicId, type Vocabulary,
 } from './schema.js';
 import { packageRoot } from './paths.js';
+import { parseCardKey } from './cardKey.js';
 
 export interface KnowledgeBase {
   services: ReadonlyMap<ServiceId, Service>;
@@ -125,13 +126,16 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
 
 export const aliasPhrase = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.phrase);
 
-/** Whether a card reference ("s3", "s3.encryption", "encryption", "overview") points at a card that exists. */
+/**
+ * Whether a card reference ("s3", "s3.encryption", "encryption", "overview") points at a card that exists.
+ * Every service × topic pair exists: where a service file has no entry for the topic, its card is drawn from
+ * the general topic card for the service's category.
+ */
 export function cardRefExists(kb: KnowledgeBase, ref: string): boolean {
-  const [head, tail] = ref.split('.') as [string, string | undefined];
-  if (tail === undefined) {
-    return kb.services.has(head as ServiceId) || kb.topics.has(head as TopicId) || kb.concepts.has(head as ConceptId);
-  }
-  return kb.services.has(head as ServiceId) && (TOPIC_IDS as readonly string[]).includes(tail);
+  const key = parseCardKey(ref);
+  if (!key) return false;
+  if (key.service !== null) return kb.services.has(key.service);
+  return key.topic !== null && (kb.topics.has(key.topic as TopicId) || kb.concepts.has(key.topic as ConceptId));
 }
 
 /** Rules that span files: an alias may name one thing only, and every reference must land on a card. */
