@@ -1,20 +1,55 @@
 #!/usr/bin/env node
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KnowledgeError, packageRoot } from '../knowledge/index.js';
+
+import { runAsk } from './ask.js';
+import { evaluate, formatReport } from './eval.js';
 import { runKbCheck } from './kbCheck.js';
 
 const USAGE = `usage:
-  srm kb check [--dir DIR]`;
+  srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
+  srm kb check [--dir DIR]        validate the knowledge base
+  srm eval [FILE.jsonl]           score the engine on a labelled query file`;
+
+/** The shared development set, beside the repository (as CI and developers have it). */
+const devSet = () => join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
 
 async function main(argv: string[]): Promise<number> {
-  const [command, sub, ...rest] = argv;
-  if (command === 'kb' && sub === 'check') {
-    const dirIndex = rest.indexOf('--dir');
-    return runKbCheck(dirIndex >= 0 ? rest[dirIndex + 1] : undefined, process.stdout, process.stderr);
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'ask': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      return runAsk(positionals.join(' '), { json: values.json ?? false }, process.stdout);
+    }
+    case 'kb': {
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
+      if (positionals[0] !== 'check') break;
+      return runKbCheck(values.dir, process.stdout, process.stderr);
+    }
+    case 'eval': {
+      const file = rest[0] ?? devSet();
+      const report = evaluate(file);
+      process.stdout.write(`${formatReport(file, report)}\n`);
+      return 0;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
   }
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (error: unknown) => { process.stderr.write(`srm: ${(error as Error).stack ?? String(error)}\n`); process.exitCode = 1; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof KnowledgeError) process.stderr.write(`srm: ${error.message}\n`);
+    else process.stderr.write(`srm: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
 );

@@ -3,3 +3,4 @@ export { loadKnowledge, KnowledgeError, formatProblem, aliasPhrase, cardRefExist
 export type { KnowledgeBase, KnowledgeProblem } from './load.js';
 export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey, CardTopic } from './cardKey.js';
+export { packageRoot } from './paths.js';

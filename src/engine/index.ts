@@ -1,0 +1,58 @@
+import { isConceptId, type CardKey, type ConceptId, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
+import { normalizeSlackText } from './normalize.js';
+import { resolveTerms } from './resolve.js';
+import { decide } from './rules.js';
+import { createSpellingCorrector } from './spelling.js';
+import { createSuggester } from './suggest.js';
+import type { Answer, CardMatch, Engine } from './types.js';
+import { buildVocabulary } from './vocabulary.js';
+
+export type { Answer, AnswerKind, CardMatch, Engine, NoMatchReason } from './types.js';
+export { normalizeSlackText } from './normalize.js';
+
+/** Whole messages that ask what the bot can do rather than ask it something. */
+const HELP_REQUESTS = new Set(['', 'help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
+
+export function createEngine(kb: KnowledgeBase): Engine {
+  const vocabulary = buildVocabulary(kb);
+  const speller = createSpellingCorrector(vocabulary.knownWords);
+  const suggester = createSuggester(kb);
+
+  function title(key: CardKey): string {
+    const service = key.service ? kb.services.get(key.service) : undefined;
+    const topicTitle = key.topic === null
+      ? undefined
+      : isConceptId(key.topic)
+        ? kb.concepts.get(key.topic as ConceptId)?.title
+        : kb.topics.get(key.topic as TopicId)?.title;
+    if (service && topicTitle) return `${service.name} · ${topicTitle}`;
+    return service?.name ?? topicTitle ?? 'srm-bot';
+  }
+
+  const withTitle = (key: CardKey): CardMatch => ({ ...key, title: title(key) });
+
+  function cardExists(key: CardKey): boolean {
+    if (key.service !== null) return kb.services.has(key.service) && (key.topic === null || !isConceptId(key.topic));
+    if (key.topic === null) return false;
+    return isConceptId(key.topic) ? kb.concepts.has(key.topic as ConceptId) : kb.topics.has(key.topic as TopicId);
+  }
+
+  function answerFor(key: CardKey, query = ''): Answer | null {
+    if (!cardExists(key)) return null;
+    const { readable } = normalizeSlackText(query);
+    return { query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle) };
+  }
+
+  function answer(text: string): Answer {
+    const query = typeof text === 'string' ? text : '';
+    const { readable, words } = normalizeSlackText(query);
+    if (HELP_REQUESTS.has(words.join(' '))) return { query, readable, kind: 'help', match: null, suggestions: [] };
+    const resolution = resolveTerms(words, vocabulary, speller);
+    const decision = decide(resolution, kb);
+    if (decision.kind === 'card') return answerFor(decision.key, query)!;
+    const suggestions = suggester.suggest(decision.hints, resolution.unknown).map(withTitle);
+    return { query, readable, kind: 'no_match', match: null, suggestions, reason: decision.reason };
+  }
+
+  return { answer, answerFor, title };
+}

@@ -1,0 +1,36 @@
+import { foldPhrase, words } from '../text/phrase.js';
+
+/** Past this many words a message is a paste, not a question: only its start is read. */
+const MAX_WORDS = 120;
+
+export interface NormalizedQuery {
+  /** Slack markup resolved to what a person sees: safe to echo once escaped. */
+  readable: string;
+  /** Folded words (lower case, no accents or punctuation) the resolver works on. */
+  words: string[];
+}
+
+/**
+ * Turns what Slack delivers into words. Mentions of people and broadcasts (`<@U…>`, `<!here>`) carry no
+ * subject and are dropped; channel links and URLs keep their label; `:emoji:` codes are dropped.
+ */
+export function normalizeSlackText(raw: string): NormalizedQuery {
+  const readable = raw
+    .slice(0, 8000)
+    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
+    .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, label: string | undefined) => ` ${label ?? ''} `)
+    .replace(/<!date\^[^|>]*\|([^>]*)>/gi, ' $1 ')
+    .replace(/<![^>]*>/g, ' ')
+    .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, ' #$1 ')
+    .replace(/<#[A-Z0-9]+>/gi, ' ')
+    .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/gi, ' $2 ')
+    .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+    .replace(/:[a-z0-9_+-]+:/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { readable, words: words(foldPhrase(readable)).slice(0, MAX_WORDS) };
+}

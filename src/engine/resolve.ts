@@ -1,0 +1,75 @@
+import type { SpellingCorrector } from './spelling.js';
+import type { Term, Vocabulary } from './vocabulary.js';
+
+export interface FoundTerm {
+  term: Term;
+  /** The folded phrase as matched, e.g. "secrets manager". */
+  phrase: string;
+  position: number;
+}
+
+export interface Resolution {
+  terms: FoundTerm[];
+  /** Words that are neither question scaffolding nor part of a known phrase. */
+  unknown: string[];
+}
+
+const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
+
+/** "backups" → "backup", "policies" → "policy": only when the shorter form is a word we know. */
+function knownStem(word: string, vocabulary: Vocabulary): string | null {
+  for (const suffix of SUFFIXES) {
+    if (word.length - suffix.length < 3 || !word.endsWith(suffix)) continue;
+    const base = word.slice(0, -suffix.length);
+    for (const candidate of suffix === 'ies' ? [`${base}y`] : [base, `${base}e`]) {
+      if (vocabulary.knownWordSet.has(candidate)) return candidate;
+    }
+  }
+  return null;
+}
+
+function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < input.length; i++) {
+    const word = input[i]!;
+    const next = input[i + 1];
+    // "cloud trail", "guard duty": people split product names that the vocabulary spells as one word.
+    if (next !== undefined && !vocabulary.phrases.has(word) && vocabulary.phrases.has(word + next)) {
+      out.push(word + next);
+      i++;
+      continue;
+    }
+    if (vocabulary.knownWordSet.has(word) || /\d/.test(word)) {
+      out.push(word);
+      continue;
+    }
+    out.push(knownStem(word, vocabulary) ?? speller.correct(word) ?? word);
+  }
+  return out;
+}
+
+/** Finds the known phrases in a question, longest first, after fixing typos against the vocabulary. */
+export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): Resolution {
+  const spelled = spellWords(input, vocabulary, speller);
+  const terms: FoundTerm[] = [];
+  const unknown: string[] = [];
+  let i = 0;
+  while (i < spelled.length) {
+    let matched = false;
+    for (let length = Math.min(vocabulary.longestPhrase, spelled.length - i); length >= 1; length--) {
+      const phrase = spelled.slice(i, i + length).join(' ');
+      const term = vocabulary.phrases.get(phrase);
+      if (term) {
+        terms.push({ term, phrase, position: i });
+        i += length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const word = spelled[i]!;
+    if (!vocabulary.neutral.has(word)) unknown.push(word);
+    i++;
+  }
+  return { terms, unknown };
+}

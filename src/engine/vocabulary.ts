@@ -1,0 +1,63 @@
+import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type ServiceId, type TopicId } from '../knowledge/index.js';
+import { foldPhrase, words } from '../text/phrase.js';
+
+/** What a phrase in a question names. */
+export type Term =
+  | { kind: 'service'; service: ServiceId }
+  | { kind: 'topic'; topic: TopicId; weight: number }
+  | { kind: 'service-topic'; service: ServiceId; topic: TopicId; weight: number }
+  | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean }
+  | { kind: 'out-of-scope' };
+
+export interface Vocabulary {
+  /** Folded phrase → what it names. */
+  phrases: ReadonlyMap<string, Term>;
+  longestPhrase: number;
+  neutral: ReadonlySet<string>;
+  /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
+  knownWords: readonly string[];
+  knownWordSet: ReadonlySet<string>;
+}
+
+const aliasWeight = (alias: Alias): number => (typeof alias === 'string' ? 1 : alias.weight);
+
+/** A longer phrase says more than a single word: "encryption at rest" beats an incidental "data". */
+const phraseWeight = (folded: string, alias: Alias): number => aliasWeight(alias) * (1 + 0.5 * (words(folded).length - 1));
+
+export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
+  const phrases = new Map<string, Term>();
+  const add = (alias: Alias, term: (folded: string) => Term) => {
+    const folded = foldPhrase(aliasPhrase(alias));
+    if (folded.length > 0 && !phrases.has(folded)) phrases.set(folded, term(folded));
+  };
+
+  for (const service of kb.services.values()) {
+    add(service.id, () => ({ kind: 'service', service: service.id }));
+    add(service.name, () => ({ kind: 'service', service: service.id }));
+    for (const alias of service.aliases) add(alias, () => ({ kind: 'service', service: service.id }));
+    for (const [topic, entry] of Object.entries(service.topics)) {
+      for (const keyword of entry?.keywords ?? []) {
+        add(keyword, (f) => ({ kind: 'service-topic', service: service.id, topic: topic as TopicId, weight: 1.5 * phraseWeight(f, keyword) }));
+      }
+    }
+  }
+  for (const topic of kb.topics.values()) {
+    for (const alias of [topic.id, ...topic.aliases]) add(alias, (f) => ({ kind: 'topic', topic: topic.id, weight: phraseWeight(f, alias) }));
+  }
+  for (const concept of kb.concepts.values()) {
+    for (const alias of concept.aliases) {
+      add(alias, (f) => ({ kind: 'concept', concept: concept.id, weight: phraseWeight(f, alias), strong: concept.strength === 'strong' }));
+    }
+  }
+  for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope' }));
+
+  const neutral = new Set(kb.vocabulary.neutral.flatMap((n) => words(foldPhrase(n))));
+  const known = new Set<string>(neutral);
+  let longestPhrase = 1;
+  for (const phrase of phrases.keys()) {
+    const parts = words(phrase);
+    longestPhrase = Math.max(longestPhrase, parts.length);
+    for (const w of parts) known.add(w);
+  }
+  return { phrases, longestPhrase, neutral, knownWords: [...known], knownWordSet: known };
+}

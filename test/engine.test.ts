@@ -1,0 +1,152 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../src/engine/index.js';
+import { normalizeSlackText } from '../src/engine/normalize.js';
+import { allowedEdits, createSpellingCorrector, editDistance } from '../src/engine/spelling.js';
+import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, loadKnowledge, type KnowledgeBase } from '../src/knowledge/index.js';
+
+let kb: KnowledgeBase;
+let engine: Engine;
+
+beforeAll(() => {
+  kb = loadKnowledge();
+  engine = createEngine(kb);
+});
+
+const card = (text: string) => {
+  const { match } = engine.answer(text);
+  return match ? formatCardKey(match) : null;
+};
+
+describe('normaliser', () => {
+  it('drops mentions and broadcasts, keeps link and channel labels, decodes entities', () => {
+    const n = normalizeSlackText('<@U0BOTSRM> <!here> see <#C123|sec-team> and <https://example.com|the S3 docs> &amp; :lock: Encryption&gt;');
+    expect(n.readable).toBe('see #sec-team and the S3 docs & Encryption>');
+    expect(n.words).toEqual(['see', 'sec', 'team', 'and', 'the', 's3', 'docs', 'encryption']);
+  });
+
+  it('folds accents, case and punctuation', () => {
+    expect(normalizeSlackText('Who’s responsible for  ENCRYPTIÓN on Route-53?!').words).toEqual(['whos', 'responsible', 'for', 'encryption', 'on', 'route', '53']);
+  });
+
+  it('caps very long input instead of reading all of it', () => {
+    expect(normalizeSlackText('s3 '.repeat(5000)).words.length).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('spelling', () => {
+  it('counts a swap of two letters as one edit', () => {
+    expect(editDistance('bakcup', 'backup')).toBe(1);
+    expect(editDistance('lamda', 'lambda')).toBe(1);
+    expect(editDistance('kitten', 'sitting')).toBe(3);
+  });
+
+  it('never corrects short words, allows more edits for longer ones', () => {
+    expect(allowedEdits(3)).toBe(0);
+    expect(allowedEdits(4)).toBe(0);
+    expect(allowedEdits(6)).toBe(1);
+    expect(allowedEdits(10)).toBe(2);
+  });
+
+  it('corrects to the unique nearest known word and refuses ties', () => {
+    const speller = createSpellingCorrector(['encryption', 'backup', 'lambda', 'policy', 'police']);
+    expect(speller.correct('encyrption')).toBe('encryption');
+    expect(speller.correct('lamda')).toBe('lambda');
+    expect(speller.correct('polics')).toBeNull();
+    expect(speller.correct('zebra')).toBeNull();
+  });
+});
+
+describe('engine on the shipped knowledge', () => {
+  it('answers every service id typed alone with its own service card', () => {
+    for (const id of SERVICE_IDS) expect(card(id), id).toBe(id);
+  });
+
+  it('answers every service by its official name', () => {
+    for (const service of kb.services.values()) expect(card(service.name), service.name).toBe(service.id);
+  });
+
+  it('answers every topic id typed alone with the general topic card', () => {
+    for (const id of TOPIC_IDS) expect(card(id), id).toBe(id);
+  });
+
+  it('answers every concept by its title', () => {
+    for (const id of CONCEPT_IDS) expect(card(kb.concepts.get(id)!.title), id).toBe(id);
+  });
+
+  it('narrows a service to a topic, whatever the order and phrasing', () => {
+    expect(card('s3 encryption')).toBe('s3.encryption');
+    expect(card('encryption s3')).toBe('s3.encryption');
+    expect(card('<@U0BOTSRM> who patches the OS on my EC2 instances?')).toBe('ec2.patching');
+    expect(card('who patches rds')).toBe('rds.patching');
+  });
+
+  it('reads a second service that stands for a topic as that topic', () => {
+    expect(card('s3 kms')).toBe('s3.encryption');
+    expect(card('s3 cloudtrail')).toBe('s3.logging');
+  });
+
+  it('survives typos in service and topic words', () => {
+    expect(card('elasticahce encyrption')).toBe('elasticache.encryption');
+    expect(card('lamda')).toBe('lambda');
+  });
+
+  it('answers a service-topic pair the service file does not cover with that pair', () => {
+    expect(card('who owns the physical hardware behind sqs')).toBe('sqs.physical');
+  });
+
+  it('refuses questions outside the model, with suggestions', () => {
+    for (const q of ['pizza recipe', 'how much does s3 cost', 'ec2 spot price', 'azure blob storage pricing', 'tell me a joke']) {
+      const answer = engine.answer(q);
+      expect(answer.match, q).toBeNull();
+      expect(answer.kind).toBe('no_match');
+      expect(answer.suggestions.length).toBeGreaterThan(0);
+      expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('suggests the service it recognised when it refuses a question about it', () => {
+    const answer = engine.answer('ec2 spot price');
+    expect(answer.reason).toBe('out_of_scope');
+    expect(answer.suggestions.map(formatCardKey)).toContain('ec2');
+  });
+
+  it('refuses a service question about something the model does not cover', () => {
+    expect(engine.answer('lambda cold start tuning for large deployment packages').match).toBeNull();
+  });
+
+  it('gives help for an empty message, "help", or a bare mention', () => {
+    for (const q of ['', '   ', 'help', '<@U0BOTSRM>', ':wave:']) expect(engine.answer(q).kind, JSON.stringify(q)).toBe('help');
+  });
+
+  it('never throws on hostile or odd input', () => {
+    const inputs = [
+      'x'.repeat(4000),
+      'ec2 '.repeat(1000),
+      '🔥🔥🔥 🚀',
+      '?!?!... ;;; ---',
+      'データの暗号化は誰の責任ですか',
+      'من المسؤول عن التشفير',
+      '<!channel> <!here|here> <@U123|bob> <#C1> <https://evil.example|click>',
+      '\u0000\u200b\uFEFF',
+      '&lt;script&gt;alert(1)&lt;/script&gt;',
+    ];
+    for (const q of inputs) {
+      const answer = engine.answer(q);
+      expect(['card', 'help', 'no_match']).toContain(answer.kind);
+      expect(answer.suggestions.length).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it('builds the answer for a button click from a card key', () => {
+    expect(engine.answerFor({ service: 's3', topic: 'backup' })?.match?.title).toMatch(/S3/);
+    expect(engine.answerFor({ service: 's3', topic: 'overview' })).toBeNull();
+    expect(engine.answerFor({ service: null, topic: null })).toBeNull();
+  });
+
+  it('offers related cards next to an answer, never the answer itself', () => {
+    const answer = engine.answer('s3 encryption');
+    const related = answer.suggestions.map(formatCardKey);
+    expect(related).not.toContain('s3.encryption');
+    expect(related).toContain('s3');
+  });
+});

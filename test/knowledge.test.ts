@@ -1,0 +1,163 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { CONCEPT_IDS, KnowledgeError, SERVICE_IDS, TOPIC_IDS, loadKnowledge } from '../src/knowledge/index.js';
+import { runKbCheck } from '../src/cli/kbCheck.js';
+
+const link = { title: 'Shared responsibility model', url: 'https://aws.amazon.com/compliance/shared-responsibility-model/' };
+const body = () => ({
+  aws: ['Runs the infrastructure'],
+  customer: ['Configures what they deploy'],
+  practices: [{ text: 'Turn it on', control: 'S3.8' }],
+  mistakes: ['Leaving it off'],
+  check: { label: 'Look at it', command: 'aws s3api get-bucket-encryption --bucket my-bucket' },
+  links: [link],
+});
+
+/** A complete, minimal, valid knowledge base: each test breaks one thing in it. */
+function minimalKnowledge() {
+  return {
+    services: Object.fromEntries(SERVICE_IDS.map((id) => [id, {
+      id, name: `Service ${id}`, aliases: [`${id} alias`], category: 'abstracted', summary: 'Split summary',
+      aws: ['AWS part'], customer: ['Customer part'], links: [link],
+      topics: { encryption: { summary: 'Topic summary', ...body() } },
+    }])) as Record<string, Record<string, unknown>>,
+    topics: Object.fromEntries(TOPIC_IDS.map((id) => [id, {
+      id, title: id, aliases: [`${id} words`], summary: 'Summary',
+      by_category: { infrastructure: 'a', container: 'b', abstracted: 'c' }, ...body(),
+    }])) as Record<string, Record<string, unknown>>,
+    concepts: Object.fromEntries(CONCEPT_IDS.map((id) => [id, {
+      id, title: id, aliases: [`${id} phrase`], strength: 'strong', summary: 'Summary',
+      sections: [{ title: 'Part', points: ['Point'] }], links: [link],
+    }])) as Record<string, Record<string, unknown>>,
+    vocabulary: { neutral: ['who'], out_of_scope: ['pricing'] },
+    tips: { tips: [{ id: 'tip-one', service: 's3', topic: 'encryption', title: 'T', do: 'Do', why: 'Why', check: { label: 'L', console: 'S3 console' }, link }] },
+    quiz: { questions: [{ id: 'q-one', question: 'Who?', choices: ['AWS', 'You'], answer: 1, why: 'Because', card: 's3.encryption' }] },
+  };
+}
+
+type Knowledge = ReturnType<typeof minimalKnowledge>;
+const dirs: string[] = [];
+
+function write(k: Knowledge, raw: Record<string, string> = {}): string {
+  const dir = mkdtempSync(join(tmpdir(), 'srm-kb-'));
+  dirs.push(dir);
+  for (const folder of ['services', 'topics', 'concepts'] as const) {
+    mkdirSync(join(dir, folder));
+    for (const [id, value] of Object.entries(k[folder])) writeFileSync(join(dir, folder, `${id}.yml`), stringify(value));
+  }
+  writeFileSync(join(dir, 'vocabulary.yml'), stringify(k.vocabulary));
+  writeFileSync(join(dir, 'tips.yml'), stringify(k.tips));
+  writeFileSync(join(dir, 'quiz.yml'), stringify(k.quiz));
+  for (const [file, text] of Object.entries(raw)) writeFileSync(join(dir, file), text);
+  return dir;
+}
+
+function problemsOf(dir: string): string {
+  try {
+    loadKnowledge(dir);
+  } catch (error) {
+    if (error instanceof KnowledgeError) return error.message;
+    throw error;
+  }
+  return '';
+}
+
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('knowledge loader', () => {
+  it('loads a complete base', () => {
+    const kb = loadKnowledge(write(minimalKnowledge()));
+    expect(kb.services.size).toBe(SERVICE_IDS.length);
+    expect(kb.topics.size).toBe(TOPIC_IDS.length);
+    expect(kb.concepts.size).toBe(CONCEPT_IDS.length);
+  });
+
+  it('names file, entry and field of a missing customer side', () => {
+    const k = minimalKnowledge();
+    delete (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.customer;
+    expect(problemsOf(write(k))).toMatch(/services\/s3\.yml: s3 › topics\.encryption\.customer: /);
+  });
+
+  it('rejects an unknown service id', () => {
+    const k = minimalKnowledge();
+    k.services.s3!.id = 's4';
+    expect(problemsOf(write(k))).toMatch(/services\/s3\.yml: s4 › id: /);
+  });
+
+  it('rejects a file whose id does not match its name', () => {
+    const k = minimalKnowledge();
+    k.services.s3!.id = 'ec2';
+    expect(problemsOf(write(k))).toMatch(/services\/s3\.yml: ec2 › id: must match the file name \(s3\)/);
+  });
+
+  it('reports a service of the taxonomy that has no file', () => {
+    const k = minimalKnowledge();
+    delete k.services.kms;
+    expect(problemsOf(write(k))).toMatch(/kms\.yml: kms: missing service/);
+  });
+
+  it('rejects an alias that names two cards', () => {
+    const k = minimalKnowledge();
+    k.services.ec2!.aliases = ['s3 alias'];
+    expect(problemsOf(write(k))).toMatch(/duplicate alias "s3 alias": already names (ec2|s3)/);
+  });
+
+  it('rejects a dangling related link', () => {
+    const k = minimalKnowledge();
+    k.topics.encryption!.related = ['kms.keys'];
+    expect(problemsOf(write(k))).toMatch(/topics\/encryption\.yml: encryption › related: dangling related link "kms\.keys"/);
+  });
+
+  it('rejects a quiz question pointing at no card and an answer out of range', () => {
+    const k = minimalKnowledge();
+    k.quiz.questions[0]!.card = 'nothing';
+    expect(problemsOf(write(k))).toMatch(/quiz\.yml: q-one › questions\.0\.card: dangling related link "nothing"/);
+    expect(problemsOf(write({ ...minimalKnowledge(), quiz: { questions: [{ ...minimalKnowledge().quiz.questions[0]!, answer: 5 }] } }))).toMatch(/questions\.0\.answer: answer must be the index/);
+  });
+
+  it('rejects non-AWS links, bad control ids and a check with nothing to run', () => {
+    const k = minimalKnowledge();
+    const entry = (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!;
+    entry.links = [{ title: 'Blog', url: 'http://example.com/post' }];
+    entry.practices = [{ text: 'x', control: 'not a control' }];
+    entry.check = { label: 'nothing' };
+    const problems = problemsOf(write(k));
+    expect(problems).toMatch(/links\.0\.url: must be an https link to an official AWS page/);
+    expect(problems).toMatch(/practices\.0\.control: must look like a Security Hub control id/);
+    expect(problems).toMatch(/check: needs a command \(AWS CLI\) or a console path/);
+  });
+
+  it('reports YAML syntax errors with their line', () => {
+    const problems = problemsOf(write(minimalKnowledge(), { 'services/s3.yml': 'id: s3\nname: [unclosed\n' }));
+    expect(problems).toMatch(/services\/s3\.yml: YAML syntax at line \d+/);
+  });
+
+  it('rejects duplicate keys and duplicate tip ids', () => {
+    const k = minimalKnowledge();
+    k.tips.tips.push({ ...k.tips.tips[0]! });
+    const problems = problemsOf(write(k, { 'concepts/overview.yml': 'id: overview\nid: overview\n' }));
+    expect(problems).toMatch(/tips\.yml: tip-one › tips\.1\.id: duplicate tip id/);
+    expect(problems).toMatch(/concepts\/overview\.yml: YAML syntax/);
+  });
+
+  it('srm kb check exits 1 and prints the problems on stderr, 0 with a summary when valid', () => {
+    const chunks = { out: '', err: '' };
+    const out = { write: (s: string) => ((chunks.out += s), true) } as unknown as NodeJS.WritableStream;
+    const err = { write: (s: string) => ((chunks.err += s), true) } as unknown as NodeJS.WritableStream;
+    expect(runKbCheck(write(minimalKnowledge()), out, err)).toBe(0);
+    expect(chunks.out).toMatch(/knowledge OK: 34 services/);
+    const k = minimalKnowledge();
+    delete k.topics.backup;
+    expect(runKbCheck(write(k), out, err)).toBe(1);
+    expect(chunks.err).toMatch(/backup\.yml: backup: missing topic/);
+  });
+
+  it('the shipped knowledge base is valid', () => {
+    expect(() => loadKnowledge()).not.toThrow();
+  });
+});
