@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { join } from 'node:path';
+import dotenv from 'dotenv';
 import { parseArgs } from 'node:util';
 import { KnowledgeError, packageRoot } from '../knowledge/index.js';
 
@@ -16,6 +17,8 @@ const USAGE = `usage:
 const devSet = () => join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
 
 async function main(argv: string[]): Promise<number> {
+  // quiet: dotenv's banner would land on stdout and break `--json`.
+  dotenv.config({ quiet: true });
   const [command, ...rest] = argv;
   switch (command) {
     case 'ask': {

@@ -1,0 +1,102 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkBlockKitLimits } from '../src/cards/index.js';
+import { packageRoot } from '../src/knowledge/index.js';
+
+const root = packageRoot();
+const cli = join(root, 'dist', 'src', 'cli', 'main.js');
+
+/** Runs the built CLI the way a user would after `npm ci` (which builds it). */
+function srm(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function askJson(query: string) {
+  const run = srm(['ask', query, '--json']);
+  expect(run.code).toBe(0);
+  const lines = run.stdout.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return JSON.parse(lines[0]!) as {
+    query: string;
+    match: { service: string | null; topic: string | null; title: string } | null;
+    suggestions: { service: string | null; topic: string | null; title: string }[];
+    text: string;
+    blocks: unknown[];
+  };
+}
+
+describe('srm ask --json', () => {
+  it('prints one JSON object with the S3 encryption card', () => {
+    const out = askJson('s3 encryption');
+    expect(out.query).toBe('s3 encryption');
+    expect(out.match).toMatchObject({ service: 's3', topic: 'encryption' });
+    expect(out.match!.title).toMatch(/S3/);
+    expect(out.text.length).toBeGreaterThan(0);
+    expect(checkBlockKitLimits({ text: out.text, blocks: out.blocks as never })).toEqual([]);
+  });
+
+  it('exits 0 with a null match and suggestions for an out-of-domain question', () => {
+    const out = askJson('pizza recipe');
+    expect(out.match).toBeNull();
+    expect(out.suggestions.length).toBeGreaterThan(0);
+    for (const s of out.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
+  });
+
+  it('accepts Slack markup and never echoes a broadcast', () => {
+    const out = askJson('<@U0BOTSRM> <!channel> who patches rds');
+    expect(out.match).toMatchObject({ service: 'rds', topic: 'patching' });
+    expect(JSON.stringify(out.blocks)).not.toContain('<!channel>');
+    const refused = askJson('<!here> <@U123> pizza &');
+    expect(JSON.stringify(refused)).not.toMatch(/<!here>|<@U123>/);
+  });
+
+  it('keeps stdout clean even when a .env or LOG_LEVEL would print', () => {
+    const run = srm(['ask', 'ec2', '--json'], { LOG_LEVEL: 'debug' });
+    expect(() => JSON.parse(run.stdout)).not.toThrow();
+  });
+});
+
+describe('srm ask (terminal)', () => {
+  it('prints a readable card', () => {
+    const run = srm(['ask', 'who patches rds']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/RDS/);
+    expect(run.stdout).toMatch(/security OF the cloud/);
+    expect(run.stdout).not.toMatch(/"blocks"/);
+  });
+});
+
+describe('srm kb check', () => {
+  it('passes on the shipped knowledge', () => {
+    const run = srm(['kb', 'check']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/knowledge OK/);
+  });
+
+  it('fails naming the file, entry and field of a broken file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'srm-cli-kb-'));
+    try {
+      cpSync(join(root, 'knowledge'), dir, { recursive: true });
+      writeFileSync(join(dir, 'services', 'sqs.yml'), 'id: sqs\nname: Amazon SQS\naliases: [sqs]\ncategory: abstracted\n');
+      const run = srm(['kb', 'check', '--dir', dir]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toMatch(/services\/sqs\.yml: sqs › summary: /);
+      expect(run.stdout).toBe('');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('srm usage', () => {
+  it('exits 2 with usage on an unknown command', () => {
+    const run = srm(['frobnicate']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/usage:/);
+  });
+});
