@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+/**
+ * How the app reaches Slack, decided by which credentials are set:
+ * an app-level token → Socket Mode; a bot token and signing secret → HTTP mode; nothing → local console.
+ */
+export type SlackConnection =
+  | { mode: 'socket'; botToken: string; appToken: string }
+  | { mode: 'http'; botToken: string; signingSecret: string };
+
+export interface Config {
+  /** null: no Slack credentials, run the local console. */
+  slack: SlackConnection | null;
+  /** HTTP mode: where Slack posts requests; Socket Mode: where /healthz answers. */
+  port: number;
+  /** Web API base for every call (tests point it at a fake Slack on loopback). Always ends with "/". */
+  slackApiUrl: string;
+  /** How often a failed Web API call is retried (429s wait for Retry-After first). */
+  slackApiRetries: number;
+  logLevel: LogLevel;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** One line per problem, each naming the variable and saying how to fix it. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** An unset variable and one set to "" (a blank line in .env) mean the same: not set. */
+const blankAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
+const optional = <T extends z.ZodType>(schema: T) => blankAsUnset(schema.optional());
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => blankAsUnset(schema.default(fallback as never));
+
+const token = (prefix: string, where: string) =>
+  z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
+
+/** Every variable the app reads. A new setting is one entry here, one field in Config and one line in .env.example. */
+const envSchema = z.object({
+  SLACK_BOT_TOKEN: optional(token('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions')),
+  SLACK_APP_TOKEN: optional(token('xapp-', 'an app-level token with connections:write, from Basic Information › App-Level Tokens')),
+  SLACK_SIGNING_SECRET: optional(
+    z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
+  ),
+  PORT: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535'), 3000),
+  SLACK_API_URL: withDefault(
+    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
+    'https://slack.com/api/',
+  ),
+  SLACK_API_RETRIES: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 to 10').max(10, 'must be 0 to 10'), 3),
+  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+});
+
+type Env = z.infer<typeof envSchema>;
+
+/** Reads and checks the environment; throws ConfigError listing every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const values = parsed.data;
+  const slack = slackConnection(values);
+  if (typeof slack === 'string') throw new ConfigError([slack]);
+  return {
+    slack,
+    port: values.PORT,
+    slackApiUrl: values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`,
+    slackApiRetries: values.SLACK_API_RETRIES,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+/** The connection the credentials describe, or the problem with a half-set combination. */
+function slackConnection(env: Env): SlackConnection | null | string {
+  const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = env;
+  if (appToken !== undefined) {
+    if (botToken === undefined) {
+      return 'SLACK_BOT_TOKEN: missing. SLACK_APP_TOKEN is set, so Socket Mode was chosen, and it also needs the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.';
+    }
+    return { mode: 'socket', botToken, appToken };
+  }
+  if (botToken !== undefined) {
+    if (signingSecret === undefined) {
+      return 'SLACK_SIGNING_SECRET: missing. SLACK_BOT_TOKEN is set without SLACK_APP_TOKEN, so HTTP mode was chosen, and it needs the Signing Secret from Basic Information › App Credentials (or set SLACK_APP_TOKEN to use Socket Mode).';
+    }
+    return { mode: 'http', botToken, signingSecret };
+  }
+  if (signingSecret !== undefined) {
+    return 'SLACK_BOT_TOKEN: missing. SLACK_SIGNING_SECRET is set, so HTTP mode was meant, and it needs the Bot User OAuth Token (xoxb-…); unset SLACK_SIGNING_SECRET to use the local console instead.';
+  }
+  return null;
+}
+
+/** Values that must never reach a log line, for the logger to scrub wherever they appear. */
+export function secretsOf(config: Config): string[] {
+  const slack = config.slack;
+  if (slack === null) return [];
+  return slack.mode === 'socket' ? [slack.botToken, slack.appToken] : [slack.botToken, slack.signingSecret];
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
+
+const BOT = 'xoxb-test-bot';
+const APP = 'xapp-test-app';
+const SECRET = 'e3b0c44298fc1c149afbf4c8996fb924';
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('runs the local console with no Slack credentials, with every default', () => {
+    expect(loadConfig({})).toEqual({ slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info' });
+  });
+
+  it('treats blank variables (an empty line in .env) as unset', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: ' ', PORT: '', LOG_LEVEL: '' })).toMatchObject({ slack: null, port: 3000, logLevel: 'info' });
+  });
+
+  it('chooses Socket Mode when an app-level token is set', () => {
+    expect(loadConfig({ SLACK_APP_TOKEN: APP, SLACK_BOT_TOKEN: BOT }).slack).toEqual({ mode: 'socket', botToken: BOT, appToken: APP });
+  });
+
+  it('chooses HTTP mode with a bot token and signing secret', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: SECRET, PORT: '8080', SLACK_API_URL: 'http://127.0.0.1:9999/api' });
+    expect(config.slack).toEqual({ mode: 'http', botToken: BOT, signingSecret: SECRET });
+    expect(config.port).toBe(8080);
+    expect(config.slackApiUrl).toBe('http://127.0.0.1:9999/api/');
+    expect(secretsOf(config)).toEqual([BOT, SECRET]);
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: BOT }, 'SLACK_SIGNING_SECRET: missing'],
+    [{ SLACK_APP_TOKEN: APP }, 'SLACK_BOT_TOKEN: missing'],
+    [{ SLACK_SIGNING_SECRET: SECRET }, 'SLACK_BOT_TOKEN: missing'],
+  ])('stops on half-set credentials %o, naming the variable and the fix', (env, expected) => {
+    const [problem] = problems(env);
+    expect(problem).toContain(expected);
+    expect(problem).toMatch(/Basic Information|OAuth & Permissions|console/);
+  });
+
+  it('lists every invalid variable at once, each with what it must be', () => {
+    const found = problems({ SLACK_BOT_TOKEN: 'xoxp-user-token', PORT: 'eighty', SLACK_API_URL: 'slack.com', SLACK_API_RETRIES: '99', LOG_LEVEL: 'loud' });
+    expect(found.map((p) => p.split(':')[0])).toEqual(['SLACK_BOT_TOKEN', 'PORT', 'SLACK_API_URL', 'SLACK_API_RETRIES', 'LOG_LEVEL']);
+    expect(found[0]).toContain('xoxb-');
+    expect(found[4]).toContain('debug');
+  });
+
+  it('rejects an app token in the bot token slot and a non-hex signing secret', () => {
+    expect(problems({ SLACK_BOT_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET })[0]).toMatch(/^SLACK_BOT_TOKEN: must start with xoxb-/);
+    expect(problems({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'not the secret' })[0]).toMatch(/^SLACK_SIGNING_SECRET: /);
+  });
+});
