@@ -1,0 +1,35 @@
+import { createInterface } from 'node:readline';
+import { renderAnswer, renderForTerminal } from '../cards/index.js';
+import type { Engine } from '../engine/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+
+export const CONNECT_HINT =
+  'Not connected to Slack: set SLACK_APP_TOKEN + SLACK_BOT_TOKEN (Socket Mode) or SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET (HTTP mode) in .env to connect — see README › Slack app.';
+
+export interface ConsoleOptions {
+  kb: KnowledgeBase;
+  engine: Engine;
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream & { isTTY?: boolean };
+}
+
+/**
+ * The bot without Slack: each line typed (or piped in) is answered with the card a slash command would get,
+ * drawn for the terminal. Ends at end of input (Ctrl-D, or the end of a pipe).
+ */
+export async function runConsole({ kb, engine, input, output }: ConsoleOptions): Promise<void> {
+  const interactive = input.isTTY === true && output.isTTY === true;
+  const color = output.isTTY === true;
+  output.write(`srm-bot local console. ${CONNECT_HINT}\n`);
+  if (interactive) output.write('Ask who secures what, e.g. "who patches ec2" or "help". Ctrl-D to quit.\n');
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, prompt: 'srm> ' });
+  if (interactive) lines.prompt();
+  for await (const line of lines) {
+    const question = line.trim();
+    if (question.length > 0) {
+      const message = renderAnswer(kb, engine.answer(question), { surface: 'ephemeral' });
+      output.write(`${renderForTerminal(message, { color })}\n\n`);
+    }
+    if (interactive) lines.prompt();
+  }
+}

@@ -1,0 +1,89 @@
+import dotenv from 'dotenv';
+import { runConsole } from './cli/console.js';
+import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { createEngine } from './engine/index.js';
+import { KnowledgeError, loadKnowledge, type KnowledgeBase, type Tip } from './knowledge/index.js';
+import { createLogger, type Logger } from './logger.js';
+import { createSlackApp, type SlackApp } from './slack/app.js';
+import { logFeedback } from './slack/deps.js';
+
+/** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */
+const SHUTDOWN_GRACE_MS = 8_000;
+const SHUTDOWN_HARD_LIMIT_MS = 9_500;
+
+/**
+ * Which tip App Home shows on a given day: the same on every replica for a UTC date. The daily-tips scheduler
+ * (issue 4) brings the real rotation.
+ */
+function tipOfTheDay(kb: KnowledgeBase, now: Date): Tip | null {
+  const day = Math.floor(now.getTime() / 86_400_000);
+  return kb.tips[day % kb.tips.length] ?? null;
+}
+
+async function main(): Promise<number> {
+  // quiet: dotenv's banner would land on stdout, among the JSON log lines and the console's answers.
+  dotenv.config({ quiet: true });
+  const config = loadConfig();
+  // The console's answers go to stdout, so its log lines go to stderr.
+  const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: config.slack ? process.stdout : process.stderr });
+  const kb = loadKnowledge();
+  const engine = createEngine(kb);
+
+  if (config.slack === null) {
+    await runConsole({ kb, engine, input: process.stdin, output: process.stdout });
+    return 0;
+  }
+
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+  const slack = createSlackApp(config, config.slack, {
+    kb,
+    engine,
+    log,
+    todaysTip: () => tipOfTheDay(kb, new Date()),
+    recordFeedback: logFeedback(log),
+  });
+  stopOnSignals(slack, log);
+  await slack.start();
+  return 0;
+}
+
+/** Bolt installs no signal handlers: stop taking work, let running requests finish, exit within 10 s. */
+function stopOnSignals(slack: SlackApp, log: Logger): void {
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down: no new requests, finishing the running ones');
+    setTimeout(() => {
+      log.error('shutdown took too long, exiting anyway');
+      process.exit(1);
+    }, SHUTDOWN_HARD_LIMIT_MS).unref();
+    slack.stop(SHUTDOWN_GRACE_MS).then(
+      ({ drained }) => {
+        log.info({ drained }, 'stopped');
+        process.exit(drained ? 0 : 1);
+      },
+      (error: unknown) => {
+        log.error({ err: error }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+main().then(
+  (code) => {
+    if (code !== 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+      process.stderr.write(`srm-bot cannot start: ${error.message}\nSee .env.example and README.md › Slack app.\n`);
+    } else {
+      process.stderr.write(`srm-bot cannot start: ${(error as Error).stack ?? String(error)}\n`);
+    }
+    // A half-started app (a listening server, a socket) would otherwise keep the process alive.
+    process.exit(1);
+  },
+);

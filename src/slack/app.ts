@@ -1,0 +1,72 @@
+import type { ServerResponse } from 'node:http';
+import { App, type CustomRoute } from '@slack/bolt';
+import type { Config, SlackConnection } from '../config.js';
+import { boltLogger } from './boltLogger.js';
+import type { SlackDeps } from './deps.js';
+import { InFlight } from './inFlight.js';
+import { registerListeners } from './listeners/index.js';
+import { requestLog } from './middleware/requestLog.js';
+import { slackErrorCode } from './slackErrors.js';
+
+export interface SlackApp {
+  readonly app: App;
+  start(): Promise<void>;
+  /** Stops taking requests, then waits up to `graceMs` for running listeners to finish. */
+  stop(graceMs: number): Promise<{ drained: boolean }>;
+}
+
+/** A Web API call that hangs would hold a listener forever; Slack answers in well under this. */
+const WEB_API_TIMEOUT_MS = 10_000;
+
+export function createSlackApp(config: Config, connection: SlackConnection, deps: SlackDeps): SlackApp {
+  const { log } = deps;
+  const inFlight = new InFlight();
+  let ready = false;
+
+  const health: CustomRoute = {
+    path: '/healthz',
+    method: ['GET'],
+    handler: (_request, response: ServerResponse) => {
+      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ok: ready, mode: connection.mode }));
+    },
+  };
+
+  const shared = {
+    token: connection.botToken,
+    port: config.port,
+    customRoutes: [health],
+    logger: boltLogger(log),
+    clientOptions: {
+      slackApiUrl: config.slackApiUrl,
+      timeout: WEB_API_TIMEOUT_MS,
+      // Bolt's default retries for ~30 minutes: an answer that late is worse than none. A 429 still waits for
+      // its Retry-After before each retry.
+      retryConfig: { retries: config.slackApiRetries, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true },
+    },
+  };
+  const app =
+    connection.mode === 'socket'
+      ? new App({ ...shared, socketMode: true, appToken: connection.appToken })
+      : new App({ ...shared, signingSecret: connection.signingSecret });
+
+  app.use(requestLog(log, inFlight));
+  registerListeners(app, deps);
+  app.error(async (error) => {
+    log.error({ err: error, error: slackErrorCode(error) }, 'a listener failed');
+  });
+
+  return {
+    app,
+    async start() {
+      await app.start(config.port);
+      ready = true;
+      log.info({ mode: connection.mode, port: config.port, slackApiUrl: config.slackApiUrl }, 'srm-bot is running');
+    },
+    async stop(graceMs) {
+      ready = false;
+      const [, drained] = await Promise.all([app.stop(), inFlight.settled(graceMs)]);
+      return { drained };
+    },
+  };
+}

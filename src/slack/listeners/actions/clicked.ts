@@ -1,0 +1,30 @@
+import type { BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+
+/** Where a click came from: a message everyone sees, an ephemeral message only the clicker sees, or a view (App Home). */
+export interface Clicked {
+  /** A button's value or a menu's selected option. */
+  value: string | undefined;
+  user: string;
+  team?: string;
+  channel?: string;
+  threadTs?: string;
+  ephemeral: boolean;
+  inView: boolean;
+}
+
+export function clicked({ body, action }: SlackActionMiddlewareArgs<BlockAction>): Clicked {
+  const value = action.type === 'static_select' ? action.selected_option?.value : 'value' in action ? action.value : undefined;
+  const container = (body.container ?? {}) as { type?: string; is_ephemeral?: boolean; thread_ts?: string };
+  return {
+    value,
+    user: body.user.id,
+    team: body.team?.id ?? body.user.team_id,
+    channel: body.channel?.id,
+    threadTs: container.thread_ts,
+    ephemeral: container.is_ephemeral === true,
+    inView: container.type === 'view',
+  };
+}
+
+/** Said when a button's value does not name a card (an old message from before a card was renamed). */
+export const STALE_BUTTON = 'That button points at a card I no longer have. Ask me again with `/srm <your question>`.';

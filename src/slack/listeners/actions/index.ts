@@ -1,0 +1,14 @@
+import { ACTION_IDS, actionIdPattern } from '../../../cards/index.js';
+import type { ListenerGroup } from '../index.js';
+import { feedbackVote } from './feedbackVote.js';
+import { openCard } from './openCard.js';
+import { shareCard } from './shareCard.js';
+
+export const registerActions: ListenerGroup = (app, deps) => {
+  const open = openCard(deps);
+  app.action(actionIdPattern(ACTION_IDS.open), open);
+  app.action(actionIdPattern(ACTION_IDS.learnMore), open);
+  app.action(actionIdPattern(ACTION_IDS.browse), open);
+  app.action(actionIdPattern(ACTION_IDS.share), shareCard(deps));
+  app.action(actionIdPattern(ACTION_IDS.feedback), feedbackVote(deps));
+};

@@ -1,0 +1,35 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { answerChoice, noteMatch, NO_UNFURL } from '../../answers.js';
+import type { SlackDeps } from '../../deps.js';
+import { slackErrorCode } from '../../slackErrors.js';
+import { clicked, STALE_BUTTON } from './clicked.js';
+
+/**
+ * A related-topic, did-you-mean, learn-more button or a browse menu: shows the card it names.
+ * - On an ephemeral card the card itself changes (only the clicker sees it anyway).
+ * - On a message everyone sees, the clicker gets the new card ephemerally: the shared message stays as it was.
+ * - In App Home (no response_url) the card arrives in the app's DM with the clicker.
+ */
+export function openCard(deps: SlackDeps) {
+  return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+    await args.ack();
+    const click = clicked(args);
+    if (click.inView) {
+      const answered = answerChoice(deps, click.value, { surface: 'message' });
+      noteMatch(args.context, answered?.answer ?? 'stale');
+      try {
+        await args.client.chat.postMessage({ channel: click.user, ...(answered?.message ?? { text: STALE_BUTTON }), ...NO_UNFURL });
+      } catch (error) {
+        deps.log.warn({ user: click.user, error: slackErrorCode(error), err: error }, 'could not send the card to the DM');
+      }
+      return;
+    }
+    const answered = answerChoice(deps, click.value, { surface: 'ephemeral' });
+    noteMatch(args.context, answered?.answer ?? 'stale');
+    if (!answered) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
+      return;
+    }
+    await args.respond({ response_type: 'ephemeral', replace_original: click.ephemeral, ...answered.message });
+  };
+}

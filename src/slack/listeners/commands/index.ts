@@ -1,0 +1,6 @@
+import type { ListenerGroup } from '../index.js';
+import { SRM_COMMAND, srmCommand } from './srm.js';
+
+export const registerCommands: ListenerGroup = (app, deps) => {
+  app.command(SRM_COMMAND, srmCommand(deps));
+};

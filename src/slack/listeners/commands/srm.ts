@@ -1,0 +1,48 @@
+import type { AllMiddlewareArgs, Context, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
+import { renderHelp, type SlackMessage } from '../../../cards/index.js';
+import { answerText, noteMatch } from '../../answers.js';
+import type { SlackDeps } from '../../deps.js';
+import { OUR_FAILURE } from '../../slackErrors.js';
+
+export const SRM_COMMAND = '/srm';
+
+export interface SubcommandRequest {
+  /** What followed the subcommand word. */
+  args: string;
+  command: SlashCommand;
+  context: Context;
+  deps: SlackDeps;
+}
+
+/** A word after /srm that is an instruction rather than a question. Its answer is shown only to the asker. */
+export type Subcommand = (request: SubcommandRequest) => SlackMessage | Promise<SlackMessage>;
+
+/** `/srm <word> …` → handler. Anything else is a question for the engine. */
+export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([['help', () => renderHelp()]]);
+
+/**
+ * `/srm <question>`: the answer is the ack itself (ephemeral, with a Share button), so it arrives with Slack's
+ * own 3-second acknowledgement and needs no further call.
+ */
+export function srmCommand(deps: SlackDeps) {
+  return async ({ command, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    const text = command.text.trim();
+    const [word = '', ...rest] = text.split(/\s+/);
+    const subcommand = SUBCOMMANDS.get(word.toLowerCase());
+    let message: SlackMessage;
+    try {
+      if (subcommand) {
+        noteMatch(context, `subcommand ${word.toLowerCase()}`);
+        message = await subcommand({ args: rest.join(' '), command, context, deps });
+      } else {
+        const answered = answerText(deps, text, { surface: 'ephemeral' });
+        noteMatch(context, answered.answer);
+        message = answered.message;
+      }
+    } catch (error) {
+      await ack({ response_type: 'ephemeral', text: OUR_FAILURE });
+      throw error;
+    }
+    await ack({ response_type: 'ephemeral', ...message });
+  };
+}

@@ -1,0 +1,16 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { renderHome } from '../../../cards/index.js';
+import type { SlackDeps } from '../../deps.js';
+import { slackErrorCode } from '../../slackErrors.js';
+
+/** Publishes the Home tab each time someone opens it, so it always shows today's tip. */
+export function appHomeOpened(deps: SlackDeps) {
+  return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.tab !== 'home') return;
+    try {
+      await client.views.publish({ user_id: event.user, view: renderHome(deps.kb, deps.todaysTip()) });
+    } catch (error) {
+      deps.log.warn({ user: event.user, error: slackErrorCode(error), err: error }, 'could not publish the home view');
+    }
+  };
+}

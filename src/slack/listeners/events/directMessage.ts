@@ -1,0 +1,13 @@
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { isFromPerson, replyWithAnswer, type IncomingMessage } from './reply.js';
+
+/** A DM to the bot: answered in the DM, in the thread when the question was asked in one. */
+export function directMessage(deps: SlackDeps) {
+  return async ({ event, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
+    if (event.channel_type !== 'im') return;
+    const message = event as IncomingMessage;
+    if (!isFromPerson(message, context)) return;
+    await replyWithAnswer(deps, client, context, message, message.thread_ts);
+  };
+}

@@ -1,0 +1,44 @@
+import type { Context } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { answerText, noteMatch, NO_UNFURL } from '../../answers.js';
+import type { SlackDeps } from '../../deps.js';
+import { slackErrorCode } from '../../slackErrors.js';
+
+/** The parts of a message event that decide whether and where the bot answers. */
+export interface IncomingMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+}
+
+/**
+ * Only people's new messages get an answer: never a bot (the loop two bots could start), never this app's own
+ * posts, never edits, deletions or other subtypes.
+ */
+export function isFromPerson(message: IncomingMessage, context: Context): boolean {
+  return message.subtype === undefined && message.bot_id === undefined && message.user !== undefined && message.user !== context.botUserId;
+}
+
+/**
+ * Answers a message where it was asked: in `threadTs` when given. Nobody waits on a response_url here, so a
+ * refusal from Slack (archived channel, removed bot) can only be logged.
+ */
+export async function replyWithAnswer(
+  deps: SlackDeps,
+  client: WebClient,
+  context: Context,
+  message: IncomingMessage,
+  threadTs: string | undefined,
+): Promise<void> {
+  const { answer, message: card } = answerText(deps, message.text ?? '', { surface: 'message' });
+  noteMatch(context, answer);
+  try {
+    await client.chat.postMessage({ channel: message.channel, ...(threadTs && { thread_ts: threadTs }), ...card, ...NO_UNFURL });
+  } catch (error) {
+    deps.log.warn({ channel: message.channel, user: message.user, error: slackErrorCode(error), err: error }, 'could not post the answer');
+  }
+}

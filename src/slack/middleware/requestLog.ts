@@ -1,0 +1,52 @@
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { Logger } from '../../logger.js';
+import type { InFlight } from '../inFlight.js';
+import { slackErrorCode } from '../slackErrors.js';
+
+interface RequestFields {
+  type: string;
+  team?: string;
+  channel?: string;
+  user?: string;
+}
+
+type Loose = Record<string, unknown> & { [key: string]: any };
+
+/** Who asked where, from any of Slack's payload shapes (commands, events, interactions). */
+export function describeRequest(body: Loose): RequestFields {
+  const team: string | undefined = body.team_id ?? body.team?.id ?? body.user?.team_id;
+  if (typeof body.command === 'string') {
+    return { type: `command ${body.command}`, team, channel: body.channel_id, user: body.user_id };
+  }
+  if (body.type === 'event_callback' && body.event) {
+    const event = body.event as Loose;
+    const kind = [event.type, event.subtype ?? event.channel_type].filter(Boolean).join('.');
+    const channel = typeof event.channel === 'string' ? event.channel : event.channel?.id;
+    return { type: `event ${kind}`, team, channel, user: typeof event.user === 'string' ? event.user : event.user?.id };
+  }
+  const action = Array.isArray(body.actions) ? (body.actions[0] as Loose | undefined) : undefined;
+  const name = action?.action_id ?? body.callback_id ?? body.view?.callback_id;
+  return { type: [body.type ?? 'unknown', name].filter(Boolean).join(' '), team, channel: body.channel?.id, user: body.user?.id };
+}
+
+/**
+ * One log line per request, written when its listeners have finished: who, where, what it was, what it matched
+ * and how long it took. Also counts the request as in flight so shutdown can wait for it.
+ */
+export function requestLog(log: Logger, inFlight: InFlight): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, next }) => {
+    const end = inFlight.begin();
+    const started = performance.now();
+    const fields = describeRequest(body as Loose);
+    const line = () => ({ ...fields, match: context.match as string | undefined, duration_ms: Math.round(performance.now() - started) });
+    try {
+      await next();
+      log.info(line(), 'request');
+    } catch (error) {
+      log.warn({ ...line(), error: slackErrorCode(error) }, 'request failed');
+      throw error;
+    } finally {
+      end();
+    }
+  };
+}
