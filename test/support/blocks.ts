@@ -1,0 +1,24 @@
+import type { KnownBlock } from '@slack/types';
+
+export interface Interactive {
+  action_id: string;
+  type: string;
+  value?: string;
+  options?: Array<{ value: string }>;
+  option_groups?: Array<{ options: Array<{ value: string }> }>;
+}
+
+/** Every button and menu of a message or view: in actions blocks and as section accessories. */
+export function interactiveElements(blocks: readonly KnownBlock[] | undefined): Interactive[] {
+  return (blocks ?? []).flatMap((block) => {
+    const loose = block as { elements?: unknown[]; accessory?: unknown };
+    const candidates = [...(block.type === 'actions' ? (loose.elements ?? []) : []), ...(loose.accessory ? [loose.accessory] : [])];
+    return candidates.filter((element): element is Interactive => typeof (element as Interactive).action_id === 'string');
+  });
+}
+
+export function findElement(blocks: readonly KnownBlock[] | undefined, matches: (element: Interactive) => boolean): Interactive {
+  const found = interactiveElements(blocks).find(matches);
+  if (!found) throw new Error(`no such element among ${interactiveElements(blocks).map((e) => e.action_id).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,186 @@
+import { once, EventEmitter } from 'node:events';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const TEAM_ID = 'T0TEST';
+export const BOT_USER_ID = 'U0SRMBOT';
+export const BOT_ID = 'B0SRMBOT';
+
+/** One Web API call as it reached the fake: method, arguments (JSON-encoded fields decoded) and the token used. */
+export interface ApiCall {
+  method: string;
+  args: Record<string, any>;
+  token: string | undefined;
+  /** How the fake answered: 'ok', 'rate_limited' or the Slack error code it returned. */
+  outcome: string;
+}
+
+/** What a response_url received. */
+export interface ResponsePost {
+  id: string;
+  body: Record<string, any>;
+}
+
+/** How the next call(s) to a method go wrong: an HTTP 429 with Retry-After, a Slack error code, or a slow answer. */
+export type Failure = { rateLimitedFor: number } | { error: string } | { delayMs: number };
+
+/**
+ * A local stand-in for Slack's Web API and response_url endpoints on 127.0.0.1. It records every call, answers
+ * the way Slack does (`{ ok: true, … }` over HTTP 200), and fails on request.
+ */
+export class FakeSlack {
+  readonly calls: ApiCall[] = [];
+  readonly responses: ResponsePost[] = [];
+  /** What apps.connections.open returns (Socket Mode tests point it at their WebSocket server). */
+  socketUrl = 'ws://127.0.0.1:9/';
+  private readonly failures = new Map<string, Failure[]>();
+  private readonly events = new EventEmitter();
+  private ts = 1_700_000_000;
+
+  private constructor(private readonly server: Server, readonly origin: string) {}
+
+  static async start(): Promise<FakeSlack> {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    const fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
+    server.on('request', (request, response) => void fake.handle(request, response));
+    return fake;
+  }
+
+  /** The base URL to give the app as SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.origin}/respond/${id}`;
+  }
+
+  failNext(method: string, failure: Failure, times = 1): void {
+    const queue = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i += 1) queue.push(failure);
+    this.failures.set(method, queue);
+  }
+
+  callsTo(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  responsesTo(id: string): Record<string, any>[] {
+    return this.responses.filter((post) => post.id === id).map((post) => post.body);
+  }
+
+  /** Resolves with the first call (past or future) to `method` that matches. */
+  waitForCall(method: string, matches: (call: ApiCall) => boolean = () => true, timeoutMs = 8_000): Promise<ApiCall> {
+    return this.waitFor('call', () => this.calls.find((c) => c.method === method && matches(c)), `a ${method} call`, timeoutMs);
+  }
+
+  /** Resolves with the first body posted to response_url `id` (past or future). */
+  waitForResponse(id: string, timeoutMs = 8_000): Promise<Record<string, any>> {
+    return this.waitFor('response', () => this.responses.find((p) => p.id === id)?.body, `a post to response_url ${id}`, timeoutMs);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+    this.failures.clear();
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise((resolve) => this.server.close(resolve));
+  }
+
+  private waitFor<T>(event: string, find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = find();
+        if (found === undefined) return;
+        clearTimeout(timer);
+        this.events.off(event, check);
+        resolve(found);
+      };
+      const timer = setTimeout(() => {
+        this.events.off(event, check);
+        reject(new Error(`fake Slack: no ${what} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.events.on(event, check);
+      check();
+    });
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const url = new URL(request.url ?? '/', this.origin);
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      response.writeHead(status, { 'content-type': 'application/json', ...headers });
+      response.end(JSON.stringify(body));
+    };
+    if (url.pathname.startsWith('/respond/')) {
+      this.responses.push({ id: url.pathname.slice('/respond/'.length), body: JSON.parse(raw || '{}') });
+      this.events.emit('response');
+      reply(200, { ok: true });
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, '');
+    const args = decodeArgs(raw, request.headers['content-type']);
+    const token = request.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
+    const failure = this.failures.get(method)?.shift();
+    const outcome = failure && 'rateLimitedFor' in failure ? 'rate_limited' : failure && 'error' in failure ? failure.error : 'ok';
+    this.calls.push({ method, args, token, outcome });
+    this.events.emit('call');
+
+    if (failure && 'rateLimitedFor' in failure) {
+      reply(429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(failure.rateLimitedFor) });
+      return;
+    }
+    if (failure && 'error' in failure) {
+      reply(200, { ok: false, error: failure.error });
+      return;
+    }
+    if (failure && 'delayMs' in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    reply(200, { ok: true, ...this.result(method, args) });
+  }
+
+  private result(method: string, args: Record<string, any>): Record<string, unknown> {
+    switch (method) {
+      case 'auth.test':
+        return { user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'srm-bot', team: 'Test team', url: 'https://test.slack.com/' };
+      case 'chat.postMessage':
+        this.ts += 1;
+        return { channel: args.channel, ts: `${this.ts}.000100`, message: { text: args.text } };
+      case 'views.publish':
+        return { view: { id: 'V0HOME', ...args.view } };
+      case 'apps.connections.open':
+        return { url: this.socketUrl };
+      default:
+        return {};
+    }
+  }
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The Web API client sends form fields, with objects and arrays (blocks, view) as JSON strings. */
+function decodeArgs(raw: string, contentType: string | undefined): Record<string, any> {
+  if (contentType?.includes('application/json')) return raw ? JSON.parse(raw) : {};
+  const args: Record<string, any> = {};
+  for (const [key, value] of new URLSearchParams(raw)) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
