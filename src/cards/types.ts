@@ -29,9 +29,39 @@ export const ACTION_IDS = {
   feedback: 'srm_feedback',
   /** "Learn more" on a daily tip: opens the tip's card. value: ButtonPayload JSON. */
   learnMore: 'srm_learn_more',
+  /**
+   * A static_select that opens the card picked from it (App Home's browse menus, "More S3 topics…" on a card).
+   * selected_option.value: the card key itself ("s3", "s3.encryption"), not JSON: option values max 150 chars.
+   */
+  browse: 'srm_browse',
 } as const;
 
-/** What a button carries, JSON-encoded in its value (max 2,000 chars: the query is shortened to fit). */
+export type ActionIdBase = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
+
+/**
+ * Slack requires action_ids to be unique within a block, and a card's button row holds several buttons of one
+ * kind. So the element carries the base id plus a suffix: `srm_open:1`, `srm_open:2`…, `srm_feedback:up`,
+ * `srm_feedback:down`. A block with one element of a kind uses the bare id (`srm_share`, `srm_browse`).
+ * Listeners match with actionIdPattern(base) (= /^srm_open(:.*)?$/), which also accepts the bare id.
+ */
+export function actionId(base: ActionIdBase, suffix?: string | number): string {
+  return suffix === undefined ? base : `${base}:${suffix}`;
+}
+
+export function actionIdPattern(base: ActionIdBase): RegExp {
+  return new RegExp(`^${base}(?::.*)?$`);
+}
+
+/** The App Home tab as views.publish takes it. */
+export interface HomeView {
+  type: 'home';
+  blocks: KnownBlock[];
+}
+
+/**
+ * What a button carries, JSON-encoded in its value (max 2,000 chars: the query is shortened to fit). Encode with
+ * encodeButtonPayload and read with parseButtonPayload. `q` is raw user text: escape it before echoing it.
+ */
 export interface ButtonPayload {
   /** Card key ("s3.encryption", "s3", "encryption", "overview"). */
   k: string;

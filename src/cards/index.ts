@@ -1,0 +1,15 @@
+/**
+ * The card layer: engine answers and knowledge entries as Slack Block Kit messages and views, plus a terminal
+ * rendering of the same messages. Never imports Bolt: surfaces hand these messages to Slack themselves.
+ */
+export { renderAnswer, renderCard } from './render.js';
+export { renderHelp } from './help.js';
+export { renderHome } from './home.js';
+export { renderTip, tipCardKey } from './tip.js';
+export { renderForTerminal, type TerminalOptions } from './terminal.js';
+export { checkBlockKitLimits, LIMITS, type SurfaceKind } from './limits.js';
+export { escapeMrkdwn } from './escape.js';
+export { encodeButtonPayload, parseButtonPayload } from './payload.js';
+export { truncateMrkdwn, truncatePlain } from './truncate.js';
+export { EXAMPLE_QUERIES, type ExampleQuery } from './examples.js';
+export * from './types.js';

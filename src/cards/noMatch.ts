@@ -1,0 +1,48 @@
+import type { KnowledgeBase } from '../knowledge/index.js';
+import type { Answer, NoMatchReason } from '../engine/types.js';
+import { actions, section } from './blocks.js';
+import { emoji } from './emoji.js';
+import { echoUserText } from './escape.js';
+import { EXAMPLE_QUERIES } from './examples.js';
+import { exampleButtons } from './help.js';
+import { footer, openButtons } from './parts.js';
+import { resolveCard, type ResolvedCard } from './resolve.js';
+import type { RenderOptions, SlackMessage } from './types.js';
+
+/** Enough of the question to recognise it; the rest is noise on a card that already says it was not understood. */
+const ECHO_CHARS = 200;
+const SUGGESTIONS = 3;
+const EXAMPLES = 3;
+
+const WHY: Record<NoMatchReason, string> = {
+  out_of_scope:
+    "That's outside what I cover: I answer *who secures what* on AWS under the Shared Responsibility Model — not pricing, sizing, other clouds or general questions.",
+  too_vague: "That's too broad for one card. Name an AWS service, a security topic, or both — like “S3 encryption”.",
+  not_understood:
+    "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM?”.",
+};
+
+export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason'>, options: RenderOptions): SlackMessage {
+  const echo = echoUserText(answer.readable, ECHO_CHARS);
+  const suggestions = answer.suggestions
+    .map((s) => resolveCard(kb, { service: s.service, topic: s.topic }))
+    .filter((card): card is ResolvedCard => card !== null)
+    .slice(0, SUGGESTIONS);
+  const opening = echo.length > 0 ? `I couldn't find a card for “${echo}”.` : "I didn't catch a question.";
+  const firstExample = EXAMPLE_QUERIES[0]?.query ?? '';
+  return {
+    text: `${echo.length > 0 ? `No card for “${echo}”.` : 'No question received.'} Try: ${firstExample}`,
+    blocks: [
+      section(`${emoji('thinking_face')} ${opening}\n${WHY[answer.reason ?? 'not_understood']}`),
+      ...(suggestions.length > 0
+        ? [
+          section('*Did you mean…*'),
+          actions('srm_suggestions', openButtons(suggestions, { query: answer.readable })),
+        ]
+        : []),
+      section(`${emoji('point_right')} *Or try one of these*`),
+      exampleButtons('srm_examples', EXAMPLES),
+      footer(options),
+    ],
+  };
+}

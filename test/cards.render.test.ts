@@ -1,0 +1,325 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ACTION_IDS, actionIdPattern, checkBlockKitLimits, EXAMPLE_QUERIES, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip,
+  type SlackMessage,
+} from '../src/cards/index.js';
+import type { Answer } from '../src/engine/types.js';
+import { parseCardKey, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { buttons, byBlock, controls, markupTexts, mrkdwnTexts } from './fixtures/cards/inspect.js';
+import { readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
+
+// Readable fill: every text is the name of its field ("s3.encryption.aws.1"), so a card shows where its words came from.
+// Categories cycle by service order: ec2 infrastructure, ebs container, vpc abstracted, elb infrastructure, s3 container…
+const kb: KnowledgeBase = syntheticKnowledge({ fill: readableFill, coveredTopics: (s) => (s === 'ec2' ? [] : ['encryption', 'access']) });
+const key = (ref: string): CardKey => parseCardKey(ref)!;
+const textOf = (message: SlackMessage) => markupTexts(message).join('\n');
+const headerOf = (message: SlackMessage) => (message.blocks[0]?.type === 'header' ? message.blocks[0].text.text : undefined);
+
+describe('a service × topic card', () => {
+  const card = renderCard(kb, key('s3.encryption'), { surface: 'ephemeral' }, 'how do I encrypt s3?');
+  const text = textOf(card);
+
+  it('is headed "service · topic" and has a one-line plain fallback with its summary', () => {
+    expect(headerOf(card)).toBe('s3.name · encryption.title');
+    expect(card.text).toBe('s3.name · encryption.title: s3.encryption.summary');
+  });
+
+  it('labels the two sides, each with its bullets', () => {
+    const fields = card.blocks.find((b) => b.type === 'section' && b.fields)?.type === 'section'
+      ? (card.blocks.find((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }).fields.map((f) => f.text)
+      : [];
+    expect(fields[0]).toMatch(/^\*AWS — security OF the cloud\*\n• s3\.encryption\.aws\.1\n/);
+    expect(fields[1]).toMatch(/^\*You — security IN the cloud\*\n• s3\.encryption\.customer\.1\n/);
+  });
+
+  it('shows practices with their Security Hub controls, mistakes, the check and the scenarios', () => {
+    expect(text).toContain(':white_check_mark: *Best practices*\n• s3.encryption.practice1 _(Security Hub S1.10)_');
+    expect(text).toContain(':warning: *Common mistakes*\n• s3.encryption.mistake.1');
+    expect(text).toContain('*Check it* — s3.encryption.check\n```s3.encryption.command```');
+    expect(text).toContain('_Console:_ s3.encryption.console');
+    expect(text).toContain("*Who's responsible?*\n*s3.encryption.scenario1*\n:cloud: *AWS* — s3.encryption.scenario1.why");
+    expect(text).toContain(':raising_hand: *You* — s3.encryption.scenario2.why');
+    expect(text).toContain(':handshake: *Shared* — s3.encryption.scenario3.why');
+  });
+
+  it('cites its sources and always the shared responsibility model page', () => {
+    expect(text).toContain('<https://docs.aws.amazon.com/s3.encryption/1|s3.encryption.link1>');
+    expect(text).toContain('<https://aws.amazon.com/compliance/shared-responsibility-model/|AWS Shared Responsibility Model>');
+  });
+
+  it('says the category, and on a container service that "container" is not Docker', () => {
+    expect(text).toContain(':label: *Container service*');
+    expect(text).toMatch(/not Docker/);
+    expect(text).toContain('s3.category_note');
+    expect(textOf(renderCard(kb, key('vpc.encryption'), { surface: 'ephemeral' }))).not.toMatch(/Docker/);
+  });
+
+  it('offers the service overview, the general topic and its related cards, then a menu of the other topics', () => {
+    const related = controls(card).filter((c) => /^srm_open/.test(c.action_id));
+    expect(related.map((b) => parseButtonPayload(b.value)?.k)).toEqual(['s3', 'encryption', 'iam.access', 'kms', 'overview']);
+    expect(related.map((b) => b.action_id)).toEqual(['srm_open:1', 'srm_open:2', 'srm_open:3', 'srm_open:4', 'srm_open:5']);
+    const menu = controls(card).find((c) => c.type === 'static_select');
+    expect(menu?.action_id).toBe(ACTION_IDS.browse);
+    expect(menu?.options?.map((o) => o.value)).toHaveLength(12);
+    expect(menu?.options?.map((o) => o.value)).not.toContain('s3.encryption');
+  });
+
+  it('offers "Share in channel" only where the card is ephemeral, and 👍 / 👎 everywhere', () => {
+    const shared = renderCard(kb, key('s3.encryption'), { surface: 'message', sharedBy: 'U0A' });
+    expect(buttons(card).map((b) => b.action_id).filter((id) => !id.startsWith('srm_open'))).toEqual(['srm_share', 'srm_feedback:up', 'srm_feedback:down']);
+    expect(buttons(shared).map((b) => b.action_id).filter((id) => !id.startsWith('srm_open'))).toEqual(['srm_feedback:up', 'srm_feedback:down']);
+    const votes = buttons(card).filter((b) => b.action_id.startsWith(ACTION_IDS.feedback)).map((b) => parseButtonPayload(b.value));
+    expect(votes).toEqual([
+      { k: 's3.encryption', q: 'how do I encrypt s3?', vote: 'up' },
+      { k: 's3.encryption', q: 'how do I encrypt s3?', vote: 'down' },
+    ]);
+    expect(parseButtonPayload(buttons(card).find((b) => b.action_id === ACTION_IDS.share)?.value)).toEqual({ k: 's3.encryption', q: 'how do I encrypt s3?' });
+  });
+
+  it('ends with the footer line', () => {
+    expect(mrkdwnTexts(card).at(-1)).toBe('srm-bot · AWS Shared Responsibility Model · `/srm help`');
+  });
+});
+
+describe('a service × topic card the service file does not cover', () => {
+  // ec2 (infrastructure) covers no topic itself.
+  const card = renderCard(kb, key('ec2.patching'), { surface: 'ephemeral' });
+  const text = textOf(card);
+
+  it('says it is the general guidance for the service category, using the category row of the topic', () => {
+    expect(headerOf(card)).toBe('ec2.name · patching.title');
+    expect(text).toContain('*For infrastructure services like ec2.name*\npatching.by_category.infrastructure');
+    expect(text).toMatch(/General guidance for infrastructure services: srm-bot has no ec2\.name-specific notes/);
+    expect(card.text).toBe('ec2.name · patching.title: patching.by_category.infrastructure');
+    expect(text).not.toContain('patching.by_category.container');
+  });
+
+  it('keeps the service summary and the topic sides, practices, mistakes and check', () => {
+    expect(text).toContain('*About ec2.name:* ec2.summary');
+    expect(text).toContain('• patching.aws.1');
+    expect(text).toContain('• patching.practice1');
+    expect(text).toContain('• patching.mistake.1');
+    expect(text).toContain('```patching.command```');
+  });
+});
+
+describe('a service overview card', () => {
+  const card = renderCard(kb, key('vpc'), { surface: 'message' });
+
+  it('has the summary, the service-level sides and scenarios', () => {
+    const text = textOf(card);
+    expect(headerOf(card)).toBe('vpc.name · Who secures what');
+    expect(text).toContain('vpc.summary');
+    expect(text).toContain('• vpc.aws.1');
+    expect(text).toContain('• vpc.customer.8');
+    expect(text).toContain('*vpc.scenario4*');
+  });
+
+  it('lists every topic as a button, those the service covers itself first', () => {
+    const topics = buttons(card).filter((b) => b.action_id.startsWith('srm_open'));
+    expect(topics).toHaveLength(13);
+    expect(topics.slice(0, 2).map((b) => b.text)).toEqual(['encryption.title', 'access.title']);
+    expect(topics.map((b) => parseButtonPayload(b.value)?.k)).toContain('vpc.training');
+  });
+});
+
+describe('a general topic card', () => {
+  const card = renderCard(kb, key('network'), { surface: 'ephemeral' });
+  const text = textOf(card);
+
+  it('shows how the split moves across the three categories, in order, with services readers know', () => {
+    const rows = ['*Infrastructure* _(like EC2)_\nnetwork.by_category.infrastructure', '*Container* _(like RDS)_\nnetwork.by_category.container', '*Abstracted* _(like S3, DynamoDB, Lambda)_\nnetwork.by_category.abstracted'];
+    const positions = rows.map((row) => text.indexOf(row));
+    expect(positions.every((p) => p >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it('has the sides, practices, mistakes, check and a menu to see the topic for one service', () => {
+    expect(text).toContain('• network.customer.1');
+    expect(text).toContain('• network.practice2');
+    expect(text).toContain('• network.mistake.5');
+    expect(text).toContain('```network.command```');
+    const menu = controls(card).find((c) => c.type === 'static_select');
+    expect(menu?.options?.map((o) => o.value)).toContain('ec2.network');
+    expect(menu?.options).toHaveLength(34);
+  });
+});
+
+describe('a concept card', () => {
+  const card = renderCard(kb, key('categories'), { surface: 'ephemeral' });
+  const text = textOf(card);
+
+  it('shows its sections, misconceptions as myth and fact, and scenarios', () => {
+    expect(headerOf(card)).toBe('categories.title');
+    expect(text).toContain('*categories.section1*\n• categories.section1.point.1');
+    expect(text).toContain('*Myth:* categories.myth1\n*Actually:* categories.truth1');
+    expect(text).toContain('*categories.scenario6*');
+  });
+
+  it('links its related cards and the other concepts', () => {
+    const opens = buttons(card).filter((b) => b.action_id.startsWith('srm_open')).map((b) => parseButtonPayload(b.value)?.k);
+    expect(opens).toEqual(['s3', 'encryption', 'iam.access', 'overview', 'shared-controls']);
+  });
+});
+
+describe('the no-match card', () => {
+  const suggestions = ['s3.encryption', 'ec2', 'encryption', 'overview', 'iam.access'].map((ref) => ({ ...key(ref), title: ref }));
+  const answer = (reason: Answer['reason']): Answer => ({ query: 'pizza', readable: 'pizza recipe', kind: 'no_match', match: null, suggestions, reason });
+
+  it('echoes the question and says why it found nothing', () => {
+    const outOfScope = textOf(renderAnswer(kb, answer('out_of_scope'), { surface: 'ephemeral' }));
+    const notUnderstood = textOf(renderAnswer(kb, answer('not_understood'), { surface: 'ephemeral' }));
+    expect(outOfScope).toContain('“pizza recipe”');
+    expect(outOfScope).toMatch(/outside what I cover.*not pricing, sizing, other clouds/);
+    expect(notUnderstood).toMatch(/didn't recognise an AWS service or a security topic/);
+  });
+
+  it('offers at most three "did you mean" cards with the query, then example questions', () => {
+    const message = renderAnswer(kb, answer('not_understood'), { surface: 'ephemeral' });
+    const [didYouMean, examples] = byBlock(buttons(message));
+    expect(didYouMean?.map((b) => parseButtonPayload(b.value))).toEqual([
+      { k: 's3.encryption', q: 'pizza recipe' }, { k: 'ec2', q: 'pizza recipe' }, { k: 'encryption', q: 'pizza recipe' },
+    ]);
+    expect(examples?.length).toBeGreaterThanOrEqual(2);
+    expect(examples?.length).toBeLessThanOrEqual(3);
+    expect(examples?.map((b) => b.text)).toEqual(EXAMPLE_QUERIES.slice(0, examples?.length).map((e) => e.query));
+  });
+
+  it('skips suggestions that name no card, and stands for a card answer that carries no match', () => {
+    const stale = renderAnswer(kb, { ...answer('not_understood'), suggestions: [{ service: null, topic: null, title: 'x' }] }, { surface: 'ephemeral' });
+    expect(textOf(stale)).not.toContain('Did you mean');
+    const empty = renderAnswer(kb, { query: '', readable: '', kind: 'card', match: null, suggestions: [] }, { surface: 'ephemeral' });
+    expect(textOf(empty)).toContain("I didn't catch a question.");
+  });
+});
+
+describe('renderAnswer', () => {
+  it('renders a card answer as the card for its match', () => {
+    const answer: Answer = { query: 'q', readable: 'q', kind: 'card', match: { service: 'ebs', topic: 'access', title: 'x' }, suggestions: [] };
+    expect(renderAnswer(kb, answer, { surface: 'ephemeral' })).toEqual(renderCard(kb, key('ebs.access'), { surface: 'ephemeral' }, 'q'));
+  });
+
+  it('renders a help answer as the help card', () => {
+    expect(renderAnswer(kb, { query: 'help', readable: 'help', kind: 'help', match: null, suggestions: [] }, { surface: 'ephemeral' })).toEqual(renderHelp());
+  });
+});
+
+describe('the help card', () => {
+  const help = renderHelp();
+  it('says what the bot does, how to reach it and offers example questions as buttons', () => {
+    const text = textOf(help);
+    expect(text).toMatch(/security _of_ the cloud/);
+    for (const needle of ['`/srm tip`', '`/srm quiz`', '`/srm <question>`', '`@srm-bot <question>`', 'direct message']) expect(text).toContain(needle);
+    const examples = buttons(help);
+    expect(examples.length).toBeGreaterThanOrEqual(3);
+    for (const example of examples) {
+      const payload = parseButtonPayload(example.value);
+      expect(payload?.q).toBe(example.text);
+      expect(parseCardKey(payload!.k)).not.toBeNull();
+    }
+    expect(checkBlockKitLimits(help)).toEqual([]);
+  });
+});
+
+describe('App Home', () => {
+  const tip = kb.tips[0]!;
+  const home = renderHome(kb, tip);
+  const text = mrkdwnTexts(home).join('\n');
+
+  it('explains the three categories with AWS own examples and the container note', () => {
+    expect(home.type).toBe('home');
+    expect(text).toContain("AWS's examples: EC2, EBS, Auto Scaling, VPC");
+    expect(text).toContain("AWS's examples: RDS, EMR, Elastic Beanstalk");
+    expect(text).toContain("AWS's examples: S3, Glacier, DynamoDB, SQS, SES");
+    expect(text).toMatch(/not Docker/);
+  });
+
+  it('lets people browse the services of each category, every topic and every concept', () => {
+    const menus = controls(home).filter((c) => c.type === 'static_select');
+    expect(menus.every((m) => actionIdPattern(ACTION_IDS.browse).test(m.action_id))).toBe(true);
+    const values = menus.flatMap((m) => m.options!.map((o) => o.value));
+    expect(new Set(values)).toEqual(new Set([...kb.services.keys(), ...kb.topics.keys(), ...kb.concepts.keys()]));
+    const infrastructure = menus[0]!.options!.map((o) => o.value);
+    expect(infrastructure.every((id) => kb.services.get(id as never)?.category === 'infrastructure')).toBe(true);
+  });
+
+  it("shows today's tip with a way to its card, and how to ask", () => {
+    expect(text).toContain(`*Today's tip: ${tip.title}*`);
+    expect(buttons(home).find((b) => b.action_id === ACTION_IDS.learnMore)).toBeDefined();
+    expect(text).toContain('`/srm <question>`');
+    expect(mrkdwnTexts(renderHome(kb, null)).join('\n')).not.toContain("Today's tip");
+  });
+});
+
+describe('the daily tip', () => {
+  const tip = kb.tips[0]!;
+  const message = renderTip(kb, tip, '2026-11-23');
+  const text = textOf(message);
+
+  it('has the title, what to do, why, the check and the link', () => {
+    expect(headerOf(message)).toBe(':bulb: tip1.title');
+    expect(text).toContain('*Do this:* tip1.do');
+    expect(text).toContain('*Why:* tip1.why');
+    expect(text).toContain('```tip1.command```');
+    expect(text).toContain('<https://docs.aws.amazon.com/tip1|tip1.link>');
+    expect(text).toContain(':calendar: Daily security tip · 2026-11-23');
+  });
+
+  it('opens the card of its service and topic with "Learn more"', () => {
+    const learnMore = buttons(message).find((b) => b.action_id === ACTION_IDS.learnMore);
+    expect(parseButtonPayload(learnMore?.value)).toEqual({ k: 's3.encryption' });
+    const general = renderTip(kb, kb.tips[1]!, '2026-11-23');
+    expect(parseButtonPayload(buttons(general)[0]?.value)).toEqual({ k: 'patching' });
+  });
+});
+
+describe('action ids', () => {
+  it('are unique within every block of every card', () => {
+    for (const ref of ['s3.encryption', 'ec2.patching', 's3', 'network', 'overview']) {
+      const message = renderCard(kb, key(ref), { surface: 'ephemeral' });
+      for (const inBlock of byBlock(controls(message))) expect(new Set(inBlock.map((c) => c.action_id)).size).toBe(inBlock.length);
+    }
+  });
+
+  it('match their listener pattern with or without a suffix, and nothing else', () => {
+    const open = actionIdPattern(ACTION_IDS.open);
+    expect(['srm_open', 'srm_open:1', 'srm_open:12'].every((id) => open.test(id))).toBe(true);
+    expect(['srm_opener', 'x_srm_open', 'srm_share'].some((id) => open.test(id))).toBe(false);
+  });
+});
+
+describe('checkBlockKitLimits', () => {
+  const section = (text: string) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } });
+  const buttonOf = (text: string, action_id: string, value = 'v') => ({ type: 'button' as const, text: { type: 'plain_text' as const, text }, action_id, value });
+
+  it('accepts a message within the limits', () => {
+    expect(checkBlockKitLimits({ text: 'ok', blocks: [section('hi')] })).toEqual([]);
+  });
+
+  it('names every limit a message breaks', () => {
+    const problems = checkBlockKitLimits({
+      text: '',
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } },
+        section('s'.repeat(3001)),
+        { type: 'section', block_id: 'same', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'f'.repeat(2001) })) },
+        { type: 'context', block_id: 'same', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: `<https://a.example/${'u'.repeat(3001)}|x>` })) },
+        { type: 'actions', block_id: 'b'.repeat(256), elements: [buttonOf('t'.repeat(76), 'a'), buttonOf('x', 'a', 'v'.repeat(2001)), ...Array.from({ length: 24 }, (_, i) => buttonOf('x', `n${i}`))] },
+        { type: 'actions', elements: [{ ...buttonOf('x', 'a'.repeat(256)), url: `https://x/${'u'.repeat(3000)}` }] },
+      ],
+    });
+    for (const expected of [
+      /missing/, /header text is 151/, /text is 3001/, /11 fields/, /field 0 is 2001/, /block_id "same" is not unique/, /11 elements, max 10/,
+      /link url is 3\d{3}/, /button text is 76/, /button value is 2001/, /26 elements, max 25/, /action_id "a" is used twice/, /block_id is 256/,
+      /action_id is 256/, /url is 3010/,
+    ]) expect(problems.some((p) => expected.test(p)), String(expected)).toBe(true);
+  });
+
+  it('allows 50 blocks in a message and 100 in a view', () => {
+    const blocks = (n: number) => Array.from({ length: n }, () => ({ type: 'divider' as const }));
+    expect(checkBlockKitLimits({ text: 't', blocks: blocks(50) })).toEqual([]);
+    expect(checkBlockKitLimits({ text: 't', blocks: blocks(51) })).toEqual(['51 blocks, max 50 in a message']);
+    expect(checkBlockKitLimits({ blocks: blocks(100) }, 'home')).toEqual([]);
+    expect(checkBlockKitLimits({ blocks: blocks(101) }, 'modal')).toEqual(['101 blocks, max 100 in a modal']);
+  });
+});
