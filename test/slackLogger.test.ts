@@ -42,4 +42,14 @@ describe('logger', () => {
     log.warn({ channel: 'C1', error: 'not_in_channel' }, `posting with ${BOT} failed`);
     expect(lines()[0]).toMatchObject({ channel: 'C1', error: 'not_in_channel', msg: `posting with ${REDACTED} failed` });
   });
+
+  it('is pretty (not JSON) only when a person watches a terminal, and still redacted', () => {
+    const terminal = Object.assign(new PassThrough(), { isTTY: true });
+    let written = '';
+    terminal.setEncoding('utf8').on('data', (chunk: string) => (written += chunk));
+    createLogger({ level: 'info', secrets: [SECRET], destination: terminal }).info({ channel: 'C1' }, `hello ${SECRET}`);
+    expect(written).toContain('hello [REDACTED]');
+    expect(written).toContain('channel');
+    expect(() => JSON.parse(written)).toThrow();
+  });
 });
