@@ -54,6 +54,13 @@ describe('a service × topic card', () => {
     expect(textOf(renderCard(kb, key('vpc.encryption'), { surface: 'ephemeral' }))).not.toMatch(/Docker/);
   });
 
+  it('leaves the Docker note to a container service whose own note already makes it', () => {
+    const s3 = kb.services.get('s3')!;
+    const services = new Map(kb.services).set('s3', { ...s3, category_note: 'Container means a managed platform here, not Docker.' });
+    const text = textOf(renderCard({ ...kb, services }, key('s3'), { surface: 'ephemeral' }));
+    expect(text.match(/Docker/g)).toHaveLength(1);
+  });
+
   it('offers the service overview, the general topic and its related cards, then a menu of the other topics', () => {
     const related = controls(card).filter((c) => /^srm_open/.test(c.action_id));
     expect(related.map((b) => parseButtonPayload(b.value)?.k)).toEqual(['s3', 'encryption', 'iam.access', 'kms', 'overview']);

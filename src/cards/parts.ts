@@ -34,9 +34,11 @@ export const fallbackText = (title: string, summary: string): string =>
 
 export function categoryLine(service: Service): ContextBlock {
   const category = CATEGORIES[service.category];
+  // A service's own note that already corrects the Docker reading says it better than the generic one.
+  const needsContainerNote = service.category === 'container' && !/docker/i.test(service.category_note ?? '');
   return context([
     `${emoji('label')} *${category.label}*`,
-    ...(service.category === 'container' ? [CONTAINER_NOTE] : []),
+    ...(needsContainerNote ? [CONTAINER_NOTE] : []),
     ...(service.category_note ? [`${emoji('information_source')} ${esc(service.category_note)}`] : []),
   ]);
 }
