@@ -21,7 +21,10 @@ export interface RenderOptions {
 
 /** action_id of every interactive element the cards emit; the Slack layer registers one listener per id. */
 export const ACTION_IDS = {
-  /** Opens another card. value: ButtonPayload JSON with the card key. */
+  /**
+   * Opens another card. value: ButtonPayload JSON with the card key, and `q` where the button answers a
+   * question (a "did you mean" choice, an example question on the help card).
+   */
   open: 'srm_open',
   /** Posts an ephemeral card to the channel for everyone. value: ButtonPayload JSON (ephemeral clicks carry no message). */
   share: 'srm_share',
@@ -41,7 +44,8 @@ export type ActionIdBase = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 /**
  * Slack requires action_ids to be unique within a block, and a card's button row holds several buttons of one
  * kind. So the element carries the base id plus a suffix: `srm_open:1`, `srm_open:2`…, `srm_feedback:up`,
- * `srm_feedback:down`. A block with one element of a kind uses the bare id (`srm_share`, `srm_browse`).
+ * `srm_feedback:down`, `srm_browse:topics`, `srm_browse:concepts`. A block with one element of a kind uses the
+ * bare id (`srm_share`, `srm_learn_more`, the `srm_browse` menu under a card's related buttons).
  * Listeners match with actionIdPattern(base) (= /^srm_open(:.*)?$/), which also accepts the bare id.
  */
 export function actionId(base: ActionIdBase, suffix?: string | number): string {
