@@ -303,6 +303,17 @@ describe('Slack Web API failures', () => {
     expect(line).toMatchObject({ level: 40, error: 'is_archived' });
     await dmAndWaitForReply('s3 backup');
   });
+
+  it('a handler that fails (its response_url unreachable) is logged and the process keeps serving', async () => {
+    const { message } = await slash('ebs encryption');
+    const button = findElement(message.blocks, (e) => e.action_id === `${ACTION_IDS.feedback}:up`);
+    const unreachable = 'http://127.0.0.1:9/respond/gone';
+    await send(blockAction({ actionId: button.action_id, value: button.value!, responseUrl: unreachable, ephemeral: true, user: 'U0FAILING' }));
+    await app.waitForLog((l) => l.msg === 'request failed' && l.user === 'U0FAILING');
+    await app.waitForLog((l) => l.msg === 'a listener failed');
+    expect(app.child.exitCode).toBeNull();
+    await dmAndWaitForReply('ebs backup');
+  });
 });
 
 describe('logs', () => {
