@@ -1,0 +1,198 @@
+/**
+ * Fault suite: the real app (dist/src/main.js, HTTP mode) against a fake Slack that fails the way Slack does
+ * on a bad day: 429 with Retry-After, 5xx, answers slower than the 3-second ack deadline, connections dropped.
+ * srm-bot must still ack in time, deliver once Slack recovers, keep /healthz at 200 and never crash.
+ * sendToApp aborts after 3 s, Slack's own deadline, so "acked in time" is enforced by every request here.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ACTION_IDS, renderAnswer, type SlackMessage } from '../src/cards/index.js';
+import { createEngine } from '../src/engine/index.js';
+import { loadKnowledge } from '../src/knowledge/index.js';
+import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
+import { findElement } from './support/blocks.js';
+import { BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
+import { FaultProxy, type Fault } from './support/faultProxy.js';
+import { blockAction, eventCallback, sendToApp, slashCommand, type SlackRequest } from './support/slackRequests.js';
+
+const kb = loadKnowledge();
+const engine = createEngine(kb);
+const card = (text: string, surface: 'ephemeral' | 'message') => renderAnswer(kb, engine.answer(text), { surface });
+
+/** Retries with the app's backoff (0.5 s doubling, randomised) wait up to 15 s in all; a reply may take that long. */
+const RECOVERY_MS = 20_000;
+/** Per test: a recovery plus the requests around it. */
+const TEST_MS = 30_000;
+
+const OUTAGES: Array<[string, Fault]> = [
+  ['HTTP 500', { status: 500 }],
+  ['HTTP 503', { status: 503 }],
+  ['429 with Retry-After: 30', { status: 429, retryAfter: 30 }],
+  ['dropped connections', { drop: true }],
+  ['answers 5 s late', { delayMs: 5_000 }],
+];
+
+let fake: FakeSlack;
+let proxy: FaultProxy;
+let app: RunningApp;
+let counter = 0;
+const nextId = () => (counter += 1);
+
+const send = (request: SlackRequest) => sendToApp(app.baseUrl, request, { secret: TEST_SIGNING_SECRET });
+
+async function expectHealthy(): Promise<void> {
+  expect(app.child.exitCode).toBeNull();
+  const response = await fetch(`${app.baseUrl}/healthz`, { signal: AbortSignal.timeout(3_000) });
+  expect(response.status).toBe(200);
+}
+
+async function slash(text: string, channel = 'C0GENERAL') {
+  const response = await send(slashCommand(text, { responseUrl: proxy.responseUrl(`r${nextId()}`), channel }));
+  expect(response.status).toBe(200);
+  return response.json() as SlackMessage & { response_type: string };
+}
+
+/** An @mention; resolves once Slack acknowledged delivery (HTTP 200 within 3 s), not when the reply is posted. */
+async function mention(text: string): Promise<{ channel: string; ts: string; text: string }> {
+  const ts = `1700001000.${String(nextId()).padStart(6, '0')}`;
+  const channel = `C0FAULT${counter}`;
+  const full = `<@${BOT_USER_ID}> ${text}`;
+  const response = await send(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: full, ts, channel, event_ts: ts }));
+  expect(response.status).toBe(200);
+  return { channel, ts, text: full };
+}
+
+const replyTo = (asked: { channel: string; ts: string }) =>
+  fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === asked.channel && c.args.thread_ts === asked.ts, RECOVERY_MS);
+
+beforeAll(async () => {
+  fake = await FakeSlack.start();
+  proxy = await FaultProxy.start(fake.origin);
+  app = await startApp({
+    env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: proxy.apiUrl, SLACK_API_RETRIES: '4' },
+  });
+});
+
+afterAll(async () => {
+  await app?.stop();
+  await proxy?.close();
+  await fake?.close();
+});
+
+beforeEach(() => {
+  proxy.reset();
+  fake.reset();
+});
+
+describe('while Slack is failing, /srm is still acked within 3 s with the full answer', () => {
+  it.each(OUTAGES)('%s', async (_name, fault) => {
+    proxy.breakAll(fault);
+    const message = await slash('who patches rds');
+    expect(message).toMatchObject({ response_type: 'ephemeral', ...card('who patches rds', 'ephemeral') });
+    await expectHealthy();
+    proxy.recover();
+  }, TEST_MS);
+});
+
+describe('replies that need the Web API arrive once Slack recovers', () => {
+  it.each<[string, Fault, number]>([
+    ['a 429 with Retry-After', { status: 429, retryAfter: 1 }, 1],
+    ['two HTTP 500s', { status: 500 }, 2],
+    ['two HTTP 502s', { status: 502 }, 2],
+    ['two dropped connections', { drop: true }, 2],
+    ['an answer slower than the ack deadline', { delayMs: 4_000 }, 1],
+  ])('a mention is acked in time and answered in its thread after %s', async (_name, fault, times) => {
+    proxy.failNext('chat.postMessage', fault, times);
+    const asked = await mention('s3 encryption');
+    const reply = await replyTo(asked);
+    expect(reply.args).toMatchObject(card(asked.text, 'message'));
+    expect(proxy.faultsGiven('chat.postMessage')).toHaveLength(times);
+    // One answer, not one per attempt: a slow answer must not be posted twice.
+    await expectHealthy();
+    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === asked.channel)).toHaveLength(1);
+  }, TEST_MS);
+
+  it('a mention during a full outage is answered when Slack comes back', async () => {
+    proxy.breakAll({ status: 503 });
+    const asked = await mention('who patches ec2');
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    await expectHealthy();
+    proxy.recover();
+    const reply = await replyTo(asked);
+    expect(reply.args).toMatchObject(card(asked.text, 'message'));
+  }, TEST_MS);
+
+  it('"Share in channel" is acked in time and posted once Slack recovers', async () => {
+    const message = await slash('ec2 patching', 'C0SHARE');
+    const share = findElement(message.blocks, (e) => e.type === 'button' && e.action_id === ACTION_IDS.share);
+    proxy.failNext('chat.postMessage', { drop: true });
+    proxy.failNext('chat.postMessage', { status: 500 });
+    const response = await send(blockAction({ actionId: share.action_id, value: share.value!, responseUrl: proxy.responseUrl(`r${nextId()}`), ephemeral: true, channel: 'C0SHARE' }));
+    expect(response.status).toBe(200);
+    const post = await fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === 'C0SHARE', RECOVERY_MS);
+    expect(post.args.text).toBe(card('ec2 patching', 'message').text);
+  }, TEST_MS);
+});
+
+describe('failures that do not recover are contained', () => {
+  it('a response_url that keeps failing is logged, and the app keeps answering', async () => {
+    const message = await slash('s3 encryption', 'C0RESPOND');
+    const share = findElement(message.blocks, (e) => e.type === 'button' && e.action_id === ACTION_IDS.share);
+    proxy.failNext('respond', { status: 500 }, 10);
+    const response = await send(blockAction({ actionId: share.action_id, value: share.value!, responseUrl: proxy.responseUrl(`r${nextId()}`), ephemeral: true, channel: 'C0RESPOND' }));
+    expect(response.status).toBe(200);
+    await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RESPOND', RECOVERY_MS);
+    await app.waitForLog((line) => line.level >= 40 && line.channel === 'C0RESPOND', RECOVERY_MS);
+    await expectHealthy();
+    expect((await slash('who patches lambda')).blocks).toEqual(card('who patches lambda', 'ephemeral').blocks);
+  }, TEST_MS);
+
+  it('a reply whose retries all fail is logged once and the process stays up', async () => {
+    proxy.failNext('chat.postMessage', { status: 500 }, 10);
+    const asked = await mention('kms');
+    await app.waitForLog((line) => line.level >= 40 && line.channel === asked.channel, RECOVERY_MS);
+    expect(proxy.faultsGiven('chat.postMessage')).toHaveLength(5);
+    await expectHealthy();
+  }, TEST_MS);
+
+  it('no failure above reached the process as an unhandled rejection or a crash', async () => {
+    await expectHealthy();
+    expect(app.logs().filter((line) => /unhandled/i.test(String(line.msg)))).toEqual([]);
+    expect(app.stderr()).toBe('');
+  });
+});
+
+describe('Slack unreachable while srm-bot starts', () => {
+  let late: RunningApp;
+  let lateProxy: FaultProxy;
+
+  beforeAll(async () => {
+    lateProxy = await FaultProxy.start(fake.origin);
+    lateProxy.breakAll({ drop: true });
+    late = await startApp({
+      env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: lateProxy.apiUrl, SLACK_API_RETRIES: '1' },
+    });
+  });
+
+  afterAll(async () => {
+    await late?.stop();
+    await lateProxy?.close();
+  });
+
+  /*
+   * KNOWN BUG, expected to fail until fixed in src/slack/app.ts: Bolt runs auth.test once when the App is built
+   * and caches the promise, rejected or not (singleAuthorization in @slack/bolt's App.js). If Slack cannot be
+   * reached at that moment, every later request fails authorization ("Authorization of incoming event did not
+   * succeed"), /srm is acked with an empty body (silence) and /healthz still says 200, until the pod restarts.
+   * Fix: give the App an `authorize` that caches only a successful auth.test and retries otherwise, and keep
+   * /healthz at 503 until one has succeeded. When this starts passing, `it.fails` turns red: make it `it`.
+   */
+  it.fails('starts, and answers /srm once Slack is back', async () => {
+    // Long enough for the start-up auth.test and its retry to have failed.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    lateProxy.recover();
+    const response = await sendToApp(late.baseUrl, slashCommand('who patches rds', { responseUrl: lateProxy.responseUrl('late') }), { secret: TEST_SIGNING_SECRET });
+    expect(response.status).toBe(200);
+    expect(response.json()).toMatchObject(card('who patches rds', 'ephemeral'));
+  }, TEST_MS);
+});
