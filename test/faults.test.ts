@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, renderAnswer, type SlackMessage } from '../src/cards/index.js';
 import { createEngine } from '../src/engine/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
-import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
+import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, waitUntilReady, type RunningApp } from './support/appProcess.js';
 import { findElement } from './support/blocks.js';
 import { BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import { FaultProxy, type Fault } from './support/faultProxy.js';
@@ -171,6 +171,8 @@ describe('Slack unreachable while srm-bot starts', () => {
     lateProxy.breakAll({ drop: true });
     late = await startApp({
       env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: lateProxy.apiUrl, SLACK_API_RETRIES: '1' },
+      // Not ready until Slack has said who the bot is: /healthz answers 503 meanwhile.
+      waitReady: false,
     });
   });
 
@@ -180,17 +182,16 @@ describe('Slack unreachable while srm-bot starts', () => {
   });
 
   /*
-   * KNOWN BUG, expected to fail until fixed in src/slack/app.ts: Bolt runs auth.test once when the App is built
-   * and caches the promise, rejected or not (singleAuthorization in @slack/bolt's App.js). If Slack cannot be
-   * reached at that moment, every later request fails authorization ("Authorization of incoming event did not
-   * succeed"), /srm is acked with an empty body (silence) and /healthz still says 200, until the pod restarts.
-   * Fix: give the App an `authorize` that caches only a successful auth.test and retries otherwise, and keep
-   * /healthz at 503 until one has succeeded. When this starts passing, `it.fails` turns red: make it `it`.
+   * Bolt's own single-token authorization runs auth.test once and keeps the promise, rejected or not. The app
+   * gives Bolt an `authorize` (src/slack/identity.ts) that keeps only a success and asks again otherwise, and
+   * /healthz stays at 503 until Slack has answered.
    */
-  it.fails('starts, and answers /srm once Slack is back', async () => {
+  it('is not ready while Slack is unreachable, then answers /srm once Slack is back', async () => {
     // Long enough for the start-up auth.test and its retry to have failed.
     await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect((await fetch(`${late.baseUrl}/healthz`)).status).toBe(503);
     lateProxy.recover();
+    await waitUntilReady(late);
     const response = await sendToApp(late.baseUrl, slashCommand('who patches rds', { responseUrl: lateProxy.responseUrl('late') }), { secret: TEST_SIGNING_SECRET });
     expect(response.status).toBe(200);
     expect(response.json()).toMatchObject(card('who patches rds', 'ephemeral'));

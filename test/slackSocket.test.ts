@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { renderAnswer } from '../src/cards/index.js';
 import { createEngine } from '../src/engine/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
-import { startApp, TEST_APP_TOKEN, TEST_BOT_TOKEN, type RunningApp } from './support/appProcess.js';
+import { startApp, TEST_APP_TOKEN, TEST_BOT_TOKEN, waitUntilReady, type RunningApp } from './support/appProcess.js';
 import { BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import { eventCallback, slashCommand } from './support/slackRequests.js';
 
@@ -65,7 +65,7 @@ describe('Socket Mode', () => {
   });
 
   it('answers GET /healthz on PORT once connected', async () => {
-    await app.waitForLog((line) => line.msg === 'srm-bot is running');
+    await waitUntilReady(app);
     const response = await fetch(`${app.baseUrl}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, mode: 'socket' });

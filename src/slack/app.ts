@@ -3,6 +3,7 @@ import { App, type CustomRoute } from '@slack/bolt';
 import type { Config, SlackConnection } from '../config.js';
 import { boltLogger } from './boltLogger.js';
 import type { SlackDeps } from './deps.js';
+import { botIdentity } from './identity.js';
 import { InFlight } from './inFlight.js';
 import { registerListeners } from './listeners/index.js';
 import { requestLog } from './middleware/requestLog.js';
@@ -18,22 +19,30 @@ export interface SlackApp {
 /** A Web API call that hangs would hold a listener forever; Slack answers in well under this. */
 const WEB_API_TIMEOUT_MS = 10_000;
 
+/** How long to wait before asking Slack who the bot is again, after a failed auth.test at start-up. */
+const IDENTITY_RETRY_MS = { first: 1_000, max: 15_000 };
+
 export function createSlackApp(config: Config, connection: SlackConnection, deps: SlackDeps): SlackApp {
   const { log } = deps;
   const inFlight = new InFlight();
-  let ready = false;
+  // Ready: listening, the bot's identity known (every request is authorized with it), and not stopping.
+  let listening = false;
+  let identified = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  const ready = () => listening && identified;
 
   const health: CustomRoute = {
     path: '/healthz',
     method: ['GET'],
     handler: (_request, response: ServerResponse) => {
-      response.writeHead(ready ? 200 : 503, { 'content-type': 'application/json' });
-      response.end(JSON.stringify({ ok: ready, mode: connection.mode }));
+      response.writeHead(ready() ? 200 : 503, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ ok: ready(), mode: connection.mode }));
     },
   };
 
+  const identity = botIdentity(() => app.client, connection.botToken);
   const shared = {
-    token: connection.botToken,
+    authorize: identity,
     port: config.port,
     customRoutes: [health],
     logger: boltLogger(log),
@@ -56,15 +65,29 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     log.error({ err: error, error: slackErrorCode(error) }, 'a listener failed');
   });
 
+  /** Asks Slack who the bot is until it answers, so /healthz says whether requests can be served. */
+  async function identify(delayMs = IDENTITY_RETRY_MS.first): Promise<void> {
+    try {
+      const { botUserId, teamId } = await identity();
+      identified = true;
+      log.info({ bot_user: botUserId, team: teamId }, 'connected to Slack');
+    } catch (error) {
+      log.warn({ error: slackErrorCode(error), retry_in_ms: delayMs }, 'cannot ask Slack who the bot is (auth.test): not ready, will retry');
+      retryTimer = setTimeout(() => void identify(Math.min(delayMs * 2, IDENTITY_RETRY_MS.max)), delayMs);
+    }
+  }
+
   return {
     app,
     async start() {
       await app.start(config.port);
-      ready = true;
+      listening = true;
       log.info({ mode: connection.mode, port: config.port, slackApiUrl: config.slackApiUrl }, 'srm-bot is running');
+      await identify();
     },
     async stop(graceMs) {
-      ready = false;
+      listening = false;
+      clearTimeout(retryTimer);
       const [, drained] = await Promise.all([app.stop(), inFlight.settled(graceMs)]);
       return { drained };
     },

@@ -101,7 +101,8 @@ export async function startApp({ env, via = 'node', waitReady = true, stdin }: S
   return app;
 }
 
-async function waitUntilReady(app: RunningApp, timeoutMs = 15_000): Promise<void> {
+/** Polls GET /healthz until it answers 200; kills the app and fails if it does not in time or exits. */
+export async function waitUntilReady(app: RunningApp, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void app.exited.then(() => (exited = true));

@@ -1,5 +1,5 @@
 import type { Context } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import { answerText, noteMatch, NO_UNFURL } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slackErrors.js';
@@ -29,7 +29,7 @@ export function isFromPerson(message: IncomingMessage, context: Context): boolea
  */
 export async function replyWithAnswer(
   deps: SlackDeps,
-  client: WebClient,
+  client: webApi.WebClient,
   context: Context,
   message: IncomingMessage,
   threadTs: string | undefined,
