@@ -34,7 +34,8 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
     const word = input[i]!;
     const next = input[i + 1];
     // "cloud trail", "guard duty": people split product names that the vocabulary spells as one word.
-    if (next !== undefined && !vocabulary.phrases.has(word) && vocabulary.phrases.has(word + next)) {
+    const splitFormIsKnown = vocabulary.phrases.has(word) || vocabulary.phraseStarts.has(`${word} ${next}`);
+    if (next !== undefined && !splitFormIsKnown && vocabulary.phrases.has(word + next)) {
       out.push(word + next);
       i++;
       continue;

@@ -13,6 +13,8 @@ export interface Vocabulary {
   /** Folded phrase → what it names. */
   phrases: ReadonlyMap<string, Term>;
   longestPhrase: number;
+  /** The opening words ("api gateway" of "api gateway throttling") of every phrase of two words or more. */
+  phraseStarts: ReadonlySet<string>;
   neutral: ReadonlySet<string>;
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
@@ -53,11 +55,13 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
 
   const neutral = new Set(kb.vocabulary.neutral.flatMap((n) => words(foldPhrase(n))));
   const known = new Set<string>(neutral);
+  const phraseStarts = new Set<string>();
   let longestPhrase = 1;
   for (const phrase of phrases.keys()) {
     const parts = words(phrase);
     longestPhrase = Math.max(longestPhrase, parts.length);
     for (const w of parts) known.add(w);
+    for (let n = 2; n <= parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
-  return { phrases, longestPhrase, neutral, knownWords: [...known], knownWordSet: known };
+  return { phrases, longestPhrase, phraseStarts, neutral, knownWords: [...known], knownWordSet: known };
 }
