@@ -1,0 +1,36 @@
+/**
+ * The baseline for `npm run bench:http`: a bare @slack/bolt app in HTTP mode that only acks /srm, configured
+ * like srm-bot (same token, signing secret, port and Web API URL from the environment) and with the same
+ * /healthz route, so the difference measured is what srm-bot does per request.
+ */
+import { App, LogLevel } from '@slack/bolt';
+
+const env = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`bare Bolt app: ${name} is not set (bench/http.ts sets it)`);
+  return value;
+};
+
+const app = new App({
+  token: env('SLACK_BOT_TOKEN'),
+  signingSecret: env('SLACK_SIGNING_SECRET'),
+  clientOptions: { slackApiUrl: env('SLACK_API_URL') },
+  logLevel: LogLevel.ERROR,
+  customRoutes: [
+    {
+      path: '/healthz',
+      method: ['GET'],
+      handler: (_request, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"ok":true}');
+      },
+    },
+  ],
+});
+
+app.command('/srm', async ({ ack }) => {
+  await ack();
+});
+
+process.once('SIGTERM', () => void app.stop().then(() => process.exit(0)));
+await app.start(Number(env('PORT')));

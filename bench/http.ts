@@ -1,0 +1,292 @@
+/**
+ * `npm run bench:http`: what srm-bot costs per slash command next to a bare @slack/bolt app that only acks.
+ * Each app runs alone as a child process on 127.0.0.1 against a local fake Slack Web API and gets the same
+ * correctly signed `/srm` requests from autocannon, in alternating rounds. Prints requests/s, ack latency
+ * p50/p95/p99, errors, peak RSS (VmHWM of the server process) and the ratio srm-bot/bare, then the time from
+ * start to ready (/healthz 200) for `node dist/src/main.js` and for `npm start`. Asserts nothing: timings vary
+ * by machine; the targets are printed beside the figures.
+ * Bounded: every run is a fixed number of requests with a per-request timeout; the script stops by itself.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { packageRoot } from '../src/knowledge/index.js';
+import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
+
+const REQUESTS = positiveInt('BENCH_REQUESTS', 2_000);
+const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 20);
+const ROUNDS = positiveInt('BENCH_ROUNDS', 5);
+const WARMUP_REQUESTS = 300;
+const STARTS = 5;
+const QUESTION = process.env.BENCH_QUESTION ?? 'who patches rds';
+const TARGETS = { throughputRatio: 0.8, p99Ratio: 1.25, readyMs: 1_500 };
+
+const BOT_TOKEN = 'xoxb-bench-not-a-real-token';
+const SIGNING_SECRET = '8f14e45fceea167a5a36dedd4bea2543';
+const ROOT = packageRoot();
+
+function positiveInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number above 0, got "${raw}"`);
+  return value;
+}
+
+interface AppUnderTest {
+  name: string;
+  /** Argv after node: the server's entry point. */
+  entry: string;
+}
+
+const BARE: AppUnderTest = { name: 'bare Bolt app', entry: join(ROOT, 'dist', 'bench', 'bareBoltApp.js') };
+const SRM_BOT: AppUnderTest = { name: 'srm-bot', entry: join(ROOT, 'dist', 'src', 'main.js') };
+
+interface RunningServer {
+  child: ChildProcess;
+  baseUrl: string;
+  readyMs: number;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** The environment of a production HTTP-mode start, with nothing inherited that could change the mode. */
+function serverEnv(port: number, fake: FakeSlackApi): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    NODE_ENV: 'production',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_APP_TOKEN: '',
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_API_RETRIES: '',
+    LOG_LEVEL: 'info',
+    PORT: String(port),
+  };
+}
+
+/**
+ * Starts a server and resolves once /healthz answers 200, with the time that took. Its log lines go to
+ * /dev/null (still written, as in production, but not parsed by this process, which shares the CPU).
+ */
+async function startServer(command: string, args: string[], fake: FakeSlackApi): Promise<RunningServer> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(command, args, { cwd: ROOT, env: serverEnv(port, fake), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const exited = once(child, 'exit');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    // The app promises to exit within 10 s of SIGTERM; past that the run is over anyway.
+    const forced = setTimeout(() => child.kill('SIGKILL'), 12_000);
+    await exited;
+    clearTimeout(forced);
+  };
+  const deadline = started + 15_000;
+  while (performance.now() < deadline && child.exitCode === null) {
+    const status = await fetch(`${baseUrl}/healthz`).then((r) => r.status, () => 0);
+    if (status === 200) return { child, baseUrl, readyMs: performance.now() - started, stderr: () => stderr, stop };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await stop();
+  throw new Error(`${[command, ...args].join(' ')} did not become ready:\n${stderr}`);
+}
+
+/** A slash command exactly as Slack posts it, signed now (Bolt accepts a signature for 5 minutes). */
+function signedSlashCommand(text: string): { body: string; headers: Record<string, string> } {
+  const body = new URLSearchParams({
+    token: 'legacy-verification-token', team_id: 'T0BENCH', team_domain: 'bench', channel_id: 'C0BENCH',
+    channel_name: 'bench', user_id: 'U0BENCHER', user_name: 'bencher', command: '/srm', text, api_app_id: 'A0SRM',
+    is_enterprise_install: 'false', response_url: 'http://127.0.0.1:9/respond', trigger_id: '1.2.3',
+  }).toString();
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': signature,
+    },
+  };
+}
+
+/** One request by hand first: a fast server that answers wrongly would make a meaningless figure. */
+async function checkAnswer(app: AppUnderTest, baseUrl: string): Promise<void> {
+  const request = signedSlashCommand(QUESTION);
+  const response = await fetch(`${baseUrl}/slack/events`, { method: 'POST', ...request, signal: AbortSignal.timeout(3_000) });
+  const text = await response.text();
+  if (response.status !== 200) throw new Error(`${app.name} answered ${response.status}: ${text}`);
+  if (app === SRM_BOT && !Array.isArray((JSON.parse(text) as { blocks?: unknown }).blocks)) {
+    throw new Error(`srm-bot acked without a card: ${text}`);
+  }
+}
+
+interface LoadResult {
+  requests: number;
+  seconds: number;
+  latenciesMs: number[];
+  errors: number;
+}
+
+async function fire(baseUrl: string, amount: number): Promise<LoadResult> {
+  const request = signedSlashCommand(QUESTION);
+  const latenciesMs: number[] = [];
+  let badStatus = 0;
+  let lastResponse = 0;
+  const started = performance.now();
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: `${baseUrl}/slack/events`,
+        method: 'POST',
+        headers: request.headers,
+        body: request.body,
+        connections: CONNECTIONS,
+        amount,
+        // Seconds. Slack gives up after 3; a slower ack is an error here too.
+        timeout: 3,
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      latenciesMs.push(responseTime);
+      lastResponse = performance.now();
+      if (statusCode !== 200) badStatus += 1;
+    });
+  });
+  return {
+    requests: result.requests.total,
+    // To the last answer, not to autocannon's end: it notices the count was reached on a 1-second tick, which
+    // would round every run of a second or two up to a whole second.
+    seconds: (lastResponse - started) / 1000,
+    latenciesMs,
+    errors: result.errors + result.timeouts + badStatus,
+  };
+}
+
+/** Peak resident set size of a process so far, in MiB (Linux: VmHWM in /proc/<pid>/status). */
+function peakRssMiB(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+const median = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 50);
+
+interface Figures {
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  rssMiB: number;
+  apiCalls: number;
+}
+
+async function measure(app: AppUnderTest, fake: FakeSlackApi): Promise<Figures> {
+  const server = await startServer(process.execPath, [app.entry], fake);
+  try {
+    await checkAnswer(app, server.baseUrl);
+    await fire(server.baseUrl, WARMUP_REQUESTS);
+    const callsBefore = fake.calls();
+    const run = await fire(server.baseUrl, REQUESTS);
+    const sorted = [...run.latenciesMs].sort((a, b) => a - b);
+    return {
+      rps: run.requests / run.seconds,
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      p99: percentile(sorted, 99),
+      errors: run.errors,
+      rssMiB: peakRssMiB(server.child.pid!),
+      apiCalls: fake.calls() - callsBefore,
+    };
+  } finally {
+    await server.stop();
+  }
+}
+
+const row = (name: string, f: Figures) =>
+  `${name.padEnd(16)}${f.rps.toFixed(0).padStart(8)}${f.p50.toFixed(1).padStart(9)}${f.p95.toFixed(1).padStart(9)}` +
+  `${f.p99.toFixed(1).padStart(9)}${String(f.errors).padStart(8)}${f.rssMiB.toFixed(1).padStart(11)}${String(f.apiCalls).padStart(11)}`;
+const HEADER = `${''.padEnd(16)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'peak RSS'.padStart(11)}${'API calls'.padStart(11)}`;
+
+function medianFigures(runs: readonly Figures[]): Figures {
+  const pick = (key: keyof Figures) => median(runs.map((r) => r[key]));
+  return { rps: pick('rps'), p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), errors: pick('errors'), rssMiB: pick('rssMiB'), apiCalls: pick('apiCalls') };
+}
+
+async function readyTimes(command: string, args: string[], fake: FakeSlackApi): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < STARTS; i++) {
+    const server = await startServer(command, args, fake);
+    times.push(server.readyMs);
+    await server.stop();
+  }
+  return times;
+}
+
+const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
+
+async function main(): Promise<void> {
+  const fake = await startFakeSlackApi();
+  try {
+    console.log(`HTTP ack benchmark: node ${process.version}, ${REQUESTS} signed "/srm ${QUESTION}" per run at concurrency ${CONNECTIONS} ` +
+      `(after ${WARMUP_REQUESTS} warm-up), autocannon on 127.0.0.1, ${ROUNDS} alternating rounds; ` +
+      `${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} before the start`);
+    console.log(HEADER);
+    const bareRuns: Figures[] = [];
+    const srmRuns: Figures[] = [];
+    for (let round = 1; round <= ROUNDS; round++) {
+      const bare = await measure(BARE, fake);
+      bareRuns.push(bare);
+      console.log(row(`bare #${round}`, bare));
+      const srm = await measure(SRM_BOT, fake);
+      srmRuns.push(srm);
+      console.log(row(`srm-bot #${round}`, srm));
+    }
+    const bare = medianFigures(bareRuns);
+    const srm = medianFigures(srmRuns);
+    console.log('median of rounds:');
+    console.log(row('bare Bolt app', bare));
+    console.log(row('srm-bot', srm));
+    // Ratios per round, then their median: the two runs of a round are seconds apart and share whatever else
+    // the machine was doing, so a busy moment does not count against one app only.
+    const throughput = median(srmRuns.map((s, i) => s.rps / bareRuns[i]!.rps));
+    const p99 = median(srmRuns.map((s, i) => s.p99 / bareRuns[i]!.p99));
+    console.log(`srm-bot/bare (median of per-round ratios): throughput ${throughput.toFixed(2)} (target ≥ ${TARGETS.throughputRatio}: ${verdict(throughput >= TARGETS.throughputRatio)}), ` +
+      `p99 ${p99.toFixed(2)}× (target ≤ ${TARGETS.p99Ratio}×: ${verdict(p99 <= TARGETS.p99Ratio)}), ` +
+      `peak RSS ${srm.rssMiB.toFixed(1)} vs ${bare.rssMiB.toFixed(1)} MiB`);
+
+    const direct = await readyTimes(process.execPath, [SRM_BOT.entry], fake);
+    const viaNpm = await readyTimes('npm', ['start', '--silent'], fake);
+    const ms = (times: number[]) => `median ${median(times).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`;
+    console.log(`start to ready (/healthz 200), ${STARTS} starts each, target ≤ ${TARGETS.readyMs} ms:`);
+    console.log(`  node dist/src/main.js  ${ms(direct)}: ${verdict(median(direct) <= TARGETS.readyMs)}`);
+    console.log(`  npm start              ${ms(viaNpm)}: ${verdict(median(viaNpm) <= TARGETS.readyMs)}`);
+  } finally {
+    await fake.close();
+  }
+}
+
+await main();
