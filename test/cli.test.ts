@@ -51,7 +51,8 @@ describe('srm ask --json', () => {
     expect(out.match).toMatchObject({ service: 'rds', topic: 'patching' });
     expect(JSON.stringify(out.blocks)).not.toContain('<!channel>');
     const refused = askJson('<!here> <@U123> pizza &');
-    expect(JSON.stringify(refused)).not.toMatch(/<!here>|<@U123>/);
+    expect(refused.query).toBe('<!here> <@U123> pizza &');
+    expect(JSON.stringify({ text: refused.text, blocks: refused.blocks })).not.toMatch(/<!here>|<@U123>/);
   });
 
   it('keeps stdout clean even when a .env or LOG_LEVEL would print', () => {
