@@ -4,7 +4,8 @@ import {
   type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
-import { parseCardKey, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { createEngine } from '../src/engine/index.js';
+import { formatCardKey, loadKnowledge, parseCardKey, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { buttons, byBlock, controls, markupTexts, mrkdwnTexts } from './fixtures/cards/inspect.js';
 import { readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
 
@@ -328,5 +329,16 @@ describe('checkBlockKitLimits', () => {
     expect(checkBlockKitLimits({ text: 't', blocks: blocks(51) })).toEqual(['51 blocks, max 50 in a message']);
     expect(checkBlockKitLimits({ blocks: blocks(100) }, 'home')).toEqual([]);
     expect(checkBlockKitLimits({ blocks: blocks(101) }, 'modal')).toEqual(['101 blocks, max 100 in a modal']);
+  });
+});
+
+describe('example questions', () => {
+  it('open the card the bot gives when the same question is typed (real knowledge and engine)', () => {
+    const engine = createEngine(loadKnowledge());
+    const typed = EXAMPLE_QUERIES.map((example) => {
+      const answer = engine.answer(example.query);
+      return answer.match ? formatCardKey(answer.match) : answer.kind;
+    });
+    expect(typed).toEqual(EXAMPLE_QUERIES.map((example) => example.key));
   });
 });

@@ -10,7 +10,7 @@ export interface ExampleQuery {
 
 export const EXAMPLE_QUERIES: readonly ExampleQuery[] = [
   { query: 'Who patches the database engine on RDS?', key: 'rds.patching' },
-  { query: 'Is S3 data encrypted by default?', key: 's3.encryption' },
+  { query: 'Are my S3 buckets encrypted by default?', key: 's3.encryption' },
   { query: 'Who patches the OS on my EC2 instances?', key: 'ec2.patching' },
   { query: 'Is ECS a "container service"?', key: 'categories' },
   { query: 'What does AWS handle for Lambda?', key: 'lambda' },

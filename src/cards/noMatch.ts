@@ -19,7 +19,7 @@ const WHY: Record<NoMatchReason, string> = {
     "That's outside what I cover: I answer *who secures what* on AWS under the Shared Responsibility Model — not pricing, sizing, other clouds or general questions.",
   too_vague: "That's too broad for one card. Name an AWS service, a security topic, or both — like “S3 encryption”.",
   not_understood:
-    "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM?”.",
+    "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM”.",
 };
 
 export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason'>, options: RenderOptions): SlackMessage {
