@@ -27,12 +27,13 @@ export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subc
 export function srmCommand(deps: SlackDeps) {
   return async ({ command, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     const text = command.text.trim();
-    const [word = '', ...rest] = text.split(/\s+/);
-    const subcommand = SUBCOMMANDS.get(word.toLowerCase());
+    const [first = '', ...rest] = text.split(/\s+/);
+    const word = first.toLowerCase();
+    const subcommand = SUBCOMMANDS.get(word);
     let message: SlackMessage;
     try {
       if (subcommand) {
-        noteMatch(context, `subcommand ${word.toLowerCase()}`);
+        noteMatch(context, `subcommand ${word}`);
         message = await subcommand({ args: rest.join(' '), command, context, deps });
       } else {
         const answered = answerText(deps, text, { surface: 'ephemeral' });
