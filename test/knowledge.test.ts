@@ -32,7 +32,7 @@ function minimalKnowledge() {
       id, title: id, aliases: [`${id} phrase`], strength: 'strong', summary: 'Summary',
       sections: [{ title: 'Part', points: ['Point'] }], links: [link],
     }])) as Record<string, Record<string, unknown>>,
-    vocabulary: { neutral: ['who'], out_of_scope: ['pricing'] },
+    vocabulary: { neutral: ['who'], model_words: ['responsible'], out_of_scope: ['pricing'] },
     tips: { tips: [{ id: 'tip-one', service: 's3', topic: 'encryption', title: 'T', do: 'Do', why: 'Why', check: { label: 'L', console: 'S3 console' }, link }] },
     quiz: { questions: [{ id: 'q-one', question: 'Who?', choices: ['AWS', 'You'], answer: 1, why: 'Because', card: 's3.encryption' }] },
   };

@@ -12,6 +12,8 @@ export interface Resolution {
   terms: FoundTerm[];
   /** Words that are neither question scaffolding nor part of a known phrase. */
   unknown: string[];
+  /** Whether the question used words about responsibility itself ("responsible", "security"). */
+  asksAboutTheModel: boolean;
 }
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
@@ -40,7 +42,8 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
       i++;
       continue;
     }
-    if (vocabulary.knownWordSet.has(word) || /\d/.test(word)) {
+    // Numbers and short codes with digits ("22", "s3", "ec2") are exact; "rout53" is long enough to be a typo.
+    if (vocabulary.knownWordSet.has(word) || (/\d/.test(word) && word.length < 6)) {
       out.push(word);
       continue;
     }
@@ -54,6 +57,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   const spelled = spellWords(input, vocabulary, speller);
   const terms: FoundTerm[] = [];
   const unknown: string[] = [];
+  let asksAboutTheModel = false;
   let i = 0;
   while (i < spelled.length) {
     let matched = false;
@@ -70,7 +74,8 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
     if (matched) continue;
     const word = spelled[i]!;
     if (!vocabulary.neutral.has(word)) unknown.push(word);
+    if (vocabulary.modelWords.has(word)) asksAboutTheModel = true;
     i++;
   }
-  return { terms, unknown };
+  return { terms, unknown, asksAboutTheModel };
 }

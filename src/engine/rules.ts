@@ -21,11 +21,13 @@ interface Tally {
   keywordServices: ServiceId[];
   topicScores: Map<TopicId, { score: number; first: number }>;
   concepts: Map<ConceptId, { score: number; strong: boolean }>;
+  /** Topics that concept phrases stand for when a service is named ("patch management" → patching). */
+  conceptTopics: TopicId[];
   outOfScope: boolean;
 }
 
 function tally(found: readonly FoundTerm[], kb: KnowledgeBase): Tally {
-  const t: Tally = { services: [], keywordServices: [], topicScores: new Map(), concepts: new Map(), outOfScope: false };
+  const t: Tally = { services: [], keywordServices: [], topicScores: new Map(), concepts: new Map(), conceptTopics: [], outOfScope: false };
   const serviceWords = new Set(found.filter((f) => f.term.kind === 'service').flatMap((f) => words(f.phrase)));
   const addTopic = (topic: TopicId, score: number, position: number) => {
     const current = t.topicScores.get(topic);
@@ -48,6 +50,7 @@ function tally(found: readonly FoundTerm[], kb: KnowledgeBase): Tally {
       case 'concept': {
         const current = t.concepts.get(term.concept);
         t.concepts.set(term.concept, { score: (current?.score ?? 0) + term.weight, strong: term.strong });
+        if (term.topic) t.conceptTopics.push(term.topic);
         break;
       }
       case 'out-of-scope':
@@ -57,6 +60,10 @@ function tally(found: readonly FoundTerm[], kb: KnowledgeBase): Tally {
   }
   // The service a question is about is the first one that is not merely standing in for a topic.
   const primary = t.services.find((s) => kb.services.get(s)?.implies_topic === undefined) ?? t.services[0];
+  // "cloudtrail logs", "kms key encryption": the service's own topic repeats the service; another topic is the question.
+  const ownTopic = primary ? kb.services.get(primary)?.implies_topic : undefined;
+  const echoed = ownTopic ? t.topicScores.get(ownTopic) : undefined;
+  if (ownTopic && echoed) t.topicScores.set(ownTopic, { ...echoed, score: echoed.score * ECHO_DISCOUNT });
   for (const service of t.services) {
     const implied = kb.services.get(service)?.implies_topic;
     if (service !== primary && implied) addTopic(implied, IMPLIED_TOPIC_WEIGHT, Infinity);
@@ -65,7 +72,13 @@ function tally(found: readonly FoundTerm[], kb: KnowledgeBase): Tally {
   return t;
 }
 
-function bestTopic(scores: Tally['topicScores']): TopicId | null {
+/**
+ * Below this, a topic was named only by incidental words ("app", "anyone", "data"): enough to narrow a service,
+ * not enough to answer on its own next to words we cannot place.
+ */
+const SOLE_TOPIC_SCORE = 0.8;
+
+function bestTopic(scores: Tally['topicScores']): { topic: TopicId; score: number } | null {
   let best: TopicId | null = null;
   let bestScore = 0;
   let bestFirst = Infinity;
@@ -76,7 +89,7 @@ function bestTopic(scores: Tally['topicScores']): TopicId | null {
       bestFirst = first;
     }
   }
-  return best;
+  return best === null ? null : { topic: best, score: bestScore };
 }
 
 function strongestConcept(concepts: Tally['concepts'], strong: boolean): ConceptId | null {
@@ -91,6 +104,13 @@ function strongestConcept(concepts: Tally['concepts'], strong: boolean): Concept
   return best;
 }
 
+/** "Who is responsible for what?": responsibility words and at most one word we cannot place. */
+const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
+
+/** The concept that explains the model as a whole: the one that yields to any named service or topic. */
+const modelConcept = (kb: KnowledgeBase): ConceptId | null =>
+  [...kb.concepts.values()].find((c) => c.strength === 'weak')?.id ?? null;
+
 /**
  * Picks the card from what was recognised. Never guesses: without a recognised service, topic or concept the
  * answer is "did you mean", and a question about prices, sizing or other clouds is refused even when it names
@@ -99,7 +119,8 @@ function strongestConcept(concepts: Tally['concepts'], strong: boolean): Concept
 export function decide(resolution: Resolution, kb: KnowledgeBase): Decision {
   const t = tally(resolution.terms, kb);
   const service = t.services[0] ?? t.keywordServices[0] ?? null;
-  const topic = bestTopic(t.topicScores);
+  const best = bestTopic(t.topicScores);
+  const topic = best?.topic ?? (service ? (t.conceptTopics[0] ?? null) : null);
   const hints: CardKey[] = [
     ...(service ? [{ service, topic: null }] : []),
     ...(topic ? [{ service: null, topic }] : []),
@@ -114,8 +135,11 @@ export function decide(resolution: Resolution, kb: KnowledgeBase): Decision {
     if (resolution.unknown.length >= UNKNOWN_WORDS_FOR_OFF_TOPIC) return { kind: 'no_match', reason: 'too_vague', hints };
     return { kind: 'card', key: { service, topic: null } };
   }
-  if (topic) return { kind: 'card', key: { service: null, topic } };
-  const weak = strongestConcept(t.concepts, false);
+  if (topic) {
+    const incidental = (best?.score ?? 0) < SOLE_TOPIC_SCORE && resolution.unknown.length > 0;
+    return incidental ? { kind: 'no_match', reason: 'not_understood', hints } : { kind: 'card', key: { service: null, topic } };
+  }
+  const weak = strongestConcept(t.concepts, false) ?? (aboutTheModelOnly(resolution) ? modelConcept(kb) : null);
   if (weak) return { kind: 'card', key: { service: null, topic: weak } };
   return { kind: 'no_match', reason: 'not_understood', hints };
 }

@@ -19,12 +19,15 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
+/** Longer than any word of the vocabulary with its typos: a paste or a token, not worth a fuzzy search. */
+const LONGEST_WORD = 30;
+
 /**
  * How many typos a word of this length may carry. Short words are never corrected: "ecs"/"eks"/"ec2" or
  * "cost"/"most"/"host" are one letter apart and all real.
  */
 export function allowedEdits(length: number): number {
-  if (length < 5) return 0;
+  if (length < 5 || length > LONGEST_WORD) return 0;
   return length < 8 ? 1 : 2;
 }
 

@@ -6,7 +6,7 @@ export type Term =
   | { kind: 'service'; service: ServiceId }
   | { kind: 'topic'; topic: TopicId; weight: number }
   | { kind: 'service-topic'; service: ServiceId; topic: TopicId; weight: number }
-  | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean }
+  | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean; topic?: TopicId }
   | { kind: 'out-of-scope' };
 
 export interface Vocabulary {
@@ -16,12 +16,13 @@ export interface Vocabulary {
   /** The opening words ("api gateway" of "api gateway throttling") of every phrase of two words or more. */
   phraseStarts: ReadonlySet<string>;
   neutral: ReadonlySet<string>;
+  modelWords: ReadonlySet<string>;
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
   knownWordSet: ReadonlySet<string>;
 }
 
-const aliasWeight = (alias: Alias): number => (typeof alias === 'string' ? 1 : alias.weight);
+const aliasWeight = (alias: Alias): number => (typeof alias === 'string' ? 1 : (alias.weight ?? 1));
 
 /** A longer phrase says more than a single word: "encryption at rest" beats an incidental "data". */
 const phraseWeight = (folded: string, alias: Alias): number => aliasWeight(alias) * (1 + 0.5 * (words(folded).length - 1));
@@ -48,7 +49,8 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
   }
   for (const concept of kb.concepts.values()) {
     for (const alias of concept.aliases) {
-      add(alias, (f) => ({ kind: 'concept', concept: concept.id, weight: phraseWeight(f, alias), strong: concept.strength === 'strong' }));
+      const topic = typeof alias === 'string' ? undefined : alias.topic;
+      add(alias, (f) => ({ kind: 'concept', concept: concept.id, weight: phraseWeight(f, alias), strong: concept.strength === 'strong', ...(topic ? { topic } : {}) }));
     }
   }
   for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope' }));
@@ -63,5 +65,6 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     for (const w of parts) known.add(w);
     for (let n = 2; n <= parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
-  return { phrases, longestPhrase, phraseStarts, neutral, knownWords: [...known], knownWordSet: known };
+  const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
+  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: known };
 }

@@ -115,7 +115,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     services,
     topics,
     concepts,
-    vocabulary: vocabulary ?? { neutral: [], out_of_scope: [] },
+    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [] },
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],
   };

@@ -51,7 +51,12 @@ export const linkSchema = z.strictObject({
  */
 export const aliasSchema = z.union([
   text(60),
-  z.strictObject({ phrase: text(60), weight: z.number().min(0.1).max(3) }),
+  z.strictObject({
+    phrase: text(60),
+    weight: z.number().min(0.1).max(3).optional(),
+    /** On a concept alias: the topic it means when a service is named too ("ec2 patch management" → ec2 patching). */
+    topic: z.enum(TOPIC_IDS).optional(),
+  }),
 ]);
 
 export const practiceSchema = z.union([
@@ -123,7 +128,7 @@ export const serviceSchema = z.strictObject({
 export const topicSchema = z.strictObject({
   id: z.enum(TOPIC_IDS),
   title: text(60),
-  aliases: z.array(aliasSchema).min(1).max(60),
+  aliases: z.array(aliasSchema).min(1).max(120),
   summary: text(300),
   /** How the split for this topic moves from infrastructure to container to abstracted services. */
   by_category: z.strictObject({
@@ -147,7 +152,7 @@ export const misconceptionSchema = z.strictObject({
 export const conceptSchema = z.strictObject({
   id: z.enum(CONCEPT_IDS),
   title: text(80),
-  aliases: z.array(aliasSchema).min(1).max(60),
+  aliases: z.array(aliasSchema).min(1).max(120),
   /** A strong concept wins over a service named in the same question ("is ECS a container service?"). */
   strength: z.enum(['strong', 'weak']),
   summary: text(400),
@@ -162,6 +167,8 @@ export const conceptSchema = z.strictObject({
 export const vocabularySchema = z.strictObject({
   /** Question scaffolding that carries no subject ("who", "responsible", "aws", "my"). */
   neutral: z.array(text(40)).min(1),
+  /** Words that make a question about the model itself ("who is responsible for what?") when nothing else is named. */
+  model_words: z.array(text(40)).min(1),
   /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
   out_of_scope: z.array(text(40)).min(1),
 });
