@@ -16,7 +16,7 @@ const HELP_REQUESTS = new Set(['', 'help', 'h', 'usage', 'commands', 'what can y
 export function createEngine(kb: KnowledgeBase): Engine {
   const vocabulary = buildVocabulary(kb);
   const speller = createSpellingCorrector(vocabulary.knownWords);
-  const suggester = createSuggester(kb);
+  const suggester = createSuggester(kb, vocabulary, speller);
 
   function title(key: CardKey): string {
     const service = key.service ? kb.services.get(key.service) : undefined;

@@ -3,6 +3,9 @@ import { foldPhrase, words } from '../text/phrase.js';
 /** Past this many words a message is a paste, not a question: only its start is read. */
 const MAX_WORDS = 120;
 
+/** Longer than any word people type: a hash, a key or a paste, and too costly to fuzzy-match. */
+const MAX_WORD_LENGTH = 40;
+
 export interface NormalizedQuery {
   /** Slack markup resolved to what a person sees: safe to echo once escaped. */
   readable: string;
@@ -32,5 +35,6 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
     .replace(/:[a-z0-9_+-]+:/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return { readable, words: words(foldPhrase(readable)).slice(0, MAX_WORDS) };
+  const folded = words(foldPhrase(readable)).filter((w) => w.length <= MAX_WORD_LENGTH);
+  return { readable, words: folded.slice(0, MAX_WORDS) };
 }

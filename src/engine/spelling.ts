@@ -19,15 +19,12 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!;
 }
 
-/** Longer than any word of the vocabulary with its typos: a paste or a token, not worth a fuzzy search. */
-const LONGEST_WORD = 30;
-
 /**
  * How many typos a word of this length may carry. Short words are never corrected: "ecs"/"eks"/"ec2" or
  * "cost"/"most"/"host" are one letter apart and all real.
  */
 export function allowedEdits(length: number): number {
-  if (length < 5 || length > LONGEST_WORD) return 0;
+  if (length < 5) return 0;
   return length < 8 ? 1 : 2;
 }
 
@@ -40,8 +37,21 @@ export interface SpellingCorrector {
  * equally close candidates is left alone rather than guessed.
  */
 export function createSpellingCorrector(knownWords: readonly string[]): SpellingCorrector {
-  const candidates = knownWords.filter((w) => w.length >= 4);
-  const fuse = new Fuse(candidates, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true });
+  // One index per word length: a word can only be corrected to one within its edit budget in length, so each
+  // search scans a few buckets instead of the whole vocabulary.
+  const byLength = new Map<number, Fuse<string>>();
+  for (const length of new Set(knownWords.map((w) => w.length))) {
+    if (length < 4) continue;
+    const bucket = knownWords.filter((w) => w.length === length);
+    byLength.set(length, new Fuse(bucket, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true }));
+  }
+  const nearWords = (word: string, budget: number) => {
+    const found: string[] = [];
+    for (let length = word.length - budget; length <= word.length + budget; length++) {
+      for (const { item } of byLength.get(length)?.search(word, { limit: 6 }) ?? []) found.push(item);
+    }
+    return found;
+  };
   const cache = new Map<string, string | null>();
   return {
     correct(word) {
@@ -52,8 +62,7 @@ export function createSpellingCorrector(knownWords: readonly string[]): Spelling
       if (budget > 0) {
         let bestDistance = Infinity;
         let tie = false;
-        for (const { item } of fuse.search(word, { limit: 12 })) {
-          if (Math.abs(item.length - word.length) > budget) continue;
+        for (const item of nearWords(word, budget)) {
           const distance = editDistance(word, item);
           if (distance > budget) continue;
           if (distance < bestDistance) {

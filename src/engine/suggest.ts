@@ -1,11 +1,7 @@
-import Fuse from 'fuse.js';
-import { aliasPhrase, formatCardKey, type CardKey, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
-import { foldPhrase } from '../text/phrase.js';
-
-interface Entry {
-  key: CardKey;
-  names: string[];
-}
+import { formatCardKey, type CardKey, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
+import { words } from '../text/phrase.js';
+import type { SpellingCorrector } from './spelling.js';
+import type { Term, Vocabulary } from './vocabulary.js';
 
 /** Cards people most often need when the bot could not place a question: the model itself and its split. */
 const FALLBACKS: CardKey[] = [
@@ -15,33 +11,48 @@ const FALLBACKS: CardKey[] = [
 ];
 
 const MAX_SUGGESTIONS = 3;
-/** fuse.js score (0 perfect, 1 nothing alike) under which a "did you mean" is worth showing. */
-const GOOD_ENOUGH = 0.3;
+
+function cardOf(term: Term): CardKey | null {
+  switch (term.kind) {
+    case 'service':
+      return { service: term.service, topic: null };
+    case 'service-topic':
+      return { service: term.service, topic: term.topic };
+    case 'topic':
+      return { service: null, topic: term.topic };
+    case 'concept':
+      return { service: null, topic: term.concept };
+    case 'out-of-scope':
+      return null;
+  }
+}
 
 /**
- * "Did you mean" over a small, fixed index (service, topic and concept cards by name and alias), so it stays
- * fast however many service × topic entries the knowledge base grows to.
+ * "Did you mean": each word the resolver could not place is matched (with the same typo tolerance) against
+ * the words of every alias, so "manager" alone suggests Secrets Manager and "guarduty" GuardDuty. One word →
+ * cards map, built once, keeps it fast however large the knowledge base grows.
  */
-export function createSuggester(kb: KnowledgeBase) {
-  const entries: Entry[] = [
-    ...[...kb.services.values()].map((s) => ({ key: { service: s.id, topic: null }, names: [s.name, ...s.aliases.map(aliasPhrase)].map(foldPhrase) })),
-    ...[...kb.topics.values()].map((t) => ({ key: { service: null, topic: t.id }, names: [t.title, ...t.aliases.map(aliasPhrase)].map(foldPhrase) })),
-    ...[...kb.concepts.values()].map((c) => ({ key: { service: null, topic: c.id }, names: [c.title, ...c.aliases.map(aliasPhrase)].map(foldPhrase) })),
-  ];
-  const fuse = new Fuse(entries, { keys: ['names'], includeScore: true, ignoreLocation: true, threshold: GOOD_ENOUGH, minMatchCharLength: 4 });
+export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary, speller: SpellingCorrector) {
+  const cardsByWord = new Map<string, CardKey>();
+  for (const [phrase, term] of vocabulary.phrases) {
+    const key = cardOf(term);
+    if (!key) continue;
+    for (const word of words(phrase)) {
+      if (word.length >= 4 && !vocabulary.neutral.has(word) && !cardsByWord.has(word)) cardsByWord.set(word, key);
+    }
+  }
 
-  /** Up to three distinct cards: the hints first, then near names of the unknown words, then fallbacks. */
+  /** Up to three distinct cards: the hints first, then cards named by near words, then fallbacks. */
   function suggest(hints: readonly CardKey[], unknownWords: readonly string[], exclude?: CardKey): CardKey[] {
     const picked = new Map<string, CardKey>();
     const skip = exclude ? formatCardKey(exclude) : '';
-    const add = (key: CardKey) => {
+    const add = (key: CardKey | undefined) => {
+      if (!key) return;
       const id = formatCardKey(key);
       if (id !== skip && !picked.has(id) && picked.size < MAX_SUGGESTIONS) picked.set(id, key);
     };
     hints.forEach(add);
-    for (const word of unknownWords.filter((w) => w.length >= 4).slice(0, 6)) {
-      for (const result of fuse.search(word, { limit: 2 })) if ((result.score ?? 1) <= GOOD_ENOUGH) add(result.item.key);
-    }
+    for (const word of unknownWords) add(cardsByWord.get(word) ?? cardsByWord.get(speller.correct(word) ?? ''));
     FALLBACKS.forEach(add);
     return [...picked.values()];
   }
