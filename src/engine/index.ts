@@ -11,7 +11,7 @@ export type { Answer, AnswerKind, CardMatch, Engine, NoMatchReason } from './typ
 export { normalizeSlackText } from './normalize.js';
 
 /** Whole messages that ask what the bot can do rather than ask it something. */
-const HELP_REQUESTS = new Set(['', 'help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
+const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
 
 export function createEngine(kb: KnowledgeBase): Engine {
   const vocabulary = buildVocabulary(kb);
@@ -46,7 +46,10 @@ export function createEngine(kb: KnowledgeBase): Engine {
   function answer(text: string): Answer {
     const query = typeof text === 'string' ? text : '';
     const { readable, words } = normalizeSlackText(query);
-    if (HELP_REQUESTS.has(words.join(' '))) return { query, readable, kind: 'help', match: null, suggestions: [] };
+    // A message with no words at all (a bare mention, emoji) asks what the bot does; one made only of a pasted
+    // token still said something, and is answered as not understood.
+    const saidNothing = words.length === 0 && !/[\p{L}\p{N}]/u.test(readable);
+    if (saidNothing || (words.length > 0 && HELP_REQUESTS.has(words.join(' ')))) return { query, readable, kind: 'help', match: null, suggestions: [] };
     const resolution = resolveTerms(words, vocabulary, speller);
     const decision = decide(resolution, kb);
     if (decision.kind === 'card') return answerFor(decision.key, query)!;
