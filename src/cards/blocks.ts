@@ -46,11 +46,14 @@ export interface ButtonSpec {
   primary?: boolean;
 }
 
-export const button = ({ text, actionId, payload, primary }: ButtonSpec): Button => ({
+export const button = ({ payload, ...spec }: ButtonSpec): Button => valueButton({ ...spec, value: encodeButtonPayload(payload) });
+
+/** A button whose value is not a card payload (quiz buttons carry their own JSON, always well under the limit). */
+export const valueButton = ({ text, actionId, value, primary }: Omit<ButtonSpec, 'payload'> & { value: string }): Button => ({
   type: 'button',
   text: plainText(text, LIMITS.buttonText),
   action_id: actionId,
-  value: encodeButtonPayload(payload),
+  value,
   ...(primary && { style: 'primary' as const }),
 });
 

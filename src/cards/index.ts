@@ -6,6 +6,7 @@ export { renderAnswer, renderCard } from './render.js';
 export { renderHelp } from './help.js';
 export { renderHome } from './home.js';
 export { renderTip, tipCardKey } from './tip.js';
+export { renderQuizQuestion, renderQuizResult, type QuizNote, type QuizRenderOptions } from './quiz.js';
 export { renderForTerminal, type TerminalOptions } from './terminal.js';
 export { checkBlockKitLimits, LIMITS, type SurfaceKind } from './limits.js';
 export { escapeMrkdwn } from './escape.js';

@@ -37,6 +37,13 @@ export const ACTION_IDS = {
    * selected_option.value: the card key itself ("s3", "s3.encryption"), not JSON: option values max 150 chars.
    */
   browse: 'srm_browse',
+  /**
+   * A quiz answer, one button per choice: `srm_quiz_answer:0`, `:1`… value: the quiz choice JSON from
+   * src/quiz (question id, choice index, fingerprint of the question), so any replica can score it.
+   */
+  quizAnswer: 'srm_quiz_answer',
+  /** "Next question" under a quiz result. value: src/quiz NextQuestion JSON (question just answered, subject). */
+  quizNext: 'srm_quiz_next',
 } as const;
 
 export type ActionIdBase = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];

@@ -2,6 +2,8 @@ import { ACTION_IDS, actionIdPattern } from '../../../cards/index.js';
 import type { ListenerGroup } from '../index.js';
 import { feedbackVote } from './feedbackVote.js';
 import { openCard } from './openCard.js';
+import { quizAnswer } from './quizAnswer.js';
+import { quizNext } from './quizNext.js';
 import { shareCard } from './shareCard.js';
 
 export const registerActions: ListenerGroup = (app, deps) => {
@@ -11,4 +13,6 @@ export const registerActions: ListenerGroup = (app, deps) => {
   app.action(actionIdPattern(ACTION_IDS.browse), open);
   app.action(actionIdPattern(ACTION_IDS.share), shareCard(deps));
   app.action(actionIdPattern(ACTION_IDS.feedback), feedbackVote(deps));
+  app.action(actionIdPattern(ACTION_IDS.quizAnswer), quizAnswer(deps));
+  app.action(actionIdPattern(ACTION_IDS.quizNext), quizNext(deps));
 };

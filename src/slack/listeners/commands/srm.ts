@@ -3,6 +3,7 @@ import { renderHelp, type SlackMessage } from '../../../cards/index.js';
 import { answerText, noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { OUR_FAILURE } from '../../slackErrors.js';
+import { quizSubcommand } from './quiz.js';
 
 export const SRM_COMMAND = '/srm';
 
@@ -18,7 +19,10 @@ export interface SubcommandRequest {
 export type Subcommand = (request: SubcommandRequest) => SlackMessage | Promise<SlackMessage>;
 
 /** `/srm <word> …` → handler. Anything else is a question for the engine. */
-export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([['help', () => renderHelp()]]);
+export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([
+  ['help', () => renderHelp()],
+  ['quiz', quizSubcommand],
+]);
 
 /**
  * `/srm <question>`: the answer is the ack itself (ephemeral, with a Share button), so it arrives with Slack's
