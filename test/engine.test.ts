@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createEngine, type Engine } from '../src/engine/index.js';
 import { normalizeSlackText } from '../src/engine/normalize.js';
+import { resolveTerms } from '../src/engine/resolve.js';
+import { buildVocabulary } from '../src/engine/vocabulary.js';
 import { allowedEdits, createSpellingCorrector, editDistance } from '../src/engine/spelling.js';
 import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, loadKnowledge, type KnowledgeBase } from '../src/knowledge/index.js';
 
@@ -148,5 +150,62 @@ describe('engine on the shipped knowledge', () => {
     const related = answer.suggestions.map(formatCardKey);
     expect(related).not.toContain('s3.encryption');
     expect(related).toContain('s3');
+  });
+});
+
+describe('resolver and rules', () => {
+  const resolve = (text: string) => {
+    const vocabulary = buildVocabulary(kb);
+    return resolveTerms(normalizeSlackText(text).words, vocabulary, createSpellingCorrector(vocabulary.knownWords));
+  };
+  const kinds = (text: string) => resolve(text).terms.map((t) => `${t.term.kind}:${t.phrase}`);
+
+  it('matches the longest phrase first', () => {
+    expect(kinds('secrets manager')).toEqual(['service:secrets manager']);
+    expect(kinds('rds public subnet')[1]).toBe('topic:public subnet');
+  });
+
+  it('joins a product name people split, but not one that opens a longer phrase', () => {
+    expect(kinds('red shift')).toEqual(['service:redshift']);
+    expect(kinds('api gateway logging').map((k) => k.split(':')[0])).toEqual(['service', 'topic']);
+  });
+
+  it('reads plural and verb forms through known stems, and keeps unknown words apart', () => {
+    expect(kinds('patchings')).toEqual(['topic:patching']);
+    const r = resolve('s3 zorblax quuxes');
+    expect(r.unknown).toEqual(['zorblax', 'quuxes']);
+  });
+
+  it('flags questions about responsibility itself', () => {
+    expect(resolve('so whose responsibility is it overall').asksAboutTheModel).toBe(true);
+    expect(card('so whose responsibility is it overall, aws or me?')).toBe('overview');
+    expect(resolve('hello there').asksAboutTheModel).toBe(false);
+  });
+
+  it('lets a strong concept win over a service named alone, but not over a service and a topic', () => {
+    expect(card('is ecs a container service')).toBe('categories');
+    expect(card('ec2 patch management')).toBe('ec2.patching');
+    expect(card('patch management')).toBe('shared-controls');
+  });
+
+  it('discounts a topic word that only repeats what the service is about', () => {
+    expect(card('cloudtrail log encryption')).toBe('cloudtrail.encryption');
+    expect(card('cloudtrail logs')).toBe('cloudtrail.logging');
+  });
+
+  it('does not answer with a topic named only by an incidental word', () => {
+    expect(engine.answer('anyone know when the conference is this year').match).toBeNull();
+    expect(engine.answer("what's the best database for my app").match).toBeNull();
+  });
+
+  it('refuses out-of-scope questions even with a service and a topic named', () => {
+    expect(engine.answer('how much does s3 encryption cost').reason).toBe('out_of_scope');
+  });
+
+  it('suggests the card a near word names when nothing matched', () => {
+    // "hosted" appears only inside Route 53 phrases ("hosted zone"): alone it answers nothing but points there.
+    const answer = engine.answer('hosted thingamajig');
+    expect(answer.match).toBeNull();
+    expect(answer.suggestions.map(formatCardKey).some((k) => k.startsWith('route53'))).toBe(true);
   });
 });
