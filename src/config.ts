@@ -18,6 +18,15 @@ export interface Config {
   /** How often a failed Web API call is retried (429s wait for Retry-After first). */
   slackApiRetries: number;
   logLevel: LogLevel;
+  /** Where 👍/👎 votes and unanswered questions are reported, beyond the log. */
+  feedback: FeedbackSettings;
+}
+
+export interface FeedbackSettings {
+  /** FEEDBACK_CHANNEL: a channel id; null reports to the log only. */
+  channel: string | null;
+  /** Reports posted to the channel per minute at most (and in one burst); the rest go to the log only. */
+  perMinute: number;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -54,6 +63,10 @@ const envSchema = z.object({
   ),
   SLACK_API_RETRIES: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 to 10').max(10, 'must be 0 to 10'), 3),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+  FEEDBACK_CHANNEL: optional(
+    z.string().trim().regex(/^[CG][A-Z0-9]{6,}$/, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
+  ),
+  FEEDBACK_REPORTS_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'), 10),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -73,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`,
     slackApiRetries: values.SLACK_API_RETRIES,
     logLevel: values.LOG_LEVEL,
+    feedback: { channel: values.FEEDBACK_CHANNEL ?? null, perMinute: values.FEEDBACK_REPORTS_PER_MINUTE },
   };
 }
 

@@ -2,10 +2,10 @@ import dotenv from 'dotenv';
 import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createEngine } from './engine/index.js';
+import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, loadKnowledge, type KnowledgeBase, type Tip } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
-import { logFeedback } from './slack/deps.js';
 
 /** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
     engine,
     log,
     todaysTip: () => tipOfTheDay(kb, new Date()),
-    recordFeedback: logFeedback(log),
+    feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
   });
   stopOnSignals(slack, log);
   await slack.start();

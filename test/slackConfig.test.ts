@@ -17,7 +17,7 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 
 describe('configuration from the environment', () => {
   it('runs the local console with no Slack credentials, with every default', () => {
-    expect(loadConfig({})).toEqual({ slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info' });
+    expect(loadConfig({})).toEqual({ slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 } });
   });
 
   it('treats blank variables (an empty line in .env) as unset', () => {

@@ -14,8 +14,12 @@ export function escapeMrkdwn(text: string): string {
  */
 const UNSAFE_CHARACTERS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
+/** Text a person typed, made safe to print on one line (a terminal, a report): at most `maxChars`, no control characters. */
+export function oneLineUserText(text: string, maxChars: number): string {
+  return truncatePlain(text.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim(), maxChars);
+}
+
 /** Text a person typed, made fit to echo inside mrkdwn: one line, at most `maxChars`, escaped. */
 export function echoUserText(text: string, maxChars: number): string {
-  const oneLine = text.replace(UNSAFE_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
-  return escapeMrkdwn(truncatePlain(oneLine, maxChars));
+  return escapeMrkdwn(oneLineUserText(text, maxChars));
 }

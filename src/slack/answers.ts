@@ -1,6 +1,6 @@
 import type { Context } from '@slack/bolt';
 import { parseButtonPayload, renderAnswer, type RenderOptions, type SlackMessage } from '../cards/index.js';
-import type { Answer } from '../engine/index.js';
+import type { Answer, NoMatchReason } from '../engine/index.js';
 import { formatCardKey, parseCardKey } from '../knowledge/index.js';
 import type { SlackDeps } from './deps.js';
 
@@ -23,10 +23,26 @@ export function answerChoice(deps: SlackDeps, value: string | undefined, options
   return answer ? { answer, message: renderAnswer(deps.kb, answer, options) } : null;
 }
 
-/** Records what a request was answered with, for its log line ("s3.encryption", "no_match", "help"). */
+/** A question that got no card, as the feedback reports carry it. */
+export interface Unanswered {
+  query: string;
+  reason: NoMatchReason;
+  suggestions: string[];
+}
+
+/**
+ * Records what a request was answered with, for its log line ("s3.encryption", "no_match", "help"), and a
+ * question that got no card, for the feedback report (middleware/reportUnanswered.ts).
+ */
 export function noteMatch(context: Context, match: Answer | string): void {
   context.match = typeof match === 'string' ? match : match.match ? formatCardKey(match.match) : match.kind;
+  if (typeof match !== 'string' && match.kind === 'no_match') {
+    const unanswered: Unanswered = { query: match.readable, reason: match.reason ?? 'not_understood', suggestions: match.suggestions.map(formatCardKey) };
+    context.unanswered = unanswered;
+  }
 }
+
+export const unansweredIn = (context: Context): Unanswered | undefined => context.unanswered as Unanswered | undefined;
 
 /** Posts should not unfurl the AWS links every card carries: the card already says what they are. */
 export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;

@@ -6,6 +6,7 @@ import type { SlackDeps } from './deps.js';
 import { botIdentity } from './identity.js';
 import { InFlight } from './inFlight.js';
 import { registerListeners } from './listeners/index.js';
+import { reportUnanswered } from './middleware/reportUnanswered.js';
 import { requestLog } from './middleware/requestLog.js';
 import { slackErrorCode } from './slackErrors.js';
 
@@ -60,6 +61,7 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
       : new App({ ...shared, signingSecret: connection.signingSecret });
 
   app.use(requestLog(log, inFlight));
+  app.use(reportUnanswered(deps));
   registerListeners(app, deps);
   app.error(async (error) => {
     log.error({ err: error, error: slackErrorCode(error) }, 'a listener failed');

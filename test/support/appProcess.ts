@@ -19,6 +19,8 @@ const BLANK_ENV = {
   SLACK_API_URL: '',
   SLACK_API_RETRIES: '',
   LOG_LEVEL: '',
+  FEEDBACK_CHANNEL: '',
+  FEEDBACK_REPORTS_PER_MINUTE: '',
 };
 
 export async function freePort(): Promise<number> {
