@@ -7,11 +7,14 @@ import { KnowledgeError, packageRoot } from '../knowledge/index.js';
 import { runAsk } from './ask.js';
 import { evaluate, formatReport } from './eval.js';
 import { runKbCheck } from './kbCheck.js';
+import { runReport } from './report.js';
 
 const USAGE = `usage:
   srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
   srm kb check [--dir DIR]        validate the knowledge base
-  srm eval [FILE.jsonl]           score the engine on a labelled query file`;
+  srm eval [FILE.jsonl]           score the engine on a labelled query file
+  srm report <LOG|-> [--top N] [--json]
+                                  most frequent unanswered questions and worst-rated cards in the bot's JSON log`;
 
 /** The shared development set, beside the repository (as CI and developers have it). */
 const devSet = () => join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
@@ -35,6 +38,14 @@ async function main(argv: string[]): Promise<number> {
       const report = evaluate(file);
       process.stdout.write(`${formatReport(file, report)}\n`);
       return 0;
+    }
+    case 'report': {
+      const { values, positionals } = parseArgs({
+        args: rest, allowPositionals: true, options: { top: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+      });
+      const top = Number(values.top);
+      if (positionals.length !== 1 || !Number.isInteger(top) || top < 1) break;
+      return runReport(positionals[0]!, { top, json: values.json ?? false }, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
     }
     case 'help':
     case '--help':
