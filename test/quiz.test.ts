@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, parseButtonPayload, renderQuizQuestion, renderQuizResult, type SlackMessage } from '../src/cards/index.js';
 import { cardRefExists, loadKnowledge, parseCardKey, type QuizQuestion } from '../src/knowledge/index.js';
 import {
-  checkAnswer, encodeNextQuestion, encodeQuizChoice, parseNextQuestion, parseQuizChoice, pickQuestion, questionFingerprint,
+  checkAnswer, encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, parseNextQuestion, parseQuestionRef, parseQuizChoice, pickQuestion,
+  questionFingerprint,
 } from '../src/quiz/index.js';
 import { interactiveElements } from './support/blocks.js';
 
@@ -106,6 +107,8 @@ describe('quiz button values', () => {
     expect(parseQuizChoice(encodeQuizChoice(choice, 's3'))).toEqual({ ...choice, about: 's3' });
     expect(parseNextQuestion(encodeNextQuestion({ after: 'x', about: 'rds.patching' }))).toEqual({ after: 'x', about: 'rds.patching' });
     expect(parseNextQuestion(encodeNextQuestion({}))).toEqual({});
+    expect(parseQuestionRef(encodeQuestionRef({ id: 'x', about: 's3' }))).toEqual({ id: 'x', about: 's3' });
+    expect(parseQuestionRef(encodeQuestionRef({ id: 'x' }))).toEqual({ id: 'x' });
   });
 
   it('refuse anything we did not make', () => {
@@ -113,6 +116,7 @@ describe('quiz button values', () => {
       expect(parseQuizChoice(value), String(value)).toBeNull();
     }
     for (const value of [undefined, 'nope', '[]', '{"after":3}', '{"about":["s3"]}']) expect(parseNextQuestion(value), String(value)).toBeNull();
+    for (const value of [undefined, 'nope', '{}', '{"qz":3}', '{"qz":"x","a":1}']) expect(parseQuestionRef(value), String(value)).toBeNull();
   });
 });
 
@@ -131,6 +135,17 @@ describe('quiz cards', () => {
         expect(checkAnswer(quiz, choice)).toMatchObject({ kind: 'answered', correct: i === question.answer });
       });
     }
+  });
+
+  it('offer a private question to the channel; the question the channel sees has no such button and says it was shared', () => {
+    const question = quiz[0]!;
+    const mine = renderQuizQuestion({ question, onSubject: true }, { surface: 'ephemeral', about: 'overview' });
+    const share = buttons(mine).find((b) => b.action_id === ACTION_IDS.quizShare)!;
+    expect(parseQuestionRef(share.value)).toEqual({ id: question.id, about: 'overview' });
+    const channel = renderQuizQuestion({ question, onSubject: true }, { surface: 'message', sharedBy: 'U0ASKER' });
+    expect(checkBlockKitLimits(channel)).toEqual([]);
+    expect(buttons(channel).map((b) => b.action_id)).toEqual(question.choices.map((_, i) => `${ACTION_IDS.quizAnswer}:${i}`));
+    expect(JSON.stringify(channel.blocks)).toContain('Shared by <@U0ASKER>');
   });
 
   it('reveal every answer, right or wrong, with why and a button to the card', () => {

@@ -117,6 +117,36 @@ describe('/srm quiz', () => {
     expect(result).toMatchObject({ response_type: 'ephemeral', replace_original: false });
   });
 
+  it('"Ask the channel" posts the question for everyone and removes the private one; each player sees only their own result', async () => {
+    const message = await slash('quiz');
+    const asked = shownQuestion(message);
+    const removed = await click(findElement(message.blocks, (e) => e.action_id === ACTION_IDS.quizShare));
+    expect(removed).toEqual({ delete_original: true });
+    const post = await fake.waitForCall('chat.postMessage');
+    expect(post.args.channel).toBe('C0GENERAL');
+    const shared = post.args as SlackMessage;
+    expect(shownQuestion(shared).id).toBe(asked.id);
+    expect(visible(shared)).toContain('Shared by <@U0ASKER>');
+    expect(interactiveElements(shared.blocks).map((e) => e.action_id)).not.toContain(ACTION_IDS.quizShare);
+
+    const right = answerButtons(shared).find((b) => parseQuizChoice(b.value)!.chosen === asked.answer)!;
+    const wrong = answerButtons(shared).find((b) => parseQuizChoice(b.value)!.chosen !== asked.answer)!;
+    const [alice, bob] = await Promise.all([click(right, { ephemeral: false, user: 'U0ALICE' }), click(wrong, { ephemeral: false, user: 'U0BOB' })]);
+    expect(alice).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(bob).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(visible(alice)).toContain('Right!');
+    expect(visible(bob)).toContain('Not quite');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('"Ask the channel" where the bot may not post explains why and keeps the private question', async () => {
+    const message = await slash('quiz');
+    fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const explained = await click(findElement(message.blocks, (e) => e.action_id === ACTION_IDS.quizShare));
+    expect(explained).toMatchObject({ response_type: 'ephemeral', replace_original: false });
+    expect(explained.text).toContain('/invite @srm-bot');
+  });
+
   it('asks on a subject when one is named, and says so when it has none on it', async () => {
     for (let i = 0; i < 4; i += 1) expect(shownQuestion(await slash('quiz s3 encryption')).card).toBe('s3.encryption');
     expect(shownQuestion(await slash('quiz RDS')).card.split('.')[0]).toBe('rds');

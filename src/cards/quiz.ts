@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { KnowledgeBase, QuizQuestion } from '../knowledge/index.js';
-import { encodeNextQuestion, encodeQuizChoice, questionFingerprint, type PickedQuestion, type QuizOutcome } from '../quiz/index.js';
+import { encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, questionFingerprint, type PickedQuestion, type QuizOutcome } from '../quiz/index.js';
 import { actions, context, header, section, valueButton, button } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn as esc } from './escape.js';
@@ -30,8 +30,15 @@ const NOTES = {
 };
 
 const HOW_IT_WORKS = '`/srm quiz` asks another · `/srm quiz s3` or `/srm quiz encryption` picks a subject';
+const WHO_SEES = {
+  ephemeral: 'Only you see this question and your result.',
+  message: 'Answer it: only you see whether you got it right.',
+};
 
-/** A question with one button per choice. Each button carries all a click needs to be scored. */
+/**
+ * A question with one button per choice. Each button carries all a click needs to be scored. A private question
+ * can be put to the whole channel; there, everyone who answers sees their own result.
+ */
 export function renderQuizQuestion(picked: PickedQuestion & { note?: QuizNote }, options: QuizRenderOptions): SlackMessage {
   const { question, note } = picked;
   const fingerprint = questionFingerprint(question);
@@ -49,7 +56,10 @@ export function renderQuizQuestion(picked: PickedQuestion & { note?: QuizNote },
       ...(noteText ? [context([noteText])] : []),
       section(`*${esc(question.question)}*`),
       actions('srm_quiz_choices', choices),
-      context([`Only you see whether you got it right. ${HOW_IT_WORKS}`]),
+      ...(options.surface === 'ephemeral'
+        ? [actions('srm_quiz_share', [valueButton({ text: 'Ask the channel', actionId: ACTION_IDS.quizShare, value: encodeQuestionRef({ id: question.id, ...(options.about !== undefined && { about: options.about }) }) })])]
+        : []),
+      context([`${WHO_SEES[options.surface]} ${HOW_IT_WORKS}`]),
       footer(options),
     ],
   };

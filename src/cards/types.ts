@@ -42,6 +42,8 @@ export const ACTION_IDS = {
    * src/quiz (question id, choice index, fingerprint of the question), so any replica can score it.
    */
   quizAnswer: 'srm_quiz_answer',
+  /** "Ask the channel" on a private quiz question: posts it for everyone. value: src/quiz QuestionRef JSON. */
+  quizShare: 'srm_quiz_share',
   /** "Next question" under a quiz result. value: src/quiz NextQuestion JSON (question just answered, subject). */
   quizNext: 'srm_quiz_next',
 } as const;

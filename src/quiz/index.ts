@@ -4,4 +4,6 @@
  */
 export { pickQuestion, type PickedQuestion, type QuizRequest, type Random } from './pick.js';
 export { checkAnswer, questionFingerprint, type QuizChoice, type QuizOutcome } from './check.js';
-export { encodeNextQuestion, encodeQuizChoice, parseNextQuestion, parseQuizChoice, type NextQuestion } from './payload.js';
+export {
+  encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, parseNextQuestion, parseQuestionRef, parseQuizChoice, type NextQuestion, type QuestionRef,
+} from './payload.js';

@@ -22,6 +22,22 @@ export function parseQuizChoice(value: string | undefined): (QuizChoice & { abou
   return { id: qz, chosen: c, fingerprint: v, ...(a !== undefined && { about: a }) };
 }
 
+/** A question itself ("Ask the channel"): its id and the subject it was asked on. */
+export interface QuestionRef {
+  id: string;
+  about?: string;
+}
+
+export const encodeQuestionRef = (ref: QuestionRef): string => JSON.stringify({ qz: ref.id, ...(ref.about !== undefined && { a: ref.about }) });
+
+export function parseQuestionRef(value: string | undefined): QuestionRef | null {
+  const parsed = parseObject(value);
+  if (!parsed) return null;
+  const { qz, a } = parsed;
+  if (typeof qz !== 'string' || (a !== undefined && typeof a !== 'string')) return null;
+  return { id: qz, ...(a !== undefined && { about: a }) };
+}
+
 /** "Next question": the question just answered (not to be asked again) and the subject, as a card reference. */
 export interface NextQuestion {
   after?: string;

@@ -4,6 +4,7 @@ import { feedbackVote } from './feedbackVote.js';
 import { openCard } from './openCard.js';
 import { quizAnswer } from './quizAnswer.js';
 import { quizNext } from './quizNext.js';
+import { quizShare } from './quizShare.js';
 import { shareCard } from './shareCard.js';
 
 export const registerActions: ListenerGroup = (app, deps) => {
@@ -15,4 +16,5 @@ export const registerActions: ListenerGroup = (app, deps) => {
   app.action(actionIdPattern(ACTION_IDS.feedback), feedbackVote(deps));
   app.action(actionIdPattern(ACTION_IDS.quizAnswer), quizAnswer(deps));
   app.action(actionIdPattern(ACTION_IDS.quizNext), quizNext(deps));
+  app.action(actionIdPattern(ACTION_IDS.quizShare), quizShare(deps));
 };

@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { SlackMessage } from '../../../cards/index.js';
+import { NO_UNFURL } from '../../answers.js';
+import type { SlackDeps } from '../../deps.js';
+import { explainSlackError, slackErrorCode } from '../../slackErrors.js';
+import type { Clicked } from './clicked.js';
+
+/**
+ * Posts what was private to the clicker for everyone in the conversation (in the thread it was asked in), then
+ * removes the private copy. When Slack refuses the post (bot not in the channel, archived…), the clicker is told
+ * why and how to fix it, and the private copy stays.
+ */
+export async function shareWithChannel(
+  deps: SlackDeps,
+  args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
+  click: Clicked & { channel: string },
+  message: SlackMessage,
+  what: string,
+): Promise<void> {
+  try {
+    await args.client.chat.postMessage({ channel: click.channel, ...(click.threadTs && { thread_ts: click.threadTs }), ...message, ...NO_UNFURL });
+  } catch (error) {
+    deps.log.warn({ channel: click.channel, user: click.user, error: slackErrorCode(error), err: error }, `could not share the ${what}`);
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: explainSlackError(error) });
+    return;
+  }
+  await args.respond({ delete_original: true });
+}
