@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { canonicalTimeZone, CHANNEL_ID, parseTipDays, parseTipTime, TIP_DEFAULTS, type TipSettings } from './tips/settings.js';
 
 /**
  * How the app reaches Slack, decided by which credentials are set:
@@ -20,6 +21,8 @@ export interface Config {
   logLevel: LogLevel;
   /** Where 👍/👎 votes and unanswered questions are reported, beyond the log. */
   feedback: FeedbackSettings;
+  /** The daily tip: where, when and on which days. */
+  tips: TipSettings;
 }
 
 export interface FeedbackSettings {
@@ -44,7 +47,8 @@ export class ConfigError extends Error {
 const blankAsUnset = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema);
 const optional = <T extends z.ZodType>(schema: T) => blankAsUnset(schema.optional());
-const withDefault = <T extends z.ZodType>(schema: T, fallback: z.input<T>) => blankAsUnset(schema.default(fallback as never));
+/** zod 4 hands a default out as the parsed value, so it is given in output form (a list, a number). */
+const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => blankAsUnset(schema.default(fallback as never));
 
 const token = (prefix: string, where: string) =>
   z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
@@ -67,26 +71,73 @@ const envSchema = z.object({
     z.string().trim().regex(/^[CG][A-Z0-9]{6,}$/, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
   ),
   FEEDBACK_REPORTS_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'), 10),
+  TIP_CHANNELS: withDefault(
+    z
+      .string()
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
+      .pipe(z.array(z.string().regex(CHANNEL_ID, 'must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names like #security'))),
+    [],
+  ),
+  TIP_TIME: withDefault(
+    z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),
+    TIP_DEFAULTS.time,
+  ),
+  TIP_TIMEZONE: withDefault(
+    z.string().transform((zone, ctx) => canonicalTimeZone(zone) ?? invalid(ctx, 'must be an IANA time zone such as Europe/Berlin, America/New_York or UTC')),
+    TIP_DEFAULTS.timeZone,
+  ),
+  TIP_DAYS: withDefault(
+    z.string().transform((text, ctx) => {
+      const days = parseTipDays(text);
+      return typeof days === 'string' ? invalid(ctx, days) : days;
+    }),
+    parseTipDays(TIP_DEFAULTS.days) as number[],
+  ),
 });
+
+/** Reports a value a transform cannot use, in the same one-line-per-problem form as every other check. */
+function invalid(ctx: z.RefinementCtx, message: string): never {
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+}
 
 type Env = z.infer<typeof envSchema>;
 
 /** Reads and checks the environment; throws ConfigError listing every problem at once. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const values = parseEnv(env);
+  const slack = slackConnection(values);
+  if (typeof slack === 'string') throw new ConfigError([slack]);
+  return { slack, ...settingsOf(values) };
+}
+
+/** What `srm post-tip` needs: the bot token to post with and the settings; no way for Slack to reach the app. */
+export type TipPosterConfig = Omit<Config, 'slack'> & { botToken: string };
+
+export function loadTipPosterConfig(env: NodeJS.ProcessEnv = process.env): TipPosterConfig {
+  const values = parseEnv(env);
+  if (values.SLACK_BOT_TOKEN === undefined) {
+    throw new ConfigError(['SLACK_BOT_TOKEN: missing. Tips are posted as the bot: set the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.']);
+  }
+  return { botToken: values.SLACK_BOT_TOKEN, ...settingsOf(values) };
+}
+
+function parseEnv(env: NodeJS.ProcessEnv): Env {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const values = parsed.data;
-  const slack = slackConnection(values);
-  if (typeof slack === 'string') throw new ConfigError([slack]);
+  return parsed.data;
+}
+
+function settingsOf(values: Env): Omit<Config, 'slack'> {
   return {
-    slack,
     port: values.PORT,
     slackApiUrl: values.SLACK_API_URL.endsWith('/') ? values.SLACK_API_URL : `${values.SLACK_API_URL}/`,
     slackApiRetries: values.SLACK_API_RETRIES,
     logLevel: values.LOG_LEVEL,
     feedback: { channel: values.FEEDBACK_CHANNEL ?? null, perMinute: values.FEEDBACK_REPORTS_PER_MINUTE },
+    tips: { channels: values.TIP_CHANNELS, time: values.TIP_TIME, timeZone: values.TIP_TIMEZONE, days: values.TIP_DAYS },
   };
 }
 

@@ -17,7 +17,10 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 
 describe('configuration from the environment', () => {
   it('runs the local console with no Slack credentials, with every default', () => {
-    expect(loadConfig({})).toEqual({ slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 } });
+    expect(loadConfig({})).toEqual({
+      slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 },
+      tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] },
+    });
   });
 
   it('treats blank variables (an empty line in .env) as unset', () => {

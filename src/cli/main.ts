@@ -8,13 +8,16 @@ import { runAsk } from './ask.js';
 import { evaluate, formatReport } from './eval.js';
 import { runKbCheck } from './kbCheck.js';
 import { runReport } from './report.js';
+import { runPostTip } from './postTip.js';
 
 const USAGE = `usage:
   srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
   srm kb check [--dir DIR]        validate the knowledge base
   srm eval [FILE.jsonl]           score the engine on a labelled query file
   srm report <LOG|-> [--top N] [--json]
-                                  most frequent unanswered questions and worst-rated cards in the bot's JSON log`;
+                                  most frequent unanswered questions and worst-rated cards in the bot's JSON log
+  srm post-tip [--channel C…] [--date YYYY-MM-DD] [--force]
+                                  post the day's tip once to each channel (default TIP_CHANNELS, today)`;
 
 /** The shared development set, beside the repository (as CI and developers have it). */
 const devSet = () => join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
@@ -33,6 +36,8 @@ async function main(argv: string[]): Promise<number> {
       if (positionals[0] !== 'check') break;
       return runKbCheck(values.dir, process.stdout, process.stderr);
     }
+    case 'post-tip':
+      return runPostTip(rest, { stdout: process.stdout, stderr: process.stderr });
     case 'eval': {
       const file = rest[0] ?? devSet();
       const report = evaluate(file);

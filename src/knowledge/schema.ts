@@ -182,6 +182,11 @@ export const tipSchema = z.strictObject({
   why: text(400),
   check: checkSchema,
   link: linkSchema,
+  /**
+   * The day the tip was added, set on every tip added after the rotation started: it joins the rotation at the
+   * next cycle after this date, so adding it changes no day that is already planned (README "## Daily tips").
+   */
+  added: z.iso.date('must be a date written YYYY-MM-DD').optional(),
 });
 
 export const tipsFileSchema = z.strictObject({ tips: z.array(tipSchema).min(1) });

@@ -21,6 +21,10 @@ const BLANK_ENV = {
   LOG_LEVEL: '',
   FEEDBACK_CHANNEL: '',
   FEEDBACK_REPORTS_PER_MINUTE: '',
+  TIP_CHANNELS: '',
+  TIP_TIME: '',
+  TIP_TIMEZONE: '',
+  TIP_DAYS: '',
 };
 
 export async function freePort(): Promise<number> {

@@ -24,6 +24,20 @@ export interface ResponsePost {
 /** How the next call(s) to a method go wrong: an HTTP 429 with Retry-After, a Slack error code, or a slow answer. */
 export type Failure = { rateLimitedFor: number } | { error: string } | { delayMs: number };
 
+/** A channel the bot cannot use, as Slack reports it to chat.postMessage and conversations.history. */
+export type ChannelProblem = 'not_in_channel' | 'is_archived' | 'channel_not_found';
+
+/** A top-level message the bot posted, as conversations.history returns it. */
+export interface StoredMessage {
+  type: 'message';
+  ts: string;
+  text?: string;
+  blocks?: unknown[];
+  user: string;
+  bot_id: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
 /**
  * A local stand-in for Slack's Web API and response_url endpoints on 127.0.0.1. It records every call, answers
  * the way Slack does (`{ ok: true, … }` over HTTP 200), and fails on request.
@@ -33,9 +47,15 @@ export class FakeSlack {
   readonly responses: ResponsePost[] = [];
   /** What apps.connections.open returns (Socket Mode tests point it at their WebSocket server). */
   socketUrl = 'ws://127.0.0.1:9/';
+  /** Slack's clock, for message timestamps: a test with a fake clock sets it to that clock. */
+  now: () => number = () => Date.now();
   private readonly failures = new Map<string, Failure[]>();
+  private readonly channelProblems = new Map<string, ChannelProblem>();
+  /** Each channel's top-level messages, oldest first. */
+  private readonly channels = new Map<string, StoredMessage[]>();
   private readonly events = new EventEmitter();
-  private ts = 1_700_000_000;
+  /** The last message timestamp handed out, in microseconds: each is later than the one before. */
+  private lastTs = 0;
 
   private constructor(private readonly server: Server, readonly origin: string) {}
 
@@ -64,6 +84,16 @@ export class FakeSlack {
     this.failures.set(method, queue);
   }
 
+  /** Every post to and history read of `channel` fails the way Slack fails them for this problem. */
+  setChannel(channel: string, problem: ChannelProblem): void {
+    this.channelProblems.set(channel, problem);
+  }
+
+  /** The channel's messages as they stand (deleted ones gone), oldest first. */
+  messagesIn(channel: string): StoredMessage[] {
+    return [...(this.channels.get(channel) ?? [])];
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -86,6 +116,9 @@ export class FakeSlack {
     this.calls.length = 0;
     this.responses.length = 0;
     this.failures.clear();
+    this.channelProblems.clear();
+    this.channels.clear();
+    this.lastTs = 0;
   }
 
   async close(): Promise<void> {
@@ -128,7 +161,8 @@ export class FakeSlack {
     const args = decodeArgs(raw, request.headers['content-type']);
     const token = request.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
     const failure = this.failures.get(method)?.shift();
-    const outcome = failure && 'rateLimitedFor' in failure ? 'rate_limited' : failure && 'error' in failure ? failure.error : 'ok';
+    const refusal = failure && !('delayMs' in failure) ? undefined : this.refusal(method, args);
+    const outcome = failure && 'rateLimitedFor' in failure ? 'rate_limited' : failure && 'error' in failure ? failure.error : (refusal ?? 'ok');
     this.calls.push({ method, args, token, outcome });
     this.events.emit('call');
 
@@ -140,6 +174,10 @@ export class FakeSlack {
       reply(200, { ok: false, error: failure.error });
       return;
     }
+    if (refusal) {
+      reply(200, { ok: false, error: refusal });
+      return;
+    }
     if (failure && 'delayMs' in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
     reply(200, { ok: true, ...this.result(method, args) });
   }
@@ -148,9 +186,21 @@ export class FakeSlack {
     switch (method) {
       case 'auth.test':
         return { user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'srm-bot', team: 'Test team', url: 'https://test.slack.com/' };
-      case 'chat.postMessage':
-        this.ts += 1;
-        return { channel: args.channel, ts: `${this.ts}.000100`, message: { text: args.text } };
+      case 'chat.postMessage': {
+        const ts = this.nextTs();
+        // Replies live in their thread, not in the channel's history.
+        if (args.thread_ts === undefined) {
+          const message: StoredMessage = { type: 'message', ts, text: args.text, blocks: args.blocks, user: BOT_USER_ID, bot_id: BOT_ID };
+          if (args.metadata) message.metadata = args.metadata;
+          this.channels.set(args.channel, [...this.messagesIn(args.channel), message]);
+        }
+        return { channel: args.channel, ts, message: { text: args.text } };
+      }
+      case 'chat.delete':
+        this.channels.set(args.channel, this.messagesIn(args.channel).filter((message) => message.ts !== args.ts));
+        return { channel: args.channel, ts: args.ts };
+      case 'conversations.history':
+        return this.history(args);
       case 'views.publish':
         return { view: { id: 'V0HOME', ...args.view } };
       case 'apps.connections.open':
@@ -158,6 +208,36 @@ export class FakeSlack {
       default:
         return {};
     }
+  }
+
+  /** Slack's answer for a channel it refuses, a message that is gone, or nothing when the call goes through. */
+  private refusal(method: string, args: Record<string, any>): string | undefined {
+    const problem = this.channelProblems.get(args.channel);
+    if (method === 'chat.postMessage' && problem) return problem;
+    // An archived channel's history can still be read.
+    if (method === 'conversations.history' && problem && problem !== 'is_archived') return problem;
+    if (method === 'chat.delete' && !this.messagesIn(args.channel).some((message) => message.ts === args.ts)) return 'message_not_found';
+    return undefined;
+  }
+
+  /** Newest first, after `oldest` (exclusive, as Slack's default), `limit` a page, metadata only when asked for. */
+  private history(args: Record<string, any>): Record<string, unknown> {
+    const oldest = Number(args.oldest ?? 0);
+    const withMetadata = String(args.include_all_metadata) === 'true';
+    const all = this.messagesIn(args.channel)
+      .filter((message) => Number(message.ts) > oldest)
+      .reverse()
+      .map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
+    const limit = Number(args.limit ?? 100);
+    const start = Number(args.cursor ?? 0);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    return { messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+  }
+
+  private nextTs(): string {
+    this.lastTs = Math.max(this.lastTs + 1, Math.floor(this.now() * 1000));
+    return `${Math.floor(this.lastTs / 1e6)}.${String(this.lastTs % 1e6).padStart(6, '0')}`;
   }
 }
 

@@ -1,0 +1,157 @@
+import type { webApi } from '@slack/bolt';
+import { renderTip } from '../cards/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import type { Logger } from '../logger.js';
+import { addDays, earliestStartOf } from './calendar.js';
+import { failureOf } from './failures.js';
+import type { Rotation } from './rotation.js';
+
+/**
+ * Posting one day's tip to each channel exactly once, with Slack as the only store: every tip post carries
+ * message metadata naming its date, and the channel's history is searched for it before posting and again after,
+ * when the later of two racing posts removes itself. README.md "## Daily tips" walks through why this holds.
+ */
+
+/** The metadata event type on every tip post. */
+export const TIP_EVENT_TYPE = 'srm_daily_tip';
+
+/**
+ * How far ahead of its date a tip may be posted (`srm post-tip --date` a few days early). The search for a
+ * date's post reaches back this far before the date, so an early post is found too.
+ */
+export const MAX_DAYS_AHEAD = 7;
+
+export type ChannelResult =
+  | { channel: string; status: 'posted' | 'already_posted'; ts: string }
+  | { channel: string; status: 'failed'; reason: string; retryable: boolean; fix: string };
+
+export interface DayReport {
+  date: string;
+  /** Id of the day's tip; null when there is none (no tips in the rotation yet). */
+  tip: string | null;
+  results: ChannelResult[];
+}
+
+export const everyChannelHasItsTip = (report: DayReport): boolean => report.results.every((result) => result.status !== 'failed');
+
+export interface PostTipRequest {
+  /** A client holding the bot token. */
+  client: webApi.WebClient;
+  kb: KnowledgeBase;
+  rotation: Rotation;
+  /** The day posted for, in the tip time zone; at most MAX_DAYS_AHEAD days after today. */
+  date: string;
+  channels: readonly string[];
+  log: Logger;
+}
+
+interface TipPost {
+  ts: string;
+}
+
+/** Posts `date`'s tip to every channel, one after the other; a failing channel never stops the others. */
+export async function postDailyTip(request: PostTipRequest): Promise<DayReport> {
+  const { client, kb, rotation, date, channels, log } = request;
+  const daily = rotation.tipOn(date);
+  if (!daily) {
+    log.warn({ date }, 'no daily tip for this date: the knowledge base has no tip in the rotation');
+    return { date, tip: null, results: channels.map((channel) => ({ channel, status: 'failed', reason: 'no_tip', retryable: false, fix: 'add tips to knowledge/tips.yml' })) };
+  }
+  const tip = daily.tip.id;
+
+  let botId: string;
+  try {
+    const identity = await client.auth.test();
+    botId = identity.bot_id ?? '';
+  } catch (error) {
+    const failure = failureOf(error);
+    log.warn({ date, tip, ...failure, err: error }, 'daily tip not posted: cannot ask Slack who the bot is (auth.test)');
+    return { date, tip, results: channels.map((channel) => ({ channel, status: 'failed', ...failure })) };
+  }
+
+  const message = renderTip(kb, daily.tip, date);
+  const posting = { client, log, date, botId };
+  const results: ChannelResult[] = [];
+  for (const channel of channels) {
+    const result = await postToChannel(posting, channel, async () => {
+      const posted = await client.chat.postMessage({
+        channel,
+        ...message,
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: TIP_EVENT_TYPE, event_payload: { date, tip } },
+      });
+      return posted.ts!;
+    });
+    if (result.status === 'failed') {
+      log.warn({ channel, date, tip, reason: result.reason, retryable: result.retryable, fix: result.fix }, 'daily tip not posted');
+    } else {
+      log.info({ channel, date, tip, ts: result.ts, outcome: result.status }, result.status === 'posted' ? 'daily tip posted' : 'daily tip already there');
+    }
+    results.push(result);
+  }
+  return { date, tip, results };
+}
+
+interface Posting {
+  client: webApi.WebClient;
+  log: Logger;
+  date: string;
+  botId: string;
+}
+
+async function postToChannel(posting: Posting, channel: string, post: () => Promise<string>): Promise<ChannelResult> {
+  try {
+    const existing = await findTipPosts(posting, channel);
+    if (existing.length > 0) {
+      await keepOnlyFirst(posting, channel, existing);
+      return { channel, status: 'already_posted', ts: existing[0]!.ts };
+    }
+    const ts = await post();
+    // Another process may have posted in the moment between our search and our post: both posts are now in
+    // the history, and only the earlier stays.
+    const after = await findTipPosts(posting, channel).catch((error: unknown) => {
+      posting.log.warn({ channel, date: posting.date, ...failureOf(error) }, 'daily tip posted, but the check for a duplicate failed');
+      return [];
+    });
+    const posts = after.some((p) => p.ts === ts) ? after : [...after, { ts }].sort(byTs);
+    await keepOnlyFirst(posting, channel, posts);
+    return { channel, status: posts[0]!.ts === ts ? 'posted' : 'already_posted', ts: posts[0]!.ts };
+  } catch (error) {
+    return { channel, status: 'failed', ...failureOf(error) };
+  }
+}
+
+/** The bot's tip posts for the date in the channel, oldest first. */
+async function findTipPosts({ client, date, botId }: Posting, channel: string): Promise<TipPost[]> {
+  const oldest = (earliestStartOf(addDays(date, -MAX_DAYS_AHEAD)) / 1000).toFixed(6);
+  const found: TipPost[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor && { cursor }) });
+    for (const message of page.messages ?? []) {
+      const metadata = message.metadata;
+      if (message.ts && message.bot_id === botId && metadata?.event_type === TIP_EVENT_TYPE && (metadata.event_payload as { date?: unknown } | undefined)?.date === date) {
+        found.push({ ts: message.ts });
+      }
+    }
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return found.sort(byTs);
+}
+
+const byTs = (a: TipPost, b: TipPost) => Number(a.ts) - Number(b.ts);
+
+/** Deletes every tip post for the date but the first: duplicates left by a race or a crash heal on the next run. */
+async function keepOnlyFirst({ client, log, date }: Posting, channel: string, posts: readonly TipPost[]): Promise<void> {
+  for (const { ts } of posts.slice(1)) {
+    try {
+      await client.chat.delete({ channel, ts });
+      log.info({ channel, date, ts, kept: posts[0]!.ts }, 'daily tip posted twice: removed the later post');
+    } catch (error) {
+      const { reason } = failureOf(error);
+      // Another process removed it first.
+      if (reason !== 'message_not_found') log.warn({ channel, date, ts, reason }, 'daily tip posted twice and the later post could not be removed');
+    }
+  }
+}
