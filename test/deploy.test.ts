@@ -82,8 +82,16 @@ describe('deploy/ manifests', () => {
 
   it('the Deployment is HTTP mode and never posts tips: bot token and signing secret, no app token, no tip channels', () => {
     expect(envNames(container)).toEqual(expect.arrayContaining(['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET']));
-    expect(envNames(container).filter((name) => name === 'SLACK_APP_TOKEN' || name.startsWith('TIP_'))).toEqual([]);
+    expect(envNames(container)).not.toContain('SLACK_APP_TOKEN');
+    expect(envNames(container)).not.toContain('TIP_CHANNELS');
     expect(container.envFrom).toBeUndefined();
+  });
+
+  it('replicas and the tip job share the tip calendar, so App Home shows the tip that was posted', () => {
+    for (const name of ['TIP_TIMEZONE', 'TIP_DAYS']) {
+      const ref = container.env.find((e: Json) => e.name === name)?.valueFrom?.configMapKeyRef;
+      expect(ref, `${name} on the replicas`).toEqual({ name: configMap.metadata.name, key: name });
+    }
   });
 
   it('every variable the pods set is one the app reads', () => {
