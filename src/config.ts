@@ -72,10 +72,12 @@ const envSchema = z.object({
   ),
   FEEDBACK_REPORTS_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'), 10),
   TIP_CHANNELS: withDefault(
-    z
-      .string()
-      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== ''))
-      .pipe(z.array(z.string().regex(CHANNEL_ID, 'must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names like #security'))),
+    z.string().transform((list, ctx) => {
+      const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+      const bad = ids.filter((id) => !CHANNEL_ID.test(id)).map((id) => `"${id}"`);
+      if (bad.length === 0) return ids;
+      return invalid(ctx, `${bad.join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
+    }),
     [],
   ),
   TIP_TIME: withDefault(

@@ -3,22 +3,15 @@ import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
-import { KnowledgeError, loadKnowledge, type KnowledgeBase, type Tip } from './knowledge/index.js';
+import { KnowledgeError, loadKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
+import { botClient } from './slack/webClient.js';
+import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
 
 /** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */
 const SHUTDOWN_GRACE_MS = 8_000;
 const SHUTDOWN_HARD_LIMIT_MS = 9_500;
-
-/**
- * Which tip App Home shows on a given day: the same on every replica for a UTC date. The daily-tips scheduler
- * (issue 4) brings the real rotation.
- */
-function tipOfTheDay(kb: KnowledgeBase, now: Date): Tip | null {
-  const day = Math.floor(now.getTime() / 86_400_000);
-  return kb.tips[day % kb.tips.length] ?? null;
-}
 
 async function main(): Promise<number> {
   // quiet: dotenv's banner would land on stdout, among the JSON log lines and the console's answers.
@@ -39,16 +32,22 @@ async function main(): Promise<number> {
     kb,
     engine,
     log,
-    todaysTip: () => tipOfTheDay(kb, new Date()),
+    todaysTip: tipOfTheDay(kb, config.tips),
     feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
   });
-  stopOnSignals(slack, log);
+  let tips: TipScheduler | null = null;
+  stopOnSignals(slack, () => tips, log);
   await slack.start();
+  // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
+  // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (README "## Daily tips").
+  if (config.tips.channels.length > 0) {
+    tips = startDailyTips({ client: botClient(config, config.slack.botToken, log), kb, settings: config.tips, log });
+  }
   return 0;
 }
 
 /** Bolt installs no signal handlers: stop taking work, let running requests finish, exit within 10 s. */
-function stopOnSignals(slack: SlackApp, log: Logger): void {
+function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Logger): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -58,8 +57,9 @@ function stopOnSignals(slack: SlackApp, log: Logger): void {
       log.error('shutdown took too long, exiting anyway');
       process.exit(1);
     }, SHUTDOWN_HARD_LIMIT_MS).unref();
-    slack.stop(SHUTDOWN_GRACE_MS).then(
-      ({ drained }) => {
+    // A tip post cut short by the hard limit is made by the next start (catch-up) or the next run.
+    Promise.all([slack.stop(SHUTDOWN_GRACE_MS), tips()?.stop()]).then(
+      ([{ drained }]) => {
         log.info({ drained }, 'stopped');
         process.exit(drained ? 0 : 1);
       },

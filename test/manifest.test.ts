@@ -57,7 +57,9 @@ describe('manifest.yml', () => {
   });
 
   it('asks for the minimal bot scopes and no user scopes', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
+      'app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history',
+    ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 });

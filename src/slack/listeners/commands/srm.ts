@@ -4,6 +4,7 @@ import { answerText, noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { OUR_FAILURE } from '../../slackErrors.js';
 import { quizSubcommand } from './quiz.js';
+import { tipSubcommand } from './tip.js';
 
 export const SRM_COMMAND = '/srm';
 
@@ -22,6 +23,7 @@ export type Subcommand = (request: SubcommandRequest) => SlackMessage | Promise<
 export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subcommand>([
   ['help', () => renderHelp()],
   ['quiz', quizSubcommand],
+  ['tip', tipSubcommand],
 ]);
 
 /**

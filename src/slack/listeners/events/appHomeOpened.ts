@@ -8,7 +8,7 @@ export function appHomeOpened(deps: SlackDeps) {
   return async ({ event, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs): Promise<void> => {
     if (event.tab !== 'home') return;
     try {
-      await client.views.publish({ user_id: event.user, view: renderHome(deps.kb, deps.todaysTip()) });
+      await client.views.publish({ user_id: event.user, view: renderHome(deps.kb, deps.todaysTip()?.tip ?? null) });
     } catch (error) {
       deps.log.warn({ user: event.user, error: slackErrorCode(error), err: error }, 'could not publish the home view');
     }
