@@ -9,6 +9,7 @@ import { registerListeners } from './listeners/index.js';
 import { reportUnanswered } from './middleware/reportUnanswered.js';
 import { requestLog } from './middleware/requestLog.js';
 import { slackErrorCode } from './slackErrors.js';
+import { webClientOptions } from './webClient.js';
 
 export interface SlackApp {
   readonly app: App;
@@ -16,9 +17,6 @@ export interface SlackApp {
   /** Stops taking requests, then waits up to `graceMs` for running listeners to finish. */
   stop(graceMs: number): Promise<{ drained: boolean }>;
 }
-
-/** A Web API call that hangs would hold a listener forever; Slack answers in well under this. */
-const WEB_API_TIMEOUT_MS = 10_000;
 
 /** How long to wait before asking Slack who the bot is again, after a failed auth.test at start-up. */
 const IDENTITY_RETRY_MS = { first: 1_000, max: 15_000 };
@@ -47,13 +45,7 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     port: config.port,
     customRoutes: [health],
     logger: boltLogger(log),
-    clientOptions: {
-      slackApiUrl: config.slackApiUrl,
-      timeout: WEB_API_TIMEOUT_MS,
-      // Bolt's default retries for ~30 minutes: an answer that late is worse than none. A 429 still waits for
-      // its Retry-After before each retry.
-      retryConfig: { retries: config.slackApiRetries, factor: 2, minTimeout: 500, maxTimeout: 10_000, randomize: true },
-    },
+    clientOptions: webClientOptions(config),
   };
   const app =
     connection.mode === 'socket'
