@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, parseButtonPayload, renderQuizQuestion, renderQuizResult, type SlackMessage } from '../src/cards/index.js';
 import { cardRefExists, loadKnowledge, parseCardKey, type QuizQuestion } from '../src/knowledge/index.js';
@@ -175,5 +176,29 @@ describe('quiz cards', () => {
       const mrkdwn = JSON.stringify(message.blocks.filter((b) => b.type !== 'actions')) + message.text;
       for (const markup of ['<!channel>', '<@U0VICTIM', '<https://evil']) expect(mrkdwn).not.toContain(markup);
     }
+  });
+});
+
+describe('quiz buttons against anything Slack could send back', () => {
+  it('parse any value without throwing, and score only what names a question as it was shown', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string(), fc.json(), fc.constantFrom('{"qz":"__proto__","c":0,"v":"x"}', '{"qz":"constructor"}')), (value) => {
+        const choice = parseQuizChoice(value);
+        parseNextQuestion(value);
+        parseQuestionRef(value);
+        if (choice) expect(checkAnswer(quiz, choice).kind).not.toBe('answered');
+      }),
+    );
+  });
+
+  it('ask within Block Kit limits and without live markup whatever subject was typed', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 3000 }), fc.constantFrom(...quiz), (subject, question) => {
+        const message = renderQuizQuestion({ question, onSubject: false, note: { kind: 'off_subject', subject } }, { surface: 'ephemeral' });
+        expect(checkBlockKitLimits(message)).toEqual([]);
+        expect(JSON.stringify(message.blocks.filter((b) => b.type !== 'actions'))).not.toMatch(/<[!@#]/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
