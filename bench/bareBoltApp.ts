@@ -1,7 +1,8 @@
 /**
  * The baseline for `npm run bench:http`: a bare @slack/bolt app in HTTP mode that only acks /srm, configured
  * like srm-bot (same token, signing secret, port and Web API URL from the environment) and with the same
- * /healthz route, so the difference measured is what srm-bot does per request.
+ * /healthz route, so the difference measured is what srm-bot does per request. With BENCH_ACK_BODY (a JSON
+ * message) it acks with that body instead of an empty one: the cost of the answer's size alone.
  */
 import { App, LogLevel } from '@slack/bolt';
 
@@ -28,8 +29,10 @@ const app = new App({
   ],
 });
 
+const ackBody = process.env.BENCH_ACK_BODY ? (JSON.parse(process.env.BENCH_ACK_BODY) as Record<string, unknown>) : undefined;
+
 app.command('/srm', async ({ ack }) => {
-  await ack();
+  await ack(ackBody);
 });
 
 process.once('SIGTERM', () => void app.stop().then(() => process.exit(0)));

@@ -2,9 +2,11 @@
  * `npm run bench:http`: what srm-bot costs per slash command next to a bare @slack/bolt app that only acks.
  * Each app runs alone as a child process on 127.0.0.1 against a local fake Slack Web API and gets the same
  * correctly signed `/srm` requests from autocannon, in alternating rounds. Prints requests/s, ack latency
- * p50/p95/p99, errors, peak RSS (VmHWM of the server process) and the ratio srm-bot/bare, then the time from
- * start to ready (/healthz 200) for `node dist/src/main.js` and for `npm start`. Asserts nothing: timings vary
- * by machine; the targets are printed beside the figures.
+ * p50/p95/p99, errors, server CPU per request, peak RSS (VmHWM of the server process) and the ratio
+ * srm-bot/bare, then the time from start to ready (/healthz 200) for `node dist/src/main.js` and for
+ * `npm start`. A third app, the bare one acking with srm-bot's own answer, separates the cost of the answer's
+ * size from the cost of srm-bot's code. Asserts nothing: timings vary by machine; the targets are printed
+ * beside the figures.
  * Bounded: every run is a fixed number of requests with a per-request timeout; the script stops by itself.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -43,10 +45,13 @@ interface AppUnderTest {
   name: string;
   /** Argv after node: the server's entry point. */
   entry: string;
+  env?: NodeJS.ProcessEnv;
 }
 
 const BARE: AppUnderTest = { name: 'bare Bolt app', entry: join(ROOT, 'dist', 'bench', 'bareBoltApp.js') };
 const SRM_BOT: AppUnderTest = { name: 'srm-bot', entry: join(ROOT, 'dist', 'src', 'main.js') };
+/** Not a target: the bare app acking with srm-bot's own answer, to tell the answer's size from srm-bot's code. */
+const bareWithAnswer = (answer: string): AppUnderTest => ({ ...BARE, name: 'bare + answer', env: { BENCH_ACK_BODY: answer } });
 
 interface RunningServer {
   child: ChildProcess;
@@ -83,10 +88,10 @@ function serverEnv(port: number, fake: FakeSlackApi): NodeJS.ProcessEnv {
  * Starts a server and resolves once /healthz answers 200, with the time that took. Its log lines go to
  * /dev/null (still written, as in production, but not parsed by this process, which shares the CPU).
  */
-async function startServer(command: string, args: string[], fake: FakeSlackApi): Promise<RunningServer> {
+async function startServer(command: string, args: string[], fake: FakeSlackApi, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env: serverEnv(port, fake), stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(command, args, { cwd: ROOT, env: { ...serverEnv(port, fake), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   const exited = once(child, 'exit');
@@ -127,8 +132,8 @@ function signedSlashCommand(text: string): { body: string; headers: Record<strin
   };
 }
 
-/** One request by hand first: a fast server that answers wrongly would make a meaningless figure. */
-async function checkAnswer(app: AppUnderTest, baseUrl: string): Promise<void> {
+/** One request by hand first, whose ack body it returns: a fast server that answers wrongly would make a meaningless figure. */
+async function checkAnswer(app: AppUnderTest, baseUrl: string): Promise<string> {
   const request = signedSlashCommand(QUESTION);
   const response = await fetch(`${baseUrl}/slack/events`, { method: 'POST', ...request, signal: AbortSignal.timeout(3_000) });
   const text = await response.text();
@@ -136,6 +141,7 @@ async function checkAnswer(app: AppUnderTest, baseUrl: string): Promise<void> {
   if (app === SRM_BOT && !Array.isArray((JSON.parse(text) as { blocks?: unknown }).blocks)) {
     throw new Error(`srm-bot acked without a card: ${text}`);
   }
+  return text;
 }
 
 interface LoadResult {
@@ -181,6 +187,15 @@ async function fire(baseUrl: string, amount: number): Promise<LoadResult> {
   };
 }
 
+/**
+ * CPU time a process has used so far, all threads, in ms (Linux: utime + stime in /proc/<pid>/stat, in clock
+ * ticks of 10 ms). Per request it is the figure the machine's load disturbs least.
+ */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Peak resident set size of a process so far, in MiB (Linux: VmHWM in /proc/<pid>/status). */
 function peakRssMiB(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -200,41 +215,60 @@ interface Figures {
   p95: number;
   p99: number;
   errors: number;
+  cpuUs: number;
   rssMiB: number;
   apiCalls: number;
 }
 
-async function measure(app: AppUnderTest, fake: FakeSlackApi): Promise<Figures> {
-  const server = await startServer(process.execPath, [app.entry], fake);
+async function measure(app: AppUnderTest, fake: FakeSlackApi): Promise<{ figures: Figures; answer: string }> {
+  const server = await startServer(process.execPath, [app.entry], fake, app.env);
+  const pid = server.child.pid!;
   try {
-    await checkAnswer(app, server.baseUrl);
+    const answer = await checkAnswer(app, server.baseUrl);
     await fire(server.baseUrl, WARMUP_REQUESTS);
     const callsBefore = fake.calls();
+    const cpuBefore = cpuMs(pid);
     const run = await fire(server.baseUrl, REQUESTS);
     const sorted = [...run.latenciesMs].sort((a, b) => a - b);
-    return {
+    const figures = {
       rps: run.requests / run.seconds,
       p50: percentile(sorted, 50),
       p95: percentile(sorted, 95),
       p99: percentile(sorted, 99),
       errors: run.errors,
-      rssMiB: peakRssMiB(server.child.pid!),
+      cpuUs: (1000 * (cpuMs(pid) - cpuBefore)) / run.requests,
+      rssMiB: peakRssMiB(pid),
       apiCalls: fake.calls() - callsBefore,
     };
+    return { figures, answer };
   } finally {
     await server.stop();
   }
 }
 
-const row = (name: string, f: Figures) =>
-  `${name.padEnd(16)}${f.rps.toFixed(0).padStart(8)}${f.p50.toFixed(1).padStart(9)}${f.p95.toFixed(1).padStart(9)}` +
-  `${f.p99.toFixed(1).padStart(9)}${String(f.errors).padStart(8)}${f.rssMiB.toFixed(1).padStart(11)}${String(f.apiCalls).padStart(11)}`;
-const HEADER = `${''.padEnd(16)}${'req/s'.padStart(8)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'p99 ms'.padStart(9)}${'errors'.padStart(8)}${'peak RSS'.padStart(11)}${'API calls'.padStart(11)}`;
+const COLUMNS: Array<[string, (f: Figures) => string]> = [
+  ['req/s', (f) => f.rps.toFixed(0)],
+  ['p50 ms', (f) => f.p50.toFixed(1)],
+  ['p95 ms', (f) => f.p95.toFixed(1)],
+  ['p99 ms', (f) => f.p99.toFixed(1)],
+  ['errors', (f) => String(f.errors)],
+  ['CPU µs/req', (f) => f.cpuUs.toFixed(0)],
+  ['peak RSS MiB', (f) => f.rssMiB.toFixed(1)],
+  ['API calls', (f) => String(f.apiCalls)],
+];
+const HEADER = `${''.padEnd(18)}${COLUMNS.map(([title]) => title.padStart(13)).join('')}`;
+const row = (name: string, f: Figures) => `${name.padEnd(18)}${COLUMNS.map(([, value]) => value(f).padStart(13)).join('')}`;
 
 function medianFigures(runs: readonly Figures[]): Figures {
   const pick = (key: keyof Figures) => median(runs.map((r) => r[key]));
-  return { rps: pick('rps'), p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), errors: pick('errors'), rssMiB: pick('rssMiB'), apiCalls: pick('apiCalls') };
+  return {
+    rps: pick('rps'), p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), errors: pick('errors'), cpuUs: pick('cpuUs'),
+    rssMiB: pick('rssMiB'), apiCalls: pick('apiCalls'),
+  };
 }
+
+/** Median over rounds of a ratio taken within each round. */
+const ratio = (runs: readonly Figures[], base: readonly Figures[], key: keyof Figures) => median(runs.map((r, i) => r[key] / base[i]![key]));
 
 async function readyTimes(command: string, args: string[], fake: FakeSlackApi): Promise<number[]> {
   const times: number[] = [];
@@ -257,26 +291,35 @@ async function main(): Promise<void> {
     console.log(HEADER);
     const bareRuns: Figures[] = [];
     const srmRuns: Figures[] = [];
+    const payloadRuns: Figures[] = [];
+    let answerBytes = 0;
     for (let round = 1; round <= ROUNDS; round++) {
-      const bare = await measure(BARE, fake);
+      const bare = (await measure(BARE, fake)).figures;
       bareRuns.push(bare);
       console.log(row(`bare #${round}`, bare));
       const srm = await measure(SRM_BOT, fake);
-      srmRuns.push(srm);
-      console.log(row(`srm-bot #${round}`, srm));
+      srmRuns.push(srm.figures);
+      answerBytes = Buffer.byteLength(srm.answer);
+      console.log(row(`srm-bot #${round}`, srm.figures));
+      const payload = (await measure(bareWithAnswer(srm.answer), fake)).figures;
+      payloadRuns.push(payload);
+      console.log(row(`bare+answer #${round}`, payload));
     }
-    const bare = medianFigures(bareRuns);
-    const srm = medianFigures(srmRuns);
     console.log('median of rounds:');
-    console.log(row('bare Bolt app', bare));
-    console.log(row('srm-bot', srm));
-    // Ratios per round, then their median: the two runs of a round are seconds apart and share whatever else
-    // the machine was doing, so a busy moment does not count against one app only.
-    const throughput = median(srmRuns.map((s, i) => s.rps / bareRuns[i]!.rps));
-    const p99 = median(srmRuns.map((s, i) => s.p99 / bareRuns[i]!.p99));
-    console.log(`srm-bot/bare (median of per-round ratios): throughput ${throughput.toFixed(2)} (target ≥ ${TARGETS.throughputRatio}: ${verdict(throughput >= TARGETS.throughputRatio)}), ` +
+    console.log(row('bare Bolt app', medianFigures(bareRuns)));
+    console.log(row('srm-bot', medianFigures(srmRuns)));
+    console.log(row('bare + answer', medianFigures(payloadRuns)));
+    // Ratios per round, then their median: the runs of a round are seconds apart and share whatever else the
+    // machine was doing, so a busy moment does not count against one app only.
+    const throughput = ratio(srmRuns, bareRuns, 'rps');
+    const p99 = ratio(srmRuns, bareRuns, 'p99');
+    console.log(`srm-bot/bare (median of per-round ratios): throughput ${throughput.toFixed(2)} ` +
+      `(target ≥ ${TARGETS.throughputRatio}: ${verdict(throughput >= TARGETS.throughputRatio)}), ` +
       `p99 ${p99.toFixed(2)}× (target ≤ ${TARGETS.p99Ratio}×: ${verdict(p99 <= TARGETS.p99Ratio)}), ` +
-      `peak RSS ${srm.rssMiB.toFixed(1)} vs ${bare.rssMiB.toFixed(1)} MiB`);
+      `CPU per request ${ratio(srmRuns, bareRuns, 'cpuUs').toFixed(2)}×, peak RSS ${ratio(srmRuns, bareRuns, 'rssMiB').toFixed(2)}×`);
+    console.log(`the answer's size alone (bare + answer / bare): throughput ${ratio(payloadRuns, bareRuns, 'rps').toFixed(2)}, ` +
+      `p99 ${ratio(payloadRuns, bareRuns, 'p99').toFixed(2)}×, CPU per request ${ratio(payloadRuns, bareRuns, 'cpuUs').toFixed(2)}× ` +
+      `(srm-bot's ack body: ${answerBytes} bytes)`);
 
     const direct = await readyTimes(process.execPath, [SRM_BOT.entry], fake);
     const viaNpm = await readyTimes('npm', ['start', '--silent'], fake);
