@@ -37,6 +37,7 @@ describe('srm ask --json', () => {
     expect(out.match!.title).toMatch(/S3/);
     expect(out.text.length).toBeGreaterThan(0);
     expect(checkBlockKitLimits({ text: out.text, blocks: out.blocks as never })).toEqual([]);
+    expect(out.blocks[0]).toMatchObject({ type: 'header', block_id: 'srm_card:s3.encryption' });
   });
 
   it('exits 0 with a null match and suggestions for an out-of-domain question', () => {

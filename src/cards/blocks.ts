@@ -17,7 +17,11 @@ export const plainText = (text: string, max: number): PlainTextElement => ({ typ
 
 export const mrkdwnText = (text: string, max: number = LIMITS.textObject): MrkdwnElement => ({ type: 'mrkdwn', text: truncateMrkdwn(text, max) });
 
-export const header = (text: string): HeaderBlock => ({ type: 'header', text: plainText(text, LIMITS.headerText) });
+export const header = (text: string, blockId?: string): HeaderBlock => ({
+  type: 'header',
+  text: plainText(text, LIMITS.headerText),
+  ...(blockId ? { block_id: blockId } : {}),
+});
 
 export const section = (text: string): SectionBlock => ({ type: 'section', text: mrkdwnText(text, LIMITS.sectionText) });
 

@@ -186,7 +186,9 @@ export function frameCard(ctx: CardContext, body: CardBody): SlackMessage {
   return {
     text: fallbackText(title, body.summary),
     blocks: [
-      header(title),
+      // The card key in the header's block id lets anything reading the message (tests, analytics, a reviewer's
+      // tooling) tell which card was sent without parsing its text.
+      header(title, `srm_card:${formatCardKey(body.card.key)}`),
       ...body.blocks,
       sourcesContext(body.links),
       divider(),
