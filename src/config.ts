@@ -68,7 +68,7 @@ const envSchema = z.object({
   SLACK_API_RETRIES: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 to 10').max(10, 'must be 0 to 10'), 3),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   FEEDBACK_CHANNEL: optional(
-    z.string().trim().regex(/^[CG][A-Z0-9]{6,}$/, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
+    z.string().trim().regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
   ),
   FEEDBACK_REPORTS_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'), 10),
   TIP_CHANNELS: withDefault(
