@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { addDays, createRotation, parseTipDays, TIP_EVENT_TYPE } from '../src/tips/index.js';
 import { REPO_ROOT, TEST_BOT_TOKEN } from './support/appProcess.js';
-import { FakeSlack } from './support/fakeSlack.js';
-import { FaultProxy } from './support/faultProxy.js';
+import { useFakeSlack } from './support/fakeSlackSuite.js';
 
 const kb = loadKnowledge();
 const rotation = createRotation(kb.tips, parseTipDays('mon-fri') as number[]);
@@ -14,21 +13,7 @@ const cli = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 /** A past Monday: a fixed date whatever day the tests run. */
 const MONDAY = '2026-11-16';
 
-let fake: FakeSlack;
-let proxy: FaultProxy;
-
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-  proxy = await FaultProxy.start(fake.origin);
-});
-afterAll(async () => {
-  await proxy.close();
-  await fake.close();
-});
-beforeEach(() => {
-  fake.reset();
-  proxy.reset();
-});
+const slack = useFakeSlack();
 
 /** `npx srm post-tip …` as the CronJob runs it (the built CLI), against the fake Slack through the fault proxy. */
 async function postTip(args: string[], env: Record<string, string> = {}) {
@@ -39,7 +24,7 @@ async function postTip(args: string[], env: Record<string, string> = {}) {
       SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
       SLACK_APP_TOKEN: '',
       SLACK_SIGNING_SECRET: '',
-      SLACK_API_URL: proxy.apiUrl,
+      SLACK_API_URL: slack.proxy.apiUrl,
       SLACK_API_RETRIES: '1',
       LOG_LEVEL: 'info',
       TIP_CHANNELS: '',
@@ -61,7 +46,7 @@ async function postTip(args: string[], env: Record<string, string> = {}) {
   return { code, stdout, stderr, logs };
 }
 
-const tipsIn = (channel: string) => fake.messagesIn(channel).map((message) => message.metadata?.event_payload);
+const tipsIn = (channel: string) => slack.fake.messagesIn(channel).map((message) => message.metadata?.event_payload);
 
 describe('npx srm post-tip', () => {
   it('posts once when run twice for the same channel and date; the next date posts a different tip', async () => {
@@ -78,7 +63,7 @@ describe('npx srm post-tip', () => {
     const second = await postTip(['--channel', 'C0TIPSONE', '--date', today], daily);
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/C0TIPSONE {2}already there .*not posted again/);
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(1);
 
     const next = await postTip(['--channel', 'C0TIPSONE', '--date', tomorrow], daily);
     expect(next.code).toBe(0);
@@ -88,7 +73,7 @@ describe('npx srm post-tip', () => {
       { date: tomorrow, tip: everyDay.tipOn(tomorrow)!.tip.id },
     ]);
     expect(everyDay.tipOn(tomorrow)!.tip.id).not.toBe(everyDay.tipOn(today)!.tip.id);
-    expect(fake.messagesIn('C0TIPSONE')[0]!.metadata!.event_type).toBe(TIP_EVENT_TYPE);
+    expect(slack.fake.messagesIn('C0TIPSONE')[0]!.metadata!.event_type).toBe(TIP_EVENT_TYPE);
   });
 
   it("posts today's tip to TIP_CHANNELS by default, and never logs the token", async () => {
@@ -101,9 +86,9 @@ describe('npx srm post-tip', () => {
   });
 
   it('still posts to the other channels when some fail, names each failure, and exits 1', async () => {
-    fake.setChannel('C0NOTMEMBER', 'not_in_channel');
-    fake.setChannel('C0ARCHIVED', 'is_archived');
-    fake.setChannel('C0UNKNOWN', 'channel_not_found');
+    slack.fake.setChannel('C0NOTMEMBER', 'not_in_channel');
+    slack.fake.setChannel('C0ARCHIVED', 'is_archived');
+    slack.fake.setChannel('C0UNKNOWN', 'channel_not_found');
     const run = await postTip(['--channel', 'C0TIPSONE,C0NOTMEMBER', '--channel', 'C0ARCHIVED,C0UNKNOWN,C0TIPSTWO', '--date', MONDAY]);
     expect(run.code).toBe(1);
     expect(tipsIn('C0TIPSONE')).toHaveLength(1);
@@ -119,12 +104,12 @@ describe('npx srm post-tip', () => {
   });
 
   it('waits out a 429 and exits 0; a 5xx outage exits 1 and the next run (the CronJob retry) posts', async () => {
-    fake.failNext('chat.postMessage', { rateLimitedFor: 1 });
+    slack.fake.failNext('chat.postMessage', { rateLimitedFor: 1 });
     const limited = await postTip(['--channel', 'C0TIPSONE', '--date', MONDAY]);
     expect(limited.code).toBe(0);
     expect(tipsIn('C0TIPSONE')).toHaveLength(1);
 
-    proxy.failNext('chat.postMessage', { status: 503 }, 2);
+    slack.proxy.failNext('chat.postMessage', { status: 503 }, 2);
     const down = await postTip(['--channel', 'C0TIPSTWO', '--date', MONDAY]);
     expect(down.code).toBe(1);
     expect(down.stdout).toMatch(/C0TIPSTWO {2}NOT POSTED: http_503 \(passing: run again later\)/);
@@ -138,7 +123,7 @@ describe('npx srm post-tip', () => {
     const saturday = await postTip(['--channel', 'C0TIPSONE', '--date', '2026-11-21']);
     expect(saturday.code).toBe(0);
     expect(saturday.stdout).toContain('2026-11-21 is a sat, not a tip day (TIP_DAYS=mon-fri)');
-    expect(fake.calls).toEqual([]);
+    expect(slack.fake.calls).toEqual([]);
     const forced = await postTip(['--channel', 'C0TIPSONE', '--date', '2026-11-21', '--force']);
     expect(forced.code).toBe(0);
     // The weekend keeps Friday's tip, as App Home shows it.
@@ -160,6 +145,6 @@ describe('npx srm post-tip', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(message);
     expect(run.stderr).toContain('usage: srm post-tip');
-    expect(fake.calls).toEqual([]);
+    expect(slack.fake.calls).toEqual([]);
   });
 });

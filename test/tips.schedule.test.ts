@@ -1,5 +1,5 @@
 import { createClock, type Clock as FakeClock, type TimerId } from '@sinonjs/fake-timers';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { botClient } from '../src/slack/webClient.js';
 import {
@@ -13,8 +13,7 @@ import {
   type TipSettings,
 } from '../src/tips/index.js';
 import { TEST_BOT_TOKEN } from './support/appProcess.js';
-import { FakeSlack } from './support/fakeSlack.js';
-import { FaultProxy } from './support/faultProxy.js';
+import { useFakeSlack } from './support/fakeSlackSuite.js';
 import { captureLog } from './support/logCapture.js';
 
 /*
@@ -26,23 +25,10 @@ const kb = loadKnowledge();
 const WEEKDAYS = parseTipDays('mon-fri') as number[];
 const EVERY_DAY = parseTipDays('daily') as number[];
 
-let fake: FakeSlack;
-let proxy: FaultProxy;
 let clock: FakeClock;
 const running: TipScheduler[] = [];
 
-beforeAll(async () => {
-  fake = await FakeSlack.start();
-  proxy = await FaultProxy.start(fake.origin);
-});
-afterAll(async () => {
-  await proxy.close();
-  await fake.close();
-});
-beforeEach(() => {
-  fake.reset();
-  proxy.reset();
-});
+const slack = useFakeSlack();
 afterEach(async () => {
   await Promise.all(running.splice(0).map((scheduler) => scheduler.stop()));
 });
@@ -51,7 +37,7 @@ afterEach(async () => {
 function startClockAt(iso: string): void {
   dueTimes.clear();
   clock = createClock(Date.parse(iso));
-  fake.now = () => clock.now;
+  slack.fake.now = () => clock.now;
 }
 
 /** When each timer the schedulers set is due, so the test can stop the clock there while the post goes out. */
@@ -78,7 +64,7 @@ function startProcess(settings: Partial<TipSettings> = {}) {
   const { log, lines } = captureLog();
   const full: TipSettings = { channels: ['C0TIPSONE'], time: '09:00', timeZone: 'Europe/Berlin', days: WEEKDAYS, ...settings };
   const scheduler = startDailyTips({
-    client: botClient({ slackApiUrl: proxy.apiUrl, slackApiRetries: 1 }, TEST_BOT_TOKEN, log),
+    client: botClient({ slackApiUrl: slack.proxy.apiUrl, slackApiRetries: 1 }, TEST_BOT_TOKEN, log),
     kb,
     settings: full,
     log,
@@ -108,7 +94,7 @@ async function advanceTo(iso: string, ...schedulers: TipScheduler[]): Promise<vo
 
 /** When each message in the channel was posted (ISO, to the second) and the tip date it carries. */
 const posts = (channel = 'C0TIPSONE') =>
-  fake.messagesIn(channel).map((message) => ({
+  slack.fake.messagesIn(channel).map((message) => ({
     at: new Date(Math.floor(Number(message.ts)) * 1000).toISOString().replace('.000', ''),
     date: message.metadata?.event_payload.date,
   }));
@@ -126,7 +112,7 @@ describe('the in-process schedule', () => {
       { at: '2026-11-23T08:00:00Z', date: '2026-11-23' },
       { at: '2026-11-24T08:00:00Z', date: '2026-11-24' },
     ]);
-    const [monday, tuesday] = fake.messagesIn('C0TIPSONE').map((message) => message.metadata!.event_payload.tip);
+    const [monday, tuesday] = slack.fake.messagesIn('C0TIPSONE').map((message) => message.metadata!.event_payload.tip);
     expect(monday).not.toBe(tuesday);
   });
 
@@ -144,7 +130,7 @@ describe('the in-process schedule', () => {
     // 09:00 CET is 08:00Z; from Sunday 29 March 09:00 CEST is 07:00Z.
     expect(posts().map((post) => post.at)).toEqual(['2026-03-26T12:00:00Z', '2026-03-27T08:00:00Z', '2026-03-30T07:00:00Z']);
 
-    fake.reset();
+    slack.fake.reset();
     startClockAt('2026-10-30T05:00:00Z'); // Friday 01:00 in New York
     const newYork = startProcess({ timeZone: 'America/New_York' }).scheduler;
     await advanceTo('2026-11-03T00:00:00Z', newYork);
@@ -162,13 +148,13 @@ describe('the in-process schedule', () => {
     await advanceTo('2026-03-29T12:00:00Z', spring.scheduler);
     expect(posts().map((post) => post.at)).toEqual(['2026-03-28T12:00:00Z', '2026-03-29T01:00:00Z']);
 
-    fake.reset();
+    slack.fake.reset();
     startClockAt('2026-10-24T12:00:00Z');
     const autumn = startProcess({ time: '02:30', days: EVERY_DAY });
     // 02:30 on Sunday 25 October happens at 00:30Z (CEST) and again at 01:30Z (CET).
     await advanceTo('2026-10-25T12:00:00Z', autumn.scheduler);
     expect(posts().map((post) => post.at)).toEqual(['2026-10-24T12:00:00Z', '2026-10-25T00:30:00Z']);
-    expect(fake.callsTo('auth.test')).toHaveLength(2);
+    expect(slack.fake.callsTo('auth.test')).toHaveLength(2);
   });
 
   it("posts on the local date of a zone a day ahead of UTC, and marks the post with that date", async () => {
@@ -178,7 +164,7 @@ describe('the in-process schedule', () => {
     await advanceTo('2026-11-24T12:00:00Z', scheduler);
     expect(posts()).toEqual([{ at: '2026-11-23T20:00:00Z', date: '2026-11-24' }]);
     const tip = createRotation(kb.tips, WEEKDAYS).tipOn('2026-11-24')!.tip.id;
-    expect(fake.messagesIn('C0TIPSONE')[0]!.metadata!.event_payload.tip).toBe(tip);
+    expect(slack.fake.messagesIn('C0TIPSONE')[0]!.metadata!.event_payload.tip).toBe(tip);
   });
 
   it('catches up at start when the time has passed today, and only then', async () => {
@@ -188,7 +174,7 @@ describe('the in-process schedule', () => {
     expect(posts()).toEqual([{ at: '2026-11-23T10:30:00Z', date: '2026-11-23' }]);
     expect(late.lines().some((line) => line.msg.startsWith("daily tip: today's time has passed"))).toBe(true);
 
-    fake.reset();
+    slack.fake.reset();
     startClockAt('2026-11-28T10:30:00Z'); // Saturday: nothing due, nothing to catch up
     const weekend = startProcess();
     await advanceTo('2026-11-29T23:00:00Z', weekend.scheduler);
@@ -219,18 +205,18 @@ describe('the in-process schedule', () => {
 
   it('tries a channel that failed for a passing reason again later the same day; a lasting failure is left alone', async () => {
     startClockAt('2026-11-23T07:00:00Z');
-    fake.setChannel('C0ARCHIVED', 'is_archived');
+    slack.fake.setChannel('C0ARCHIVED', 'is_archived');
     const { scheduler, lines } = startProcess({ channels: ['C0TIPSONE', 'C0ARCHIVED', 'C0TIPSTWO'] });
-    proxy.failNext('chat.postMessage', { status: 503 }, 2); // the first channel's post and its one retry
+    slack.proxy.failNext('chat.postMessage', { status: 503 }, 2); // the first channel's post and its one retry
     await advanceTo('2026-11-23T08:00:00Z', scheduler);
     expect(posts('C0TIPSONE')).toEqual([]);
     expect(posts('C0TIPSTWO')).toHaveLength(1);
     expect(lines().find((line) => line.msg === 'daily tip: trying the failed channels again later')).toMatchObject({ channels: ['C0TIPSONE'] });
 
-    const callsBefore = fake.calls.length;
+    const callsBefore = slack.fake.calls.length;
     await advanceTo(new Date(Date.parse('2026-11-23T08:00:00Z') + SAME_DAY_RETRY_MS).toISOString(), scheduler);
     expect(posts('C0TIPSONE')).toEqual([{ at: '2026-11-23T08:10:00Z', date: '2026-11-23' }]);
-    const retried = fake.calls.slice(callsBefore).filter((call) => call.args.channel !== undefined);
+    const retried = slack.fake.calls.slice(callsBefore).filter((call) => call.args.channel !== undefined);
     expect(new Set(retried.map((call) => call.args.channel))).toEqual(new Set(['C0TIPSONE']));
   });
 
@@ -239,6 +225,6 @@ describe('the in-process schedule', () => {
     const { scheduler } = startProcess();
     await scheduler.stop();
     await advanceTo('2026-11-25T12:00:00Z');
-    expect(fake.calls).toEqual([]);
+    expect(slack.fake.calls).toEqual([]);
   });
 });
