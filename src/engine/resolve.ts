@@ -20,11 +20,15 @@ const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
 
 /** "backups" → "backup", "policies" → "policy": only when the shorter form is a word we know. */
 function knownStem(word: string, vocabulary: Vocabulary): string | null {
+  return stemWhere(word, (candidate) => vocabulary.knownWordSet.has(candidate));
+}
+
+function stemWhere(word: string, accept: (candidate: string) => boolean): string | null {
   for (const suffix of SUFFIXES) {
     if (word.length - suffix.length < 3 || !word.endsWith(suffix)) continue;
     const base = word.slice(0, -suffix.length);
     for (const candidate of suffix === 'ies' ? [`${base}y`] : [base, `${base}e`]) {
-      if (vocabulary.knownWordSet.has(candidate)) return candidate;
+      if (accept(candidate)) return candidate;
     }
   }
   return null;
@@ -52,6 +56,19 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
   return out;
 }
 
+/**
+ * The phrase these words form, or the same phrase with its last word in another form ("vulnerability scans"
+ * for the alias "vulnerability scan"): each word may be known on its own, so it was not stemmed before.
+ */
+function findPhrase(parts: readonly string[], vocabulary: Vocabulary): string | null {
+  const phrase = parts.join(' ');
+  if (vocabulary.phrases.has(phrase)) return phrase;
+  if (parts.length < 2) return null;
+  const head = parts.slice(0, -1).join(' ');
+  const last = stemWhere(parts.at(-1)!, (candidate) => vocabulary.phrases.has(`${head} ${candidate}`));
+  return last === null ? null : `${head} ${last}`;
+}
+
 /** Finds the known phrases in a question, longest first, after fixing typos against the vocabulary. */
 export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): Resolution {
   const spelled = spellWords(input, vocabulary, speller);
@@ -62,9 +79,9 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   while (i < spelled.length) {
     let matched = false;
     for (let length = Math.min(vocabulary.longestPhrase, spelled.length - i); length >= 1; length--) {
-      const phrase = spelled.slice(i, i + length).join(' ');
-      const term = vocabulary.phrases.get(phrase);
-      if (term) {
+      const phrase = findPhrase(spelled.slice(i, i + length), vocabulary);
+      const term = phrase === null ? undefined : vocabulary.phrases.get(phrase);
+      if (phrase !== null && term) {
         terms.push({ term, phrase, position: i });
         i += length;
         matched = true;
