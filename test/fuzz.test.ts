@@ -14,6 +14,7 @@ import { createEngine, type Engine } from '../src/engine/index.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, aliasPhrase, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase,
 } from '../src/knowledge/index.js';
+import { interactiveElements } from './support/blocks.js';
 
 /** Per property; the whole file stays within a few seconds on a CI machine. */
 const RUNS = 2_000;
@@ -91,20 +92,6 @@ function mrkdwnTexts(message: SlackMessage): string[] {
   return texts;
 }
 
-/** Every button value in the message, which Slack hands back to us on a click. */
-function buttonValues(message: SlackMessage): string[] {
-  const values: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (isRecord(node)) {
-      if (node.type === 'button' && typeof node.value === 'string') values.push(node.value);
-      Object.values(node).forEach(walk);
-    }
-  };
-  walk(message.blocks);
-  return values;
-}
-
 /** Links the cards may carry: the knowledge base's sources, which its schema restricts to official AWS pages. */
 const AWS_LINK = /^<https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com|amazonaws\.com)\/[^<>|\s]*\|[^<>]*>$/;
 
@@ -126,9 +113,9 @@ function expectSendable(message: SlackMessage, options: RenderOptions): void {
   expect(checkBlockKitLimits(message)).toEqual([]);
   expect(message.text.trim().length).toBeGreaterThan(0);
   expect(injectedMarkup(message, options)).toEqual([]);
-  for (const value of buttonValues(message)) {
-    const payload = parseButtonPayload(value);
-    expect(payload, `button value ${value} does not parse back`).not.toBeNull();
+  // Every button value comes back to us on a click.
+  for (const { value } of interactiveElements(message.blocks).filter((e) => e.type === 'button')) {
+    expect(parseButtonPayload(value), `button value ${value} does not parse back`).not.toBeNull();
   }
 }
 
