@@ -10,6 +10,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+# The build validates knowledge/ and stores it as dist/knowledge.snapshot.json for fast starts.
+COPY knowledge ./knowledge
 RUN npm run build
 
 # ---- runtime: production dependencies, compiled code and the knowledge base only ----
@@ -22,6 +24,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 # Files stay owned by root: the app only reads them, so a compromised process cannot rewrite its own code.
 COPY --from=build /app/dist/src ./dist/src
+COPY --from=build /app/dist/knowledge.snapshot.json ./dist/knowledge.snapshot.json
 COPY knowledge ./knowledge
 USER node
 EXPOSE 3000

@@ -3,7 +3,7 @@ import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { createEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
-import { KnowledgeError, loadKnowledge } from './knowledge/index.js';
+import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { botClient } from './slack/webClient.js';
@@ -19,7 +19,7 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // The console's answers go to stdout, so its log lines go to stderr.
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: config.slack ? process.stdout : process.stderr });
-  const kb = loadKnowledge();
+  const kb = openKnowledge();
   const engine = createEngine(kb);
 
   if (config.slack === null) {

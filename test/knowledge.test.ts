@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { CONCEPT_IDS, KnowledgeError, SERVICE_IDS, TOPIC_IDS, loadKnowledge } from '../src/knowledge/index.js';
+import { CONCEPT_IDS, KnowledgeError, SERVICE_IDS, TOPIC_IDS, loadKnowledge, openKnowledge, writeKnowledgeSnapshot } from '../src/knowledge/index.js';
 import { runKbCheck } from '../src/cli/kbCheck.js';
 
 const link = { title: 'Shared responsibility model', url: 'https://aws.amazon.com/compliance/shared-responsibility-model/' };
@@ -159,5 +159,31 @@ describe('knowledge loader', () => {
 
   it('the shipped knowledge base is valid', () => {
     expect(() => loadKnowledge()).not.toThrow();
+  });
+
+  it('starts from the build snapshot only while the files are unchanged, and validates them again once edited', () => {
+    const dir = write(minimalKnowledge());
+    const snapshot = join(dir, 'snapshot.json');
+    writeKnowledgeSnapshot(dir, snapshot);
+    expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('Service s3');
+
+    // A stale snapshot that disagrees with the files must not win: doctor it and change a file.
+    const doctored = JSON.parse(readFileSync(snapshot, 'utf8')) as { services: { id: string; name: string }[] };
+    doctored.services.find((s) => s.id === 's3')!.name = 'From the snapshot';
+    writeFileSync(snapshot, JSON.stringify(doctored));
+    expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('From the snapshot');
+    writeFileSync(join(dir, 'services', 's3.yml'), readFileSync(join(dir, 'services', 's3.yml'), 'utf8').replace('Service s3', 'Edited s3'));
+    expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('Edited s3');
+
+    writeFileSync(join(dir, 'services', 's3.yml'), 'id: s3\n');
+    expect(() => openKnowledge(dir, snapshot)).toThrow(KnowledgeError);
+  });
+
+  it('refuses to write a snapshot of invalid knowledge', () => {
+    const k = minimalKnowledge();
+    delete k.concepts.overview;
+    const dir = write(k);
+    expect(() => writeKnowledgeSnapshot(dir, join(dir, 'snapshot.json'))).toThrow(KnowledgeError);
+    expect(existsSync(join(dir, 'snapshot.json'))).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { renderAnswer, renderForTerminal } from '../cards/index.js';
 import { createEngine } from '../engine/index.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { openKnowledge } from '../knowledge/index.js';
 
 /** What `srm ask --json` prints: the match and exactly the message a slash command would receive. */
 export interface AskJson {
@@ -14,7 +14,7 @@ export interface AskJson {
 const cardRef = (m: { service: string | null; topic: string | null; title: string }) => ({ service: m.service, topic: m.topic, title: m.title });
 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
-  const kb = loadKnowledge();
+  const kb = openKnowledge();
   const answer = createEngine(kb).answer(query);
   const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
   if (options.json) {

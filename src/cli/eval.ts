@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createEngine } from '../engine/index.js';
-import { formatCardKey, loadKnowledge } from '../knowledge/index.js';
+import { formatCardKey, openKnowledge } from '../knowledge/index.js';
 
 const labelledQuery = z.object({
   q: z.string(),
@@ -22,7 +22,7 @@ export interface EvalReport {
 
 /** Scores the engine on a labelled .jsonl file (the format of the shared eval set). */
 export function evaluate(file: string): EvalReport {
-  const engine = createEngine(loadKnowledge());
+  const engine = createEngine(openKnowledge());
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim().length > 0);
   const report: EvalReport = { inDomain: 0, correct: 0, outOfDomain: 0, refused: 0, confidentWrong: 0, misses: [] };
   lines.forEach((line, index) => {

@@ -1,4 +1,5 @@
-import { KnowledgeError, loadKnowledge } from '../knowledge/index.js';
+import { rmSync } from 'node:fs';
+import { defaultSnapshotFile, KnowledgeError, loadKnowledge, writeKnowledgeSnapshot } from '../knowledge/index.js';
 
 /** `srm kb check`: validates every knowledge file; prints each problem with file, entry and field. */
 export function runKbCheck(dir: string | undefined, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
@@ -11,6 +12,25 @@ export function runKbCheck(dir: string | undefined, out: NodeJS.WritableStream, 
     );
     return 0;
   } catch (error) {
+    if (error instanceof KnowledgeError) {
+      err.write(`${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/**
+ * `srm kb snapshot` (run by `npm run build`): validates the knowledge and stores it for fast starts. On invalid
+ * knowledge it removes any old snapshot, so nothing can start from knowledge that no longer matches the files.
+ */
+export function runKbSnapshot(out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  try {
+    writeKnowledgeSnapshot();
+    out.write(`knowledge snapshot written to ${defaultSnapshotFile()}\n`);
+    return 0;
+  } catch (error) {
+    rmSync(defaultSnapshotFile(), { force: true });
     if (error instanceof KnowledgeError) {
       err.write(`${error.message}\n`);
       return 1;

@@ -6,13 +6,14 @@ import { KnowledgeError, packageRoot } from '../knowledge/index.js';
 
 import { runAsk } from './ask.js';
 import { evaluate, formatReport } from './eval.js';
-import { runKbCheck } from './kbCheck.js';
+import { runKbCheck, runKbSnapshot } from './kbCheck.js';
 import { runReport } from './report.js';
 import { runPostTip } from './postTip.js';
 
 const USAGE = `usage:
   srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
   srm kb check [--dir DIR]        validate the knowledge base
+  srm kb snapshot                 validate the knowledge base and store it for fast starts (run by npm run build)
   srm eval [FILE.jsonl]           score the engine on a labelled query file
   srm report <LOG|-> [--top N] [--json]
                                   most frequent unanswered questions and worst-rated cards in the bot's JSON log
@@ -33,8 +34,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'kb': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
-      if (positionals[0] !== 'check') break;
-      return runKbCheck(values.dir, process.stdout, process.stderr);
+      if (positionals[0] === 'check') return runKbCheck(values.dir, process.stdout, process.stderr);
+      if (positionals[0] === 'snapshot') return runKbSnapshot(process.stdout, process.stderr);
+      break;
     }
     case 'post-tip':
       return runPostTip(rest, { stdout: process.stdout, stderr: process.stderr });

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadTipPosterConfig } from '../config.js';
-import { loadKnowledge } from '../knowledge/index.js';
+import { openKnowledge } from '../knowledge/index.js';
 import { createLogger } from '../logger.js';
 import { botClient } from '../slack/webClient.js';
 import {
@@ -73,7 +73,7 @@ export async function runPostTip(args: string[], { stdout, stderr }: Output, env
   }
 
   const log = createLogger({ level: config.logLevel, secrets: [config.botToken], destination: stderr });
-  const kb = loadKnowledge();
+  const kb = openKnowledge();
   const report = await postDailyTip({
     client: botClient(config, config.botToken, log),
     kb,

@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { oneLineUserText } from '../cards/index.js';
 import { createEngine } from '../engine/index.js';
-import { loadKnowledge, parseCardKey } from '../knowledge/index.js';
+import { openKnowledge, parseCardKey } from '../knowledge/index.js';
 import { foldPhrase } from '../text/phrase.js';
 
 /*
@@ -203,7 +203,7 @@ export interface ReportOptions {
 /** `srm report <file|->`: 0 when the log was read, 1 when it could not be. */
 export async function runReport(source: string, options: ReportOptions, io: { stdin: Readable; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   const input = source === '-' ? io.stdin : createReadStream(source, { encoding: 'utf8' });
-  const engine = createEngine(loadKnowledge());
+  const engine = createEngine(openKnowledge());
   const titleOf = (card: string) => {
     const key = parseCardKey(card);
     return key ? engine.title(key) : 'no such card any more';
