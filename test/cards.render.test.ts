@@ -217,7 +217,7 @@ describe('the help card', () => {
   it('says what the bot does, how to reach it and offers example questions as buttons', () => {
     const text = textOf(help);
     expect(text).toMatch(/security _of_ the cloud/);
-    for (const needle of ['`/srm tip`', '`/srm quiz`', '`/srm <question>`', '`@srm-bot <question>`', 'direct message']) expect(text).toContain(needle);
+    for (const needle of ['`/srm tip`', '`/srm quiz`', '`/srm &lt;question&gt;`', '`@srm-bot &lt;question&gt;`', 'direct message']) expect(text).toContain(needle);
     const examples = buttons(help);
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const example of examples) {
@@ -254,7 +254,7 @@ describe('App Home', () => {
   it("shows today's tip with a way to its card, and how to ask", () => {
     expect(text).toContain(`*Today's tip: ${tip.title}*`);
     expect(buttons(home).find((b) => b.action_id === ACTION_IDS.learnMore)).toBeDefined();
-    expect(text).toContain('`/srm <question>`');
+    expect(text).toContain('`/srm &lt;question&gt;`');
     expect(mrkdwnTexts(renderHome(kb, null)).join('\n')).not.toContain("Today's tip");
   });
 });
@@ -340,5 +340,15 @@ describe('example questions', () => {
       return answer.match ? formatCardKey(answer.match) : answer.kind;
     });
     expect(typed).toEqual(EXAMPLE_QUERIES.map((example) => example.key));
+  });
+});
+
+describe('static card text', () => {
+  it('has no raw angle brackets that Slack would read as a link or mention', () => {
+    const kb = loadKnowledge();
+    for (const message of [renderHelp(), renderHome(kb, kb.tips[0]!)]) {
+      const texts = JSON.stringify(message.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? [];
+      for (const text of texts) expect(text, text).not.toMatch(/<(?!https?:|mailto:|[@#!])/);
+    }
   });
 });

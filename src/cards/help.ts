@@ -16,8 +16,8 @@ export function exampleButtons(blockId: string, count: number): KnownBlock {
 
 /** Every way to reach the bot, for the help card and App Home alike. */
 export const WAYS_TO_ASK = [
-  '`/srm <question>` anywhere — only you see the answer, and a button shares it with the channel',
-  'Mention `@srm-bot <question>` in a channel — everyone there sees the answer',
+  '`/srm &lt;question&gt;` anywhere — only you see the answer, and a button shares it with the channel',
+  'Mention `@srm-bot &lt;question&gt;` in a channel — everyone there sees the answer',
   'Send me a direct message — just type the question',
 ];
 

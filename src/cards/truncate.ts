@@ -15,6 +15,8 @@ const CODE_FENCE = '```';
  * a word where one is near and with an ellipsis when anything was cut.
  */
 export function truncatePlain(text: string, max: number): string {
+  // Almost every text fits: skip splitting it into pieces (the atoms' lengths add up to text.length).
+  if (text.length <= max) return text;
   return cut(text.match(/[\s\S]/gu) ?? [], max);
 }
 
@@ -23,6 +25,7 @@ export function truncatePlain(text: string, max: number): string {
  * the cut left open.
  */
 export function truncateMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
   return cut(text.match(MRKDWN_ATOM) ?? [], max);
 }
 
