@@ -46,6 +46,8 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     customRoutes: [health],
     logger: boltLogger(log),
     clientOptions: webClientOptions(config),
+    // Bolt's conversation store keeps per-conversation state in memory: srm-bot has none, and it costs every request.
+    convoStore: false as const,
   };
   const app =
     connection.mode === 'socket'
