@@ -95,6 +95,15 @@ describe('srm kb check', () => {
   });
 });
 
+describe('srm as an installed command', () => {
+  it('runs through its own shebang, as npx srm runs it', () => {
+    const run = spawnSync(cli, ['help'], { cwd: root, encoding: 'utf8' });
+    expect(run.error).toBeUndefined();
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/srm ask/);
+  });
+});
+
 describe('srm usage', () => {
   it('exits 2 with usage on an unknown command', () => {
     const run = srm(['frobnicate']);
