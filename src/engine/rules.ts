@@ -60,10 +60,12 @@ function tally(found: readonly FoundTerm[], kb: KnowledgeBase): Tally {
   }
   // The service a question is about is the first one that is not merely standing in for a topic.
   const primary = t.services.find((s) => kb.services.get(s)?.implies_topic === undefined) ?? t.services[0];
-  // "cloudtrail logs", "kms key encryption": the service's own topic repeats the service; another topic is the question.
+  // "cloudtrail log encryption": the service's own topic repeats the service and another real topic is the
+  // question. Incidental words ("disks" in "cloudwatch alerting for full disks") do not outweigh it.
   const ownTopic = primary ? kb.services.get(primary)?.implies_topic : undefined;
   const echoed = ownTopic ? t.topicScores.get(ownTopic) : undefined;
-  if (ownTopic && echoed) t.topicScores.set(ownTopic, { ...echoed, score: echoed.score * ECHO_DISCOUNT });
+  const anotherRealTopic = [...t.topicScores].some(([topic, { score }]) => topic !== ownTopic && score >= SOLE_TOPIC_SCORE);
+  if (ownTopic && echoed && anotherRealTopic) t.topicScores.set(ownTopic, { ...echoed, score: echoed.score * ECHO_DISCOUNT });
   for (const service of t.services) {
     const implied = kb.services.get(service)?.implies_topic;
     if (service !== primary && implied) addTopic(implied, IMPLIED_TOPIC_WEIGHT, Infinity);
