@@ -187,8 +187,13 @@ describe('Slack unreachable while srm-bot starts', () => {
    * /healthz stays at 503 until Slack has answered.
    */
   it('is not ready while Slack is unreachable, then answers /srm once Slack is back', async () => {
-    // Long enough for the start-up auth.test and its retry to have failed.
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // First the server must be listening (a busy machine can take seconds to start it), then long enough for
+    // the start-up auth.test and its retry to have failed.
+    const listening = Date.now() + 15_000;
+    while ((await fetch(`${late.baseUrl}/healthz`).then((r) => r.status, () => 0)) === 0 && Date.now() < listening) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect((await fetch(`${late.baseUrl}/healthz`)).status).toBe(503);
     lateProxy.recover();
     await waitUntilReady(late);
