@@ -1,4 +1,4 @@
-import { isConceptId, type CardKey, type ConceptId, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
+import { cardRefExists, formatCardKey, isConceptId, type CardKey, type ConceptId, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
 import { normalizeSlackText } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import { decide } from './rules.js';
@@ -8,7 +8,6 @@ import type { Answer, CardMatch, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
 export type { Answer, AnswerKind, CardMatch, Engine, NoMatchReason } from './types.js';
-export { normalizeSlackText } from './normalize.js';
 
 /** Whole messages that ask what the bot can do rather than ask it something. */
 const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
@@ -31,14 +30,8 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: title(key) });
 
-  function cardExists(key: CardKey): boolean {
-    if (key.service !== null) return kb.services.has(key.service) && (key.topic === null || !isConceptId(key.topic));
-    if (key.topic === null) return false;
-    return isConceptId(key.topic) ? kb.concepts.has(key.topic as ConceptId) : kb.topics.has(key.topic as TopicId);
-  }
-
   function answerFor(key: CardKey, query = ''): Answer | null {
-    if (!cardExists(key)) return null;
+    if (!cardRefExists(kb, formatCardKey(key))) return null;
     const { readable } = normalizeSlackText(query);
     return { query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle) };
   }
