@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, actionIdPattern, checkBlockKitLimits, EXAMPLE_QUERIES, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip,
+  ACTION_IDS, actionIdBase, checkBlockKitLimits, EXAMPLE_QUERIES, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip,
   type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
@@ -244,7 +244,7 @@ describe('App Home', () => {
 
   it('lets people browse the services of each category, every topic and every concept', () => {
     const menus = controls(home).filter((c) => c.type === 'static_select');
-    expect(menus.every((m) => actionIdPattern(ACTION_IDS.browse).test(m.action_id))).toBe(true);
+    expect(menus.every((m) => actionIdBase(m.action_id) === ACTION_IDS.browse)).toBe(true);
     const values = menus.flatMap((m) => m.options!.map((o) => o.value));
     expect(new Set(values)).toEqual(new Set([...kb.services.keys(), ...kb.topics.keys(), ...kb.concepts.keys()]));
     const infrastructure = menus[0]!.options!.map((o) => o.value);
@@ -289,10 +289,10 @@ describe('action ids', () => {
     }
   });
 
-  it('match their listener pattern with or without a suffix, and nothing else', () => {
-    const open = actionIdPattern(ACTION_IDS.open);
-    expect(['srm_open', 'srm_open:1', 'srm_open:12'].every((id) => open.test(id))).toBe(true);
-    expect(['srm_opener', 'x_srm_open', 'srm_share'].some((id) => open.test(id))).toBe(false);
+  it('route by their base id with or without a suffix, and nothing else is ours', () => {
+    expect(['srm_open', 'srm_open:1', 'srm_open:12'].map(actionIdBase)).toEqual([ACTION_IDS.open, ACTION_IDS.open, ACTION_IDS.open]);
+    expect(actionIdBase('srm_feedback:up')).toBe(ACTION_IDS.feedback);
+    expect(['srm_opener', 'x_srm_open', 'srm_', '', ':srm_open'].map(actionIdBase)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
 });
 

@@ -19,7 +19,7 @@ export interface RenderOptions {
   sharedBy?: string;
 }
 
-/** action_id of every interactive element the cards emit; the Slack layer registers one listener per id. */
+/** action_id of every interactive element the cards emit; the Slack layer routes a click by its base id. */
 export const ACTION_IDS = {
   /**
    * Opens another card. value: ButtonPayload JSON with the card key, and `q` where the button answers a
@@ -55,14 +55,19 @@ export type ActionIdBase = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
  * kind. So the element carries the base id plus a suffix: `srm_open:1`, `srm_open:2`…, `srm_feedback:up`,
  * `srm_feedback:down`, `srm_browse:topics`, `srm_browse:concepts`. A block with one element of a kind uses the
  * bare id (`srm_share`, `srm_learn_more`, the `srm_browse` menu under a card's related buttons).
- * Listeners match with actionIdPattern(base) (= /^srm_open(:.*)?$/), which also accepts the bare id.
+ * The Slack listener routes a click by actionIdBase(action_id), which accepts the id with or without a suffix.
  */
 export function actionId(base: ActionIdBase, suffix?: string | number): string {
   return suffix === undefined ? base : `${base}:${suffix}`;
 }
 
-export function actionIdPattern(base: ActionIdBase): RegExp {
-  return new RegExp(`^${base}(?::.*)?$`);
+const ACTION_ID_BASES: ReadonlySet<string> = new Set(Object.values(ACTION_IDS));
+
+/** The base id of one of our action_ids ("srm_open:3" → "srm_open"), or undefined when it is not one of ours. */
+export function actionIdBase(id: string): ActionIdBase | undefined {
+  const colon = id.indexOf(':');
+  const base = colon === -1 ? id : id.slice(0, colon);
+  return ACTION_ID_BASES.has(base) ? (base as ActionIdBase) : undefined;
 }
 
 /** The App Home tab as views.publish takes it. */

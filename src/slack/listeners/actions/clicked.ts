@@ -1,4 +1,7 @@
-import type { BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+
+/** What Bolt hands a listener for a click on one of our buttons or menus. */
+export type ActionArgs = SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs;
 
 /** Where a click came from: a message everyone sees, an ephemeral message only the clicker sees, or a view (App Home). */
 export interface Clicked {

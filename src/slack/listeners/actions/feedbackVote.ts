@@ -1,16 +1,15 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { parseButtonPayload } from '../../../cards/index.js';
 import { parseCardKey } from '../../../knowledge/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { postWith } from '../../feedback.js';
-import { clicked, STALE_BUTTON } from './clicked.js';
+import { clicked, STALE_BUTTON, type ActionArgs } from './clicked.js';
 
 const THANKS = { up: ':thumbsup: Thanks! Glad', down: ':thumbsdown: Thanks for telling me. Sorry' } as const;
 
 /** 👍/👎 on a card: the voter is thanked privately, and the vote reported to maintainers (deps.feedback). */
 export function feedbackVote(deps: SlackDeps) {
-  return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+  return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const click = clicked(args);
     const payload = parseButtonPayload(click.value);

@@ -1,8 +1,7 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerChoice, noteMatch, NO_UNFURL } from '../../answers.js';
+import { noteMatch, NO_UNFURL } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slackErrors.js';
-import { clicked, STALE_BUTTON } from './clicked.js';
+import { clicked, STALE_BUTTON, type ActionArgs } from './clicked.js';
 
 /**
  * A related-topic, did-you-mean, learn-more button or a browse menu: shows the card it names.
@@ -11,11 +10,11 @@ import { clicked, STALE_BUTTON } from './clicked.js';
  * - In App Home (no response_url) the card arrives in the app's DM with the clicker.
  */
 export function openCard(deps: SlackDeps) {
-  return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+  return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const click = clicked(args);
     if (click.inView) {
-      const answered = answerChoice(deps, click.value, { surface: 'message' });
+      const answered = deps.answers.choice(click.value, { surface: 'message' });
       noteMatch(args.context, answered?.answer ?? 'stale');
       try {
         await args.client.chat.postMessage({ channel: click.user, ...(answered?.message ?? { text: STALE_BUTTON }), ...NO_UNFURL });
@@ -24,7 +23,7 @@ export function openCard(deps: SlackDeps) {
       }
       return;
     }
-    const answered = answerChoice(deps, click.value, { surface: 'ephemeral' });
+    const answered = deps.answers.choice(click.value, { surface: 'ephemeral' });
     noteMatch(args.context, answered?.answer ?? 'stale');
     if (!answered) {
       await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });

@@ -1,10 +1,9 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderQuizResult } from '../../../cards/index.js';
 import { checkAnswer, parseQuizChoice } from '../../../quiz/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { askQuestion } from '../../quiz.js';
-import { clicked } from './clicked.js';
+import { clicked, type ActionArgs } from './clicked.js';
 
 /** Said when a click carries no quiz answer we made (a forged or mangled value). */
 export const STALE_QUIZ_BUTTON = "I can't read that answer button. Try a new question with `/srm quiz`.";
@@ -15,7 +14,7 @@ export const STALE_QUIZ_BUTTON = "I can't read that answer button. Try a new que
  * under a message others see, it arrives as a private message of its own.
  */
 export function quizAnswer(deps: SlackDeps) {
-  return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+  return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const click = clicked(args);
     const choice = parseQuizChoice(click.value);

@@ -1,9 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { renderQuizQuestion } from '../../../cards/index.js';
 import { parseQuestionRef } from '../../../quiz/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
-import { clicked } from './clicked.js';
+import { clicked, type ActionArgs } from './clicked.js';
 import { shareWithChannel } from './shareWithChannel.js';
 
 /** Said when the question to share is no longer in the quiz, or the value is not one we made. */
@@ -14,7 +13,7 @@ export const STALE_QUIZ_SHARE = 'That question is no longer in the quiz. Ask for
  * person who answers gets their own result privately (quizAnswer), so nobody sees another's answer.
  */
 export function quizShare(deps: SlackDeps) {
-  return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+  return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const click = clicked(args);
     const ref = parseQuestionRef(click.value);

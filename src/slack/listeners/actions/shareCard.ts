@@ -1,7 +1,6 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { answerChoice, noteMatch } from '../../answers.js';
+import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
-import { clicked, STALE_BUTTON } from './clicked.js';
+import { clicked, STALE_BUTTON, type ActionArgs } from './clicked.js';
 import { shareWithChannel } from './shareWithChannel.js';
 
 /**
@@ -9,10 +8,10 @@ import { shareWithChannel } from './shareWithChannel.js';
  * removes the private copy. Ephemeral clicks carry no message, so the card is rebuilt from the button's value.
  */
 export function shareCard(deps: SlackDeps) {
-  return async (args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs): Promise<void> => {
+  return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const click = clicked(args);
-    const answered = answerChoice(deps, click.value, { surface: 'message', sharedBy: click.user });
+    const answered = deps.answers.choice(click.value, { surface: 'message', sharedBy: click.user });
     noteMatch(args.context, answered?.answer ?? 'stale');
     if (!answered || click.channel === undefined) {
       await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });

@@ -1,9 +1,8 @@
-import type { AllMiddlewareArgs, BlockAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { SlackMessage } from '../../../cards/index.js';
 import { NO_UNFURL } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError, slackErrorCode } from '../../slackErrors.js';
-import type { Clicked } from './clicked.js';
+import type { ActionArgs, Clicked } from './clicked.js';
 
 /**
  * Posts what was private to the clicker for everyone in the conversation (in the thread it was asked in), then
@@ -12,7 +11,7 @@ import type { Clicked } from './clicked.js';
  */
 export async function shareWithChannel(
   deps: SlackDeps,
-  args: SlackActionMiddlewareArgs<BlockAction> & AllMiddlewareArgs,
+  args: ActionArgs,
   click: Clicked & { channel: string },
   message: SlackMessage,
   what: string,

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, Context, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
 import { renderHelp, type SlackMessage } from '../../../cards/index.js';
-import { answerText, noteMatch } from '../../answers.js';
+import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { OUR_FAILURE } from '../../slackErrors.js';
 import { quizSubcommand } from './quiz.js';
@@ -42,7 +42,7 @@ export function srmCommand(deps: SlackDeps) {
         noteMatch(context, `subcommand ${word}`);
         message = await subcommand({ args: rest.join(' '), command, context, deps });
       } else {
-        const answered = answerText(deps, text, { surface: 'ephemeral' });
+        const answered = deps.answers.text(text, { surface: 'ephemeral' });
         noteMatch(context, answered.answer);
         message = answered.message;
       }

@@ -1,6 +1,6 @@
 import type { Context } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import { answerText, noteMatch, NO_UNFURL } from '../../answers.js';
+import { noteMatch, NO_UNFURL } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slackErrors.js';
 
@@ -34,7 +34,7 @@ export async function replyWithAnswer(
   message: IncomingMessage,
   threadTs: string | undefined,
 ): Promise<void> {
-  const { answer, message: card } = answerText(deps, message.text ?? '', { surface: 'message' });
+  const { answer, message: card } = deps.answers.text(message.text ?? '', { surface: 'message' });
   noteMatch(context, answer);
   try {
     await client.chat.postMessage({ channel: message.channel, ...(threadTs && { thread_ts: threadTs }), ...card, ...NO_UNFURL });

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { answerText, noteMatch } from '../../answers.js';
+import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slackErrors.js';
 
@@ -10,7 +10,7 @@ export const ASK_SHORTCUT_ID = 'srm_ask';
 export function askAboutMessage(deps: SlackDeps) {
   return async ({ shortcut, ack, respond, context }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const { answer, message } = answerText(deps, shortcut.message.text ?? '', { surface: 'ephemeral' });
+    const { answer, message } = deps.answers.text(shortcut.message.text ?? '', { surface: 'ephemeral' });
     noteMatch(context, answer);
     try {
       await respond({ response_type: 'ephemeral', ...message });
