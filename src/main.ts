@@ -5,6 +5,7 @@ import { createEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { createAnswers } from './slack/answers.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { botClient } from './slack/webClient.js';
 import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
@@ -31,6 +32,7 @@ async function main(): Promise<number> {
   const slack = createSlackApp(config, config.slack, {
     kb,
     engine,
+    answers: createAnswers(kb, engine),
     log,
     todaysTip: tipOfTheDay(kb, config.tips),
     feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),

@@ -1,26 +1,49 @@
 import type { Context } from '@slack/bolt';
+import { LRUCache } from 'lru-cache';
 import { parseButtonPayload, renderAnswer, type RenderOptions, type SlackMessage } from '../cards/index.js';
-import type { Answer, NoMatchReason } from '../engine/index.js';
-import { formatCardKey, parseCardKey } from '../knowledge/index.js';
-import type { SlackDeps } from './deps.js';
+import type { Answer, Engine, NoMatchReason } from '../engine/index.js';
+import { formatCardKey, parseCardKey, type KnowledgeBase } from '../knowledge/index.js';
 
 export interface Answered {
   answer: Answer;
   message: SlackMessage;
 }
 
-/** The card for what someone typed: the same engine answer and rendering as `srm ask --json`. */
-export function answerText(deps: SlackDeps, text: string, options: RenderOptions): Answered {
-  const answer = deps.engine.answer(text);
-  return { answer, message: renderAnswer(deps.kb, answer, options) };
+/** Cards by what was typed: enough for a workspace's recurring questions, a few MiB at most. */
+const CACHED_ANSWERS = 500;
+
+export interface Answers {
+  /** The card for what someone typed: the same engine answer and rendering as `srm ask --json`. */
+  text(text: string, options: RenderOptions): Answered;
+  /** The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). */
+  choice(value: string | undefined, options: RenderOptions): Answered | null;
 }
 
-/** The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). */
-export function answerChoice(deps: SlackDeps, value: string | undefined, options: RenderOptions): Answered | null {
-  const payload = parseButtonPayload(value) ?? (value !== undefined && parseCardKey(value) ? { k: value } : null);
-  const key = payload && parseCardKey(payload.k);
-  const answer = key ? deps.engine.answerFor(key, payload?.q) : null;
-  return answer ? { answer, message: renderAnswer(deps.kb, answer, options) } : null;
+/**
+ * The knowledge base never changes while the app runs, so the same words on the same surface always get the
+ * same card: a question asked again is answered from a cache of rendered cards instead of being understood and
+ * rendered again. Cached answers are shared between requests and must not be modified.
+ */
+export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
+  const render = (answer: Answer, options: RenderOptions): Answered => ({ answer, message: renderAnswer(kb, answer, options) });
+  const cache = new LRUCache<string, Answered>({ max: CACHED_ANSWERS });
+  return {
+    text(text, options) {
+      const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${text}`;
+      let answered = cache.get(key);
+      if (!answered) {
+        answered = render(engine.answer(text), options);
+        cache.set(key, answered);
+      }
+      return answered;
+    },
+    choice(value, options) {
+      const payload = parseButtonPayload(value) ?? (value !== undefined && parseCardKey(value) ? { k: value } : null);
+      const key = payload && parseCardKey(payload.k);
+      const answer = key ? engine.answerFor(key, payload?.q) : null;
+      return answer ? render(answer, options) : null;
+    },
+  };
 }
 
 /** A question that got no card, as the feedback reports carry it. */

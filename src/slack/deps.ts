@@ -3,11 +3,14 @@ import type { FeedbackReporter } from '../feedback/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
 import type { DailyTip } from '../tips/index.js';
+import type { Answers } from './answers.js';
 
 /** What every listener may use. New features add a field here and pass it from main.ts. */
 export interface SlackDeps {
   kb: KnowledgeBase;
   engine: Engine;
+  /** Cards for typed questions and for button values, the same for every surface. */
+  answers: Answers;
   log: Logger;
   /** Today's tip (the one the tip channels get) for App Home and `/srm tip`; null when there is none. */
   todaysTip(): DailyTip | null;
