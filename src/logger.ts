@@ -7,11 +7,18 @@ export type { Logger } from 'pino';
 export const REDACTED = '[REDACTED]';
 
 /** Slack tokens of every kind (bot, user, app-level, config, refresh), wherever they appear: messages, URLs, stacks. */
-const SLACK_TOKEN = /\bx(?:ox[abeoprs]|app)-[A-Za-z0-9-]+/g;
+const SLACK_TOKEN = /\bx(?:ox[abeoprs]|app)-[A-Za-z0-9-]+/;
 
 /** Keys whose values are secret whatever they hold; the scrubber below also catches secrets inside strings. */
 const SECRET_KEYS = ['token', 'botToken', 'appToken', 'signingSecret', 'authorization', 'x-slack-signature'];
-const REDACT_PATHS = SECRET_KEYS.flatMap((key) => [`["${key}"]`, `*["${key}"]`, `*.headers["${key}"]`]);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A secret key with a string or scalar value, at any depth of the serialized line. pino's own `redact` does this
+ * on the object, but its wildcard paths cost ~15 µs a line, most of what a request costs to log.
+ */
+const SECRET_KEY_VALUE = `"(${SECRET_KEYS.map(escapeRegExp).join('|')})":(?:"(?:[^"\\\\]|\\\\.)*"|-?[0-9][0-9.eE+-]*|true|false|null)`;
 
 export interface LoggerOptions {
   level: LogLevel;
@@ -33,19 +40,21 @@ export function createLogger({ level, secrets = [], destination = process.stdout
       level,
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
-      redact: { paths: REDACT_PATHS, censor: REDACTED },
       hooks: { streamWrite: scrub },
     },
     stream,
   );
 }
 
-/** Replaces Slack tokens and the configured secrets in a serialized log line (JSON-escaped forms included). */
+/**
+ * Replaces, in one pass over a serialized log line, the values of secret keys, Slack tokens and the configured
+ * secrets (with their JSON-escaped and URL-encoded forms).
+ */
 export function scrubber(secrets: readonly string[]): (line: string) => string {
   const forms = secrets
     .filter((secret) => secret.length > 0)
     .flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])
     .sort((a, b) => b.length - a.length);
-  const unique = [...new Set(forms)];
-  return (line) => unique.reduce((text, form) => text.split(form).join(REDACTED), line.replace(SLACK_TOKEN, REDACTED));
+  const secret = new RegExp([SECRET_KEY_VALUE, SLACK_TOKEN.source, ...[...new Set(forms)].map(escapeRegExp)].join('|'), 'g');
+  return (line) => line.replace(secret, (_match, key: string | undefined) => (key === undefined ? REDACTED : `"${key}":"${REDACTED}"`));
 }

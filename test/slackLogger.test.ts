@@ -27,14 +27,17 @@ describe('logger', () => {
     log.error({ err: error }, 'error object with the token in message, stack and data');
     log.info({ token: 'opaque-value', headers: { authorization: `Bearer ${BOT}`, 'x-slack-signature': 'v0=abc' } }, 'secret keys');
     log.info({ config: { signingSecret: SECRET, appToken: APP } }, 'nested secrets');
+    log.info({ request: { body: { token: 'legacy-verification-value', count: 2 } }, retry: { authorization: 12345 } }, 'secret keys deep down');
     log.info(`message text mentioning ${APP} and ${SECRET} and an unknown token xoxp-999-888-777`);
     log.info({ quoted: `"${SECRET}"`, url: `wss://wss.slack.com/link/?ticket=1&app_token=${APP}` }, 'inside strings and URLs');
     const output = raw();
-    for (const secret of [BOT, APP, SECRET, 'xoxp-999-888-777', encodeURIComponent(BOT), 'opaque-value', 'v0=abc']) {
+    for (const secret of [BOT, APP, SECRET, 'xoxp-999-888-777', encodeURIComponent(BOT), 'opaque-value', 'v0=abc', 'legacy-verification-value', '12345']) {
       expect(output).not.toContain(secret);
     }
     expect(output.split(REDACTED).length).toBeGreaterThan(10);
-    expect(output.trim().split('\n')).toHaveLength(5);
+    const lines = output.trim().split('\n');
+    expect(lines).toHaveLength(6);
+    expect(JSON.parse(lines[3]!)).toMatchObject({ request: { body: { token: REDACTED, count: 2 } }, retry: { authorization: REDACTED } });
   });
 
   it('keeps the rest of the line intact around a redaction', () => {
