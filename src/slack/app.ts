@@ -48,14 +48,16 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     clientOptions: webClientOptions(config),
     // Bolt's conversation store keeps per-conversation state in memory: srm-bot has none, and it costs every request.
     convoStore: false as const,
+    // Bolt's ignoreSelf is one more middleware on every request; the only events where the bot could meet its own
+    // posts are messages, and isFromPerson (listeners/events/reply.ts) already skips those.
+    ignoreSelf: false,
   };
   const app =
     connection.mode === 'socket'
       ? new App({ ...shared, socketMode: true, appToken: connection.appToken })
       : new App({ ...shared, signingSecret: connection.signingSecret });
 
-  app.use(requestLog(log, inFlight));
-  app.use(reportUnanswered(deps));
+  app.use(requestLog(log, inFlight, [reportUnanswered(deps)]));
   registerListeners(app, deps);
   app.error(async (error) => {
     log.error({ err: error, error: slackErrorCode(error) }, 'a listener failed');

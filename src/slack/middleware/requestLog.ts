@@ -1,9 +1,9 @@
-import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Context, Middleware, webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { InFlight } from '../inFlight.js';
 import { slackErrorCode } from '../slackErrors.js';
 
-interface RequestFields {
+export interface RequestFields {
   type: string;
   team?: string;
   channel?: string;
@@ -29,18 +29,30 @@ export function describeRequest(body: Loose): RequestFields {
   return { type: [body.type ?? 'unknown', name].filter(Boolean).join(' '), team, channel: body.channel?.id, user: body.user?.id };
 }
 
+/** A request whose listeners have answered, for work that follows every request (see reportUnanswered). */
+export interface FinishedRequest {
+  fields: RequestFields;
+  context: Context;
+  client: webApi.WebClient;
+}
+
+export type AfterRequest = (request: FinishedRequest) => Promise<void>;
+
 /**
- * One log line per request, written when its listeners have finished: who, where, what it was, what it matched
- * and how long it took. Also counts the request as in flight so shutdown can wait for it.
+ * One log line per request, written when its listeners and the `after` work have finished: who, where, what it
+ * was, what it matched and how long it took. Also counts the request as in flight so shutdown can wait for it.
+ * The `after` work runs in this middleware rather than in one of its own: Bolt copies every listener argument
+ * for each middleware on each request, so every middleware is paid for by every request.
  */
-export function requestLog(log: Logger, inFlight: InFlight): Middleware<AnyMiddlewareArgs> {
-  return async ({ body, context, next }) => {
+export function requestLog(log: Logger, inFlight: InFlight, after: readonly AfterRequest[] = []): Middleware<AnyMiddlewareArgs> {
+  return async ({ body, context, client, next }) => {
     const end = inFlight.begin();
     const started = performance.now();
     const fields = describeRequest(body as Loose);
     const line = () => ({ ...fields, match: context.match as string | undefined, duration_ms: Math.round(performance.now() - started) });
     try {
       await next();
+      for (const work of after) await work({ fields, context, client });
       log.info(line(), 'request');
     } catch (error) {
       log.warn({ ...line(), error: slackErrorCode(error) }, 'request failed');
