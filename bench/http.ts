@@ -5,7 +5,8 @@
  * p50/p95/p99, errors, server CPU per request, peak RSS (VmHWM of the server process) and the ratio
  * srm-bot/bare, then the time from start to ready (/healthz 200) for `node dist/src/main.js` and for
  * `npm start`. A third app, the bare one acking with srm-bot's own answer, separates the cost of the answer's
- * size from the cost of srm-bot's code. Asserts nothing: timings vary by machine; the targets are printed
+ * size from the cost of srm-bot's code; a fourth, srm-bot asked a new question every time, shows what it costs
+ * when its cache of cards never helps. Asserts nothing: timings vary by machine; the targets are printed
  * beside the figures.
  * Bounded: every run is a fixed number of requests with a per-request timeout; the script stops by itself.
  */
@@ -24,7 +25,9 @@ import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
 const REQUESTS = positiveInt('BENCH_REQUESTS', 2_000);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 20);
 const ROUNDS = positiveInt('BENCH_ROUNDS', 5);
-const WARMUP_REQUESTS = 300;
+// Enough for V8 to have optimised the hot paths of both apps: with a few hundred, srm-bot's larger code was
+// still being compiled during the measured run, on the cores the run shares.
+const WARMUP_REQUESTS = positiveInt('BENCH_WARMUP', 2_000);
 const STARTS = 5;
 const QUESTION = process.env.BENCH_QUESTION ?? 'who patches rds';
 const TARGETS = { throughputRatio: 0.8, p99Ratio: 1.25, readyMs: 1_500 };
@@ -46,10 +49,14 @@ interface AppUnderTest {
   /** Argv after node: the server's entry point. */
   entry: string;
   env?: NodeJS.ProcessEnv;
+  /** Every request a different question (see newQuestionEachTime), instead of QUESTION each time. */
+  newQuestions?: boolean;
 }
 
 const BARE: AppUnderTest = { name: 'bare Bolt app', entry: join(ROOT, 'dist', 'bench', 'bareBoltApp.js') };
 const SRM_BOT: AppUnderTest = { name: 'srm-bot', entry: join(ROOT, 'dist', 'src', 'main.js') };
+/** Not a target: srm-bot when its cache of cards never helps. */
+const SRM_BOT_NEW_QUESTIONS: AppUnderTest = { ...SRM_BOT, name: 'srm-bot, new questions', newQuestions: true };
 /** Not a target: the bare app acking with srm-bot's own answer, to tell the answer's size from srm-bot's code. */
 const bareWithAnswer = (answer: string): AppUnderTest => ({ ...BARE, name: 'bare + answer', env: { BENCH_ACK_BODY: answer } });
 
@@ -151,7 +158,33 @@ interface LoadResult {
   errors: number;
 }
 
-async function fire(baseUrl: string, amount: number): Promise<LoadResult> {
+/** Where the questions of `srm-bot, new questions` come from: the holdout sets, which the engine was not tuned on. */
+function holdoutQuestions(): string[] {
+  return ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'].flatMap((file) =>
+    readFileSync(join(ROOT, 'eval', file), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => (JSON.parse(line) as { q: string }).q),
+  );
+}
+
+/**
+ * Every request a question never asked before (a holdout question plus a ticket number, which the engine
+ * ignores), each signed by autocannon as it goes: what srm-bot costs when its cache of cards never helps.
+ */
+function newQuestionEachTime(): autocannon.Request {
+  const questions = holdoutQuestions();
+  let sent = 0;
+  return {
+    setupRequest: (request) => {
+      sent += 1;
+      const { body, headers } = signedSlashCommand(`${questions[sent % questions.length]} (ticket ${sent})`);
+      return { ...request, body, headers };
+    },
+  };
+}
+
+async function fire(baseUrl: string, amount: number, newQuestions?: autocannon.Request): Promise<LoadResult> {
   const request = signedSlashCommand(QUESTION);
   const latenciesMs: number[] = [];
   let badStatus = 0;
@@ -164,6 +197,7 @@ async function fire(baseUrl: string, amount: number): Promise<LoadResult> {
         method: 'POST',
         headers: request.headers,
         body: request.body,
+        ...(newQuestions && { requests: [newQuestions] }),
         connections: CONNECTIONS,
         amount,
         // Seconds. Slack gives up after 3; a slower ack is an error here too.
@@ -225,10 +259,12 @@ async function measure(app: AppUnderTest, fake: FakeSlackApi): Promise<{ figures
   const pid = server.child.pid!;
   try {
     const answer = await checkAnswer(app, server.baseUrl);
-    await fire(server.baseUrl, WARMUP_REQUESTS);
+    // One source for warm-up and run, so no question of the run was already asked in the warm-up.
+    const questions = app.newQuestions ? newQuestionEachTime() : undefined;
+    await fire(server.baseUrl, WARMUP_REQUESTS, questions);
     const callsBefore = fake.calls();
     const cpuBefore = cpuMs(pid);
-    const run = await fire(server.baseUrl, REQUESTS);
+    const run = await fire(server.baseUrl, REQUESTS, questions);
     const sorted = [...run.latenciesMs].sort((a, b) => a - b);
     const figures = {
       rps: run.requests / run.seconds,
@@ -292,6 +328,7 @@ async function main(): Promise<void> {
     const bareRuns: Figures[] = [];
     const srmRuns: Figures[] = [];
     const payloadRuns: Figures[] = [];
+    const newQuestionRuns: Figures[] = [];
     let answerBytes = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       const bare = (await measure(BARE, fake)).figures;
@@ -304,11 +341,15 @@ async function main(): Promise<void> {
       const payload = (await measure(bareWithAnswer(srm.answer), fake)).figures;
       payloadRuns.push(payload);
       console.log(row(`bare+answer #${round}`, payload));
+      const fresh = (await measure(SRM_BOT_NEW_QUESTIONS, fake)).figures;
+      newQuestionRuns.push(fresh);
+      console.log(row(`srm-bot new q #${round}`, fresh));
     }
     console.log('median of rounds:');
     console.log(row('bare Bolt app', medianFigures(bareRuns)));
     console.log(row('srm-bot', medianFigures(srmRuns)));
     console.log(row('bare + answer', medianFigures(payloadRuns)));
+    console.log(row('srm-bot new q', medianFigures(newQuestionRuns)));
     // Ratios per round, then their median: the runs of a round are seconds apart and share whatever else the
     // machine was doing, so a busy moment does not count against one app only.
     const throughput = ratio(srmRuns, bareRuns, 'rps');
@@ -320,6 +361,11 @@ async function main(): Promise<void> {
     console.log(`the answer's size alone (bare + answer / bare): throughput ${ratio(payloadRuns, bareRuns, 'rps').toFixed(2)}, ` +
       `p99 ${ratio(payloadRuns, bareRuns, 'p99').toFixed(2)}×, CPU per request ${ratio(payloadRuns, bareRuns, 'cpuUs').toFixed(2)}× ` +
       `(srm-bot's ack body: ${answerBytes} bytes)`);
+    // autocannon signs each of these requests itself, on the CPU the server shares: its CPU per request is the
+    // figure to read, not its requests/s.
+    console.log(`srm-bot when every question is new (no cached card; new q / bare): CPU per request ` +
+      `${ratio(newQuestionRuns, bareRuns, 'cpuUs').toFixed(2)}×, p99 ${ratio(newQuestionRuns, bareRuns, 'p99').toFixed(2)}×, ` +
+      `throughput ${ratio(newQuestionRuns, bareRuns, 'rps').toFixed(2)}`);
 
     const direct = await readyTimes(process.execPath, [SRM_BOT.entry], fake);
     const viaNpm = await readyTimes('npm', ['start', '--silent'], fake);
