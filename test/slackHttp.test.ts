@@ -116,6 +116,16 @@ describe('/srm', () => {
     expect(shown).toEqual({ response_type: 'ephemeral', replace_original: true, ...renderAnswer(kb, answer, { surface: 'ephemeral' }) });
   });
 
+  it('answers the same words again with the same card, and the same words elsewhere with that surface\'s card', async () => {
+    const first = await slash('who encrypts dynamodb tables');
+    const again = await slash('who encrypts dynamodb tables', { user: 'U0SOMEONEELSE' });
+    expect(again.message).toEqual(first.message);
+    expect(again.message).toEqual({ response_type: 'ephemeral', ...cliCard('who encrypts dynamodb tables') });
+    const reply = await dmAndWaitForReply('who encrypts dynamodb tables');
+    const { text, blocks } = cliCard('who encrypts dynamodb tables', 'message');
+    expect(reply.args).toMatchObject({ text, blocks });
+  });
+
   it('answers a question it cannot place with "did you mean" choices, never silence', async () => {
     const { message } = await slash('what is the best pizza in town');
     expect(message).toEqual({ response_type: 'ephemeral', ...cliCard('what is the best pizza in town') });
@@ -194,6 +204,16 @@ describe('buttons', () => {
     expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(engine.title(parseCardKey(value.k)!)) });
     const line = await app.waitForLog((l) => l.msg === 'card feedback' && l.feedback?.user === 'U0VOTER' && l.feedback?.vote === vote);
     expect(line.feedback).toMatchObject({ card: value.k, channel: 'C0GENERAL' });
+  });
+
+  it('a control of ours this release does not know is acked, does nothing and is logged', async () => {
+    const responseId = newResponseId();
+    const response = await send(blockAction({ actionId: 'srm_from_a_later_release:1', value: '{}', responseUrl: fake.responseUrl(responseId), ephemeral: true }));
+    expect(response.status).toBe(200);
+    await app.waitForLog((l) => l.action_id === 'srm_from_a_later_release:1' && l.level === 40);
+    await app.waitForLog((l) => l.msg === 'request' && l.type === 'block_actions srm_from_a_later_release:1');
+    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+    expect(fake.responses).toEqual([]);
   });
 
   it('a button whose value names no card gets an explanation instead of silence', async () => {

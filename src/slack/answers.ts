@@ -22,7 +22,8 @@ export interface Answers {
 /**
  * The knowledge base never changes while the app runs, so the same words on the same surface always get the
  * same card: a question asked again is answered from a cache of rendered cards instead of being understood and
- * rendered again. Cached answers are shared between requests and must not be modified.
+ * rendered again. A cached answer is shared by every request that asks the same, so it is frozen: a listener
+ * that tried to change it for one request would fail loudly instead of changing it for all.
  */
 export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
   const render = (answer: Answer, options: RenderOptions): Answered => ({ answer, message: renderAnswer(kb, answer, options) });
@@ -32,7 +33,7 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
       const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${text}`;
       let answered = cache.get(key);
       if (!answered) {
-        answered = render(engine.answer(text), options);
+        answered = deepFreeze(render(engine.answer(text), options));
         cache.set(key, answered);
       }
       return answered;
@@ -44,6 +45,14 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
       return answer ? render(answer, options) : null;
     },
   };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 /** A question that got no card, as the feedback reports carry it. */
