@@ -18,6 +18,8 @@ const BOLT_LEVELS: Record<string, LogLevel> = {
 export function boltLogger(log: Logger): BoltLogger {
   let component = 'bolt';
   const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
+    // Bolt logs at debug twice per request: at info, formatting those lines would be wasted work on every request.
+    if (!log.isLevelEnabled(level)) return;
     const err = parts.find((part): part is Error => part instanceof Error);
     const msg = parts
       .filter((part) => part !== err)
