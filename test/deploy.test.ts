@@ -42,6 +42,12 @@ const documentedVariables = new Set(
   [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!),
 );
 
+/** A Kubernetes memory quantity in MiB: only the binary units the manifests use. */
+const memoryMiB = (quantity: string): number => {
+  const [, amount, unit] = /^(\d+)(Mi|Gi)$/.exec(quantity) ?? [];
+  if (!amount) throw new Error(`unexpected memory quantity ${quantity}`);
+  return Number(amount) * (unit === 'Gi' ? 1024 : 1);
+};
 const envNames = (c: Json): string[] => (c.env ?? []).map((e: Json) => e.name as string);
 const refs = (c: Json, kind: 'secretKeyRef' | 'configMapKeyRef'): Json[] =>
   (c.env ?? []).map((e: Json) => e.valueFrom?.[kind]).filter(Boolean);
@@ -94,8 +100,15 @@ describe('deploy/ manifests', () => {
     }
   });
 
-  it('every variable the pods set is one the app reads', () => {
-    for (const name of [...envNames(container), ...envNames(jobContainer)]) expect(documentedVariables).toContain(name);
+  it("every variable the pods set is one the app reads, or Node's own heap cap", () => {
+    for (const name of [...envNames(container), ...envNames(jobContainer)]) {
+      if (name !== 'NODE_OPTIONS') expect(documentedVariables).toContain(name);
+    }
+    const nodeOptions = container.env.find((variable: Json) => variable.name === 'NODE_OPTIONS')?.value as string | undefined;
+    const oldSpaceMiB = Number(/--max-old-space-size=(\d+)/.exec(nodeOptions ?? '')?.[1]);
+    // The heap cap must leave room, under the container's memory limit, for code, buffers and young generation.
+    expect(oldSpaceMiB).toBeGreaterThan(0);
+    expect(oldSpaceMiB).toBeLessThanOrEqual(memoryMiB(container.resources.limits.memory) / 2);
   });
 
   it('every Secret and ConfigMap reference names a key that exists', () => {

@@ -11,6 +11,8 @@ export interface Answered {
 
 /** Cards by what was typed: enough for a workspace's recurring questions, a few MiB at most. */
 const CACHED_ANSWERS = 500;
+/** Longer texts (a pasted message, the shortcut on a long post) are rarely asked twice: not worth their memory. */
+const CACHED_TEXT_MAX_LENGTH = 500;
 
 export interface Answers {
   /** The card for what someone typed: the same engine answer and rendering as `srm ask --json`. */
@@ -30,6 +32,7 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
   const cache = new LRUCache<string, Answered>({ max: CACHED_ANSWERS });
   return {
     text(text, options) {
+      if (text.length > CACHED_TEXT_MAX_LENGTH) return render(engine.answer(text), options);
       const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${text}`;
       let answered = cache.get(key);
       if (!answered) {

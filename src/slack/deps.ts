@@ -9,7 +9,7 @@ import type { Answers } from './answers.js';
 export interface SlackDeps {
   kb: KnowledgeBase;
   engine: Engine;
-  /** Cards for typed questions and for button values, the same for every surface. */
+  /** The card for a typed question (repeated ones from a cache) or for a button's value, as `srm ask` renders it. */
   answers: Answers;
   log: Logger;
   /** Today's tip (the one the tip channels get) for App Home and `/srm tip`; null when there is none. */
