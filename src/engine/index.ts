@@ -15,7 +15,7 @@ const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you d
 export function createEngine(kb: KnowledgeBase): Engine {
   const vocabulary = buildVocabulary(kb);
   const speller = createSpellingCorrector(vocabulary.knownWords);
-  const suggester = createSuggester(kb, vocabulary, speller);
+  const suggester = createSuggester(kb, vocabulary);
 
   function title(key: CardKey): string {
     const service = key.service ? kb.services.get(key.service) : undefined;
@@ -30,10 +30,12 @@ export function createEngine(kb: KnowledgeBase): Engine {
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: title(key) });
 
+  const cardAnswer = (key: CardKey, query: string, readable: string): Answer =>
+    ({ query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle) });
+
   function answerFor(key: CardKey, query = ''): Answer | null {
     if (!cardRefExists(kb, formatCardKey(key))) return null;
-    const { readable } = normalizeSlackText(query);
-    return { query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle) };
+    return cardAnswer(key, query, normalizeSlackText(query).readable);
   }
 
   function answer(text: string): Answer {
@@ -45,7 +47,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
     if (saidNothing || (words.length > 0 && HELP_REQUESTS.has(words.join(' ')))) return { query, readable, kind: 'help', match: null, suggestions: [] };
     const resolution = resolveTerms(words, vocabulary, speller);
     const decision = decide(resolution, kb);
-    if (decision.kind === 'card') return answerFor(decision.key, query)!;
+    if (decision.kind === 'card') return cardAnswer(decision.key, query, readable);
     const suggestions = suggester.suggest(decision.hints, resolution.unknown).map(withTitle);
     return { query, readable, kind: 'no_match', match: null, suggestions, reason: decision.reason };
   }

@@ -1,3 +1,4 @@
+import { decodeSlackEntities } from '../text/entities.js';
 import { foldPhrase, words } from '../text/phrase.js';
 
 /** Past this many words a message is a paste, not a question: only its start is read. */
@@ -18,7 +19,7 @@ export interface NormalizedQuery {
  * subject and are dropped; channel links and URLs keep their label; `:emoji:` codes are dropped.
  */
 export function normalizeSlackText(raw: string): NormalizedQuery {
-  const readable = raw
+  const readable = decodeSlackEntities(raw
     .slice(0, 8000)
     .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
     .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
@@ -28,10 +29,7 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
     .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, ' #$1 ')
     .replace(/<#[A-Z0-9]+>/gi, ' ')
     .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/gi, ' $2 ')
-    .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
+    .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 '))
     .replace(/:[a-z0-9_+-]+:/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

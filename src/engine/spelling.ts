@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { LRUCache } from 'lru-cache';
 
 /**
  * Optimal string alignment distance: insertions, deletions, substitutions and an adjacent swap each cost one,
@@ -52,11 +53,12 @@ export function createSpellingCorrector(knownWords: readonly string[]): Spelling
     }
     return found;
   };
-  const cache = new Map<string, string | null>();
+  // Corrections of words seen before, a few hundred KiB at most; lru-cache stores no null, so "" means none.
+  const cache = new LRUCache<string, string>({ max: 5000 });
   return {
     correct(word) {
       const cached = cache.get(word);
-      if (cached !== undefined) return cached;
+      if (cached !== undefined) return cached === '' ? null : cached;
       const budget = allowedEdits(word.length);
       let best: string | null = null;
       if (budget > 0) {
@@ -75,8 +77,7 @@ export function createSpellingCorrector(knownWords: readonly string[]): Spelling
         }
         if (tie) best = null;
       }
-      if (cache.size > 5000) cache.clear();
-      cache.set(word, best);
+      cache.set(word, best ?? '');
       return best;
     },
   };

@@ -1,6 +1,5 @@
 import { formatCardKey, type CardKey, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
 import { words } from '../text/phrase.js';
-import type { SpellingCorrector } from './spelling.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 
 /** Cards people most often need when the bot could not place a question: the model itself and its split. */
@@ -32,7 +31,7 @@ function cardOf(term: Term): CardKey | null {
  * the words of every alias, so "manager" alone suggests Secrets Manager and "guarduty" GuardDuty. One word →
  * cards map, built once, keeps it fast however large the knowledge base grows.
  */
-export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary, speller: SpellingCorrector) {
+export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary) {
   const cardsByWord = new Map<string, CardKey>();
   for (const [phrase, term] of vocabulary.phrases) {
     const key = cardOf(term);
@@ -52,7 +51,8 @@ export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary, spell
       if (id !== skip && !picked.has(id) && picked.size < MAX_SUGGESTIONS) picked.set(id, key);
     };
     hints.forEach(add);
-    for (const word of unknownWords) add(cardsByWord.get(word) ?? cardsByWord.get(speller.correct(word) ?? ''));
+    // The resolver already corrected these words' spelling.
+    for (const word of unknownWords) add(cardsByWord.get(word));
     FALLBACKS.forEach(add);
     return [...picked.values()];
   }
