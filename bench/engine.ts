@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createEngine } from '../src/engine/index.js';
 import { loadKnowledge, packageRoot, TOPIC_IDS, type KnowledgeBase, type Service, type ServiceId } from '../src/knowledge/index.js';
+import { percentile } from './stats.js';
 
 const ROUNDS = 20;
 
@@ -38,10 +39,6 @@ function syntheticKnowledge(base: KnowledgeBase, entries: number): KnowledgeBase
     });
   }
   return { ...base, services };
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 function measure(label: string, kb: KnowledgeBase, queries: string[]) {

@@ -21,6 +21,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { packageRoot } from '../src/knowledge/index.js';
 import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
+import { median, percentile } from './stats.js';
 
 const REQUESTS = positiveInt('BENCH_REQUESTS', 2_000);
 const CONNECTIONS = positiveInt('BENCH_CONNECTIONS', 20);
@@ -145,8 +146,9 @@ async function checkAnswer(app: AppUnderTest, baseUrl: string): Promise<string> 
   const response = await fetch(`${baseUrl}/slack/events`, { method: 'POST', ...request, signal: AbortSignal.timeout(3_000) });
   const text = await response.text();
   if (response.status !== 200) throw new Error(`${app.name} answered ${response.status}: ${text}`);
-  if (app === SRM_BOT && !Array.isArray((JSON.parse(text) as { blocks?: unknown }).blocks)) {
-    throw new Error(`srm-bot acked without a card: ${text}`);
+  // By entry, not identity: every srm-bot variant (e.g. SRM_BOT_NEW_QUESTIONS) is a copy of SRM_BOT.
+  if (app.entry === SRM_BOT.entry && !Array.isArray((JSON.parse(text) as { blocks?: unknown }).blocks)) {
+    throw new Error(`${app.name} acked without a card: ${text}`);
   }
   return text;
 }
@@ -158,14 +160,20 @@ interface LoadResult {
   errors: number;
 }
 
-/** Where the questions of `srm-bot, new questions` come from: the holdout sets, which the engine was not tuned on. */
+let holdout: string[] | undefined;
+
+/**
+ * Where the questions of `srm-bot, new questions` come from: the holdout sets, which the engine was not tuned on.
+ * Read on the first such run and kept, so the file reads stay out of every later round.
+ */
 function holdoutQuestions(): string[] {
-  return ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'].flatMap((file) =>
+  holdout ??= ['holdout.jsonl', 'holdout2.jsonl', 'holdout3.jsonl'].flatMap((file) =>
     readFileSync(join(ROOT, 'eval', file), 'utf8')
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => (JSON.parse(line) as { q: string }).q),
   );
+  return holdout;
 }
 
 /**
@@ -235,13 +243,6 @@ function peakRssMiB(pid: number): number {
   const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return match ? Number(match[1]) / 1024 : Number.NaN;
 }
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-const median = (values: readonly number[]): number => percentile([...values].sort((a, b) => a - b), 50);
 
 interface Figures {
   rps: number;
