@@ -23,11 +23,11 @@ export interface FeedbackReporterOptions {
   now?: () => number;
 }
 
-/** The log line's message per kind: what `srm report` reads back. */
-export const FEEDBACK_LOG_MESSAGES = { vote: 'card feedback', no_match: 'unanswered query' } as const;
+/** The log line's message per kind, for people reading the logs; `srm report` reads the `feedback` object. */
+const FEEDBACK_LOG_MESSAGES = { vote: 'card feedback', no_match: 'unanswered query' } as const;
 
 /** How a report left the process: only as a log line, also to the channel, or dropped from the channel by the rate limit. */
-export type Delivery = 'log' | 'channel' | 'rate_limited';
+type Delivery = 'log' | 'channel' | 'rate_limited';
 
 /**
  * Every report becomes one structured log line (the record `srm report` reads). With a feedback channel, it is

@@ -1,13 +1,13 @@
 /**
- * A token bucket: up to `capacity` takes at once, refilled continuously at `perMinute`. Lets a normal trickle
- * through untouched and cuts a burst down to the bucket's size.
+ * A token bucket: up to `perMinute` takes at once, refilled continuously at `perMinute`. Lets a normal trickle
+ * through untouched and cuts a burst down to a minute's worth.
  */
 export class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now, private readonly capacity = perMinute) {
-    this.tokens = capacity;
+  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {
+    this.tokens = perMinute;
     this.last = now();
   }
 
@@ -15,7 +15,7 @@ export class TokenBucket {
   take(): boolean {
     const now = this.now();
     // A clock set back must not drain the bucket.
-    this.tokens = Math.min(this.capacity, this.tokens + (Math.max(0, now - this.last) * this.perMinute) / 60_000);
+    this.tokens = Math.min(this.perMinute, this.tokens + (Math.max(0, now - this.last) * this.perMinute) / 60_000);
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

@@ -17,10 +17,6 @@ export class InFlight {
     };
   }
 
-  get count(): number {
-    return this.running;
-  }
-
   /** Resolves true once nothing is running, or false when the time is up first. */
   settled(timeoutMs: number): Promise<boolean> {
     if (this.running === 0) return Promise.resolve(true);

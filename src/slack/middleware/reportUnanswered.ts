@@ -10,7 +10,7 @@ import type { AfterRequest } from './requestLog.js';
 export function reportUnanswered(deps: SlackDeps): AfterRequest {
   return async ({ fields: { type, user, channel, team }, context, client }) => {
     const unanswered = unansweredIn(context);
-    if (!unanswered || unanswered.query.trim().length === 0) return;
+    if (!unanswered) return;
     await deps.feedback.report({ kind: 'no_match', ...unanswered, source: type, user, channel, team }, postWith(client));
   };
 }

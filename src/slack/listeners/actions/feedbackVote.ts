@@ -3,7 +3,7 @@ import { parseCardKey } from '../../../knowledge/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { postWith } from '../../feedback.js';
-import { clicked, STALE_BUTTON, type ActionArgs } from './clicked.js';
+import { clicked, STALE_BUTTON, tellClicker, type ActionArgs } from './clicked.js';
 
 const THANKS = { up: ':thumbsup: Thanks! Glad', down: ':thumbsdown: Thanks for telling me. Sorry' } as const;
 
@@ -16,7 +16,7 @@ export function feedbackVote(deps: SlackDeps) {
     const key = payload && parseCardKey(payload.k);
     if (!payload?.vote || !key) {
       noteMatch(args.context, 'stale');
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
+      await tellClicker(args, STALE_BUTTON);
       return;
     }
     noteMatch(args.context, `vote ${payload.vote} ${payload.k}`);
@@ -24,7 +24,7 @@ export function feedbackVote(deps: SlackDeps) {
     const text = payload.vote === 'up'
       ? `${THANKS.up} *${title}* helped. Your vote was recorded.`
       : `${THANKS.down} *${title}* missed. Your vote was recorded and helps us improve the card.`;
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text });
+    await tellClicker(args, text);
     // After the thanks: a slow feedback channel must not keep the voter waiting.
     await deps.feedback.report(
       { kind: 'vote', vote: payload.vote, card: payload.k, query: payload.q, user: click.user, channel: click.channel, team: click.team },

@@ -1,7 +1,7 @@
 import { noteMatch, NO_UNFURL } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackErrorCode } from '../../slackErrors.js';
-import { clicked, STALE_BUTTON, type ActionArgs } from './clicked.js';
+import { clicked, STALE_BUTTON, tellClicker, type ActionArgs } from './clicked.js';
 
 /**
  * A related-topic, did-you-mean, learn-more button or a browse menu: shows the card it names.
@@ -26,7 +26,7 @@ export function openCard(deps: SlackDeps) {
     const answered = deps.answers.choice(click.value, { surface: 'ephemeral' });
     noteMatch(args.context, answered?.answer ?? 'stale');
     if (!answered) {
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
+      await tellClicker(args, STALE_BUTTON);
       return;
     }
     await args.respond({ response_type: 'ephemeral', replace_original: click.ephemeral, ...answered.message });

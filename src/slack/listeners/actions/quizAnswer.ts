@@ -3,7 +3,7 @@ import { checkAnswer, parseQuizChoice } from '../../../quiz/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { askQuestion } from '../../quiz.js';
-import { clicked, type ActionArgs } from './clicked.js';
+import { clicked, tellClicker, type ActionArgs } from './clicked.js';
 
 /** Said when a click carries no quiz answer we made (a forged or mangled value). */
 export const STALE_QUIZ_BUTTON = "I can't read that answer button. Try a new question with `/srm quiz`.";
@@ -20,7 +20,7 @@ export function quizAnswer(deps: SlackDeps) {
     const choice = parseQuizChoice(click.value);
     if (!choice) {
       noteMatch(args.context, 'stale');
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_QUIZ_BUTTON });
+      await tellClicker(args, STALE_QUIZ_BUTTON);
       return;
     }
     const outcome = checkAnswer(deps.kb.quiz, choice);

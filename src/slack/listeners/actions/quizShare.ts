@@ -2,7 +2,7 @@ import { renderQuizQuestion } from '../../../cards/index.js';
 import { parseQuestionRef } from '../../../quiz/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
-import { clicked, type ActionArgs } from './clicked.js';
+import { clicked, tellClicker, type ActionArgs } from './clicked.js';
 import { shareWithChannel } from './shareWithChannel.js';
 
 /** Said when the question to share is no longer in the quiz, or the value is not one we made. */
@@ -20,7 +20,7 @@ export function quizShare(deps: SlackDeps) {
     const question = ref && deps.kb.quiz.find((q) => q.id === ref.id);
     noteMatch(args.context, question ? `quiz ${question.id} shared` : 'stale');
     if (!question || click.channel === undefined) {
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_QUIZ_SHARE });
+      await tellClicker(args, STALE_QUIZ_SHARE);
       return;
     }
     const about = ref.about !== undefined ? { about: ref.about } : {};

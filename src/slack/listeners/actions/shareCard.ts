@@ -1,6 +1,6 @@
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
-import { clicked, STALE_BUTTON, type ActionArgs } from './clicked.js';
+import { clicked, STALE_BUTTON, tellClicker, type ActionArgs } from './clicked.js';
 import { shareWithChannel } from './shareWithChannel.js';
 
 /**
@@ -14,7 +14,7 @@ export function shareCard(deps: SlackDeps) {
     const answered = deps.answers.choice(click.value, { surface: 'message', sharedBy: click.user });
     noteMatch(args.context, answered?.answer ?? 'stale');
     if (!answered || click.channel === undefined) {
-      await args.respond({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
+      await tellClicker(args, STALE_BUTTON);
       return;
     }
     await shareWithChannel(deps, args, { ...click, channel: click.channel }, answered.message, 'card');

@@ -2,7 +2,7 @@ import type { SlackMessage } from '../../../cards/index.js';
 import { NO_UNFURL } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { explainSlackError, slackErrorCode } from '../../slackErrors.js';
-import type { ActionArgs, Clicked } from './clicked.js';
+import { tellClicker, type ActionArgs, type Clicked } from './clicked.js';
 
 /**
  * Posts what was private to the clicker for everyone in the conversation (in the thread it was asked in), then
@@ -20,7 +20,7 @@ export async function shareWithChannel(
     await args.client.chat.postMessage({ channel: click.channel, ...(click.threadTs && { thread_ts: click.threadTs }), ...message, ...NO_UNFURL });
   } catch (error) {
     deps.log.warn({ channel: click.channel, user: click.user, error: slackErrorCode(error), err: error }, `could not share the ${what}`);
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: explainSlackError(error) });
+    await tellClicker(args, explainSlackError(error));
     return;
   }
   await args.respond({ delete_original: true });

@@ -1,4 +1,4 @@
-import type { AllMiddlewareArgs, Context, SlackCommandMiddlewareArgs, SlashCommand } from '@slack/bolt';
+import type { AllMiddlewareArgs, Context, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { renderHelp, type SlackMessage } from '../../../cards/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
@@ -11,7 +11,6 @@ export const SRM_COMMAND = '/srm';
 export interface SubcommandRequest {
   /** What followed the subcommand word. */
   args: string;
-  command: SlashCommand;
   context: Context;
   deps: SlackDeps;
 }
@@ -40,7 +39,7 @@ export function srmCommand(deps: SlackDeps) {
     try {
       if (subcommand) {
         noteMatch(context, `subcommand ${word}`);
-        message = await subcommand({ args: rest.join(' '), command, context, deps });
+        message = await subcommand({ args: rest.join(' '), context, deps });
       } else {
         const answered = deps.answers.text(text, { surface: 'ephemeral' });
         noteMatch(context, answered.answer);
