@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { canonicalTimeZone, CHANNEL_ID, parseTipDays, parseTipTime, TIP_DEFAULTS, type TipSettings } from './tips/settings.js';
+import { canonicalTimeZone, CHANNEL_ID, parseChannelList, parseTipDays, parseTipTime, TIP_DEFAULTS, type TipSettings } from './tips/settings.js';
 
 /**
  * How the app reaches Slack, decided by which credentials are set:
@@ -54,29 +54,31 @@ const token = (prefix: string, where: string) =>
   z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
 
 /** Every variable the app reads. A new setting is one entry here, one field in Config and one line in .env.example. */
+const wholeNumber = (min: number, max: number) =>
+  z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be ${min} to ${max}`).max(max, `must be ${min} to ${max}`);
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(token('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions')),
   SLACK_APP_TOKEN: optional(token('xapp-', 'an app-level token with connections:write, from Basic Information › App-Level Tokens')),
   SLACK_SIGNING_SECRET: optional(
     z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
   ),
-  PORT: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 65535').max(65535, 'must be 1 to 65535'), 3000),
+  PORT: withDefault(wholeNumber(1, 65535), 3000),
   SLACK_API_URL: withDefault(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
     'https://slack.com/api/',
   ),
-  SLACK_API_RETRIES: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 to 10').max(10, 'must be 0 to 10'), 3),
+  SLACK_API_RETRIES: withDefault(wholeNumber(0, 10), 3),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   FEEDBACK_CHANNEL: optional(
     z.string().trim().regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
   ),
-  FEEDBACK_REPORTS_PER_MINUTE: withDefault(z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be 1 to 600').max(600, 'must be 1 to 600'), 10),
+  FEEDBACK_REPORTS_PER_MINUTE: withDefault(wholeNumber(1, 600), 10),
   TIP_CHANNELS: withDefault(
     z.string().transform((list, ctx) => {
-      const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
-      const bad = ids.filter((id) => !CHANNEL_ID.test(id)).map((id) => `"${id}"`);
+      const { ids, bad } = parseChannelList(list);
       if (bad.length === 0) return ids;
-      return invalid(ctx, `${bad.join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
+      return invalid(ctx, `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
     }),
     [],
   ),

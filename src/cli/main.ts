@@ -8,7 +8,7 @@ import { runAsk } from './ask.js';
 import { evaluate, formatReport } from './eval.js';
 import { runKbCheck, runKbSnapshot } from './kbCheck.js';
 import { runReport } from './report.js';
-import { runPostTip } from './postTip.js';
+import { POST_TIP_USAGE, runPostTip } from './postTip.js';
 
 const USAGE = `usage:
   srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
@@ -17,7 +17,7 @@ const USAGE = `usage:
   srm eval [FILE.jsonl]           score the engine on a labelled query file
   srm report <LOG|-> [--top N] [--json]
                                   most frequent unanswered questions and worst-rated cards in the bot's JSON log
-  srm post-tip [--channel C…] [--date YYYY-MM-DD] [--force]
+  ${POST_TIP_USAGE}
                                   post the day's tip once to each channel (default TIP_CHANNELS, today)`;
 
 /** The shared development set, beside the repository (as CI and developers have it). */

@@ -5,7 +5,6 @@ import { createLogger } from '../logger.js';
 import { botClient } from '../slack/webClient.js';
 import {
   addDays,
-  CHANNEL_ID,
   createRotation,
   describeDays,
   DAY_NAMES,
@@ -13,6 +12,7 @@ import {
   isIsoDate,
   localDateTime,
   MAX_DAYS_AHEAD,
+  parseChannelList,
   postDailyTip,
   weekdayOf,
   type DayReport,
@@ -55,9 +55,8 @@ export async function runPostTip(args: string[], { stdout, stderr }: Output, env
   }
   const { tips } = config;
 
-  const channels = options.channel ? options.channel.flatMap((list) => list.split(',')).map((id) => id.trim()).filter((id) => id !== '') : tips.channels;
+  const { ids: channels, bad: [badChannel] } = options.channel ? parseChannelList(options.channel.join(',')) : { ids: tips.channels, bad: [] };
   if (channels.length === 0) return refuse('no channel: set TIP_CHANNELS or pass --channel C0123456789');
-  const badChannel = channels.find((id) => !CHANNEL_ID.test(id));
   if (badChannel) return refuse(`--channel ${badChannel}: must be a channel id such as C0123456789, not a name`);
 
   const today = localDateTime(Date.now(), tips.timeZone).date;

@@ -13,9 +13,7 @@ export interface CardKey {
 
 const isService = (s: string): s is ServiceId => (SERVICE_IDS as readonly string[]).includes(s);
 const isTopic = (s: string): s is TopicId => (TOPIC_IDS as readonly string[]).includes(s);
-const isConcept = (s: string): s is ConceptId => (CONCEPT_IDS as readonly string[]).includes(s);
-
-export const isConceptId = isConcept;
+export const isConceptId = (s: string): s is ConceptId => (CONCEPT_IDS as readonly string[]).includes(s);
 
 /** "s3.encryption" | "s3" | "encryption" | "overview" → CardKey; anything else → null. */
 export function parseCardKey(ref: string): CardKey | null {
@@ -23,7 +21,7 @@ export function parseCardKey(ref: string): CardKey | null {
   if (extra !== undefined) return null;
   if (tail === undefined) {
     if (isService(head)) return { service: head, topic: null };
-    if (isTopic(head) || isConcept(head)) return { service: null, topic: head };
+    if (isTopic(head) || isConceptId(head)) return { service: null, topic: head };
     return null;
   }
   return isService(head) && isTopic(tail) ? { service: head, topic: tail } : null;

@@ -10,7 +10,7 @@ import {
   type TopicId, type Vocabulary,
 } from './schema.js';
 import { packageRoot } from './paths.js';
-import { parseCardKey } from './cardKey.js';
+import { isConceptId, parseCardKey } from './cardKey.js';
 
 export interface KnowledgeBase {
   services: ReadonlyMap<ServiceId, Service>;
@@ -188,8 +188,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   kb.tips.forEach((tip, i) => {
     if (tipIds.has(tip.id)) problems.push({ file: tipsFile, entry: tip.id, field: `tips.${i}.id`, message: 'duplicate tip id' });
     tipIds.add(tip.id);
-    const isConcept = (CONCEPT_IDS as readonly string[]).includes(tip.topic);
-    if (tip.service !== null && isConcept) {
+    if (tip.service !== null && isConceptId(tip.topic)) {
       problems.push({ file: tipsFile, entry: tip.id, field: `tips.${i}.topic`, message: `concept "${tip.topic}" cannot be tied to a service` });
     }
   });

@@ -32,6 +32,12 @@ const DAY_SETS: ReadonlyMap<string, readonly number[]> = new Map([
 /** Slack channel ids: public channels start with C, older private ones with G. */
 export const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 
+/** A comma-separated list of channel ids ("C1, C2"), and the entries in it that are not channel ids. */
+export function parseChannelList(list: string): { ids: string[]; bad: string[] } {
+  const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  return { ids, bad: ids.filter((id) => !CHANNEL_ID.test(id)) };
+}
+
 /**
  * "mon-fri", "mon,wed,fri", "weekdays", "daily", "sat-sun" or "fri-mon" (a range may wrap past Sunday) → sorted day
  * numbers; a string saying what is wrong otherwise.
