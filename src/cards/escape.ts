@@ -10,9 +10,9 @@ export function escapeMrkdwn(text: string): string {
 
 /**
  * Control characters could rewrite a terminal (srm ask prints cards) and bidi overrides could make echoed text
- * read differently from what it is; neither belongs in a one-line echo.
+ * read differently from what it is; neither belongs in a one-line echo or in terminal output.
  */
-const UNSAFE_CHARACTERS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
+export const UNSAFE_CHARACTERS = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu;
 
 /** Text a person typed, made safe to print on one line (a terminal, a report): at most `maxChars`, no control characters. */
 export function oneLineUserText(text: string, maxChars: number): string {

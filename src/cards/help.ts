@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import { actions, button, header, section } from './blocks.js';
+import { actions, bulletList, button, header, section } from './blocks.js';
 import { emoji } from './emoji.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { footer } from './parts.js';
@@ -21,29 +21,33 @@ export const WAYS_TO_ASK = [
   'Send me a direct message — just type the question',
 ];
 
-export const MORE_COMMANDS = [
+const MORE_COMMANDS = [
   "`/srm tip` — today's security tip",
   "`/srm quiz` — one quick “who's responsible?” question",
   '`/srm help` — this message',
 ];
-
-const bullets = (lines: readonly string[]) => lines.map((line) => `• ${line}`).join('\n');
 
 export const WHAT_SRM_BOT_DOES =
   'Ask me who is responsible for a security task on an AWS service: *AWS* (security _of_ the cloud) or *you* ' +
   '(security _in_ the cloud). I answer with a card: the split for that service, best practices, common mistakes ' +
   'and a way to check your own setup.';
 
+/** The first example as typed after `/srm`: "who patches the database engine on RDS?". */
+const slashExample = (): string => {
+  const query = EXAMPLE_QUERIES[0]?.query ?? '';
+  return query.charAt(0).toLowerCase() + query.slice(1);
+};
+
 export function renderHelp(): SlackMessage {
   return {
-    text: 'srm-bot answers who secures what on AWS under the Shared Responsibility Model. Try: /srm who patches the database engine on RDS?',
+    text: `srm-bot answers who secures what on AWS under the Shared Responsibility Model. Try: /srm ${slashExample()}`,
     blocks: [
       header(`${emoji('wave')} srm-bot: who secures what on AWS`),
       section(WHAT_SRM_BOT_DOES),
       section(`${emoji('point_right')} *Try one*`),
       exampleButtons('srm_examples', 4),
-      section(`${emoji('speech_balloon')} *Ways to ask*\n${bullets(WAYS_TO_ASK)}`),
-      section(`${emoji('bulb')} *More*\n${bullets(MORE_COMMANDS)}`),
+      section(`${emoji('speech_balloon')} *Ways to ask*\n${bulletList(WAYS_TO_ASK)}`),
+      section(`${emoji('bulb')} *More*\n${bulletList(MORE_COMMANDS)}`),
       footer({ surface: 'message' }),
     ],
   };

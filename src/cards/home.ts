@@ -1,12 +1,12 @@
 import type { KnownBlock } from '@slack/types';
 import { CATEGORY_IDS, type KnowledgeBase, type Tip } from '../knowledge/index.js';
-import { actions, context, divider, header, section } from './blocks.js';
+import { actions, bulletList, context, divider, header, section } from './blocks.js';
 import { CATEGORIES, CONTAINER_NOTE } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import { exampleButtons, WAYS_TO_ASK, WHAT_SRM_BOT_DOES } from './help.js';
 import { browseSelect } from './parts.js';
-import { learnMoreButton } from './tip.js';
+import { tipActions } from './tip.js';
 import type { HomeView } from './types.js';
 
 const MODEL_IN_BRIEF =
@@ -34,11 +34,10 @@ function categoryBlocks(kb: KnowledgeBase): KnownBlock[] {
 
 function tipBlocks(kb: KnowledgeBase, tip: Tip | null): KnownBlock[] {
   if (!tip) return [];
-  const learnMore = learnMoreButton(kb, tip);
   return [
     divider(),
     section(`${emoji('bulb')} *Today's tip: ${esc(tip.title)}*\n${esc(tip.do)}`),
-    ...(learnMore ? [actions('srm_tip_actions', [learnMore])] : []),
+    ...tipActions(kb, tip),
   ];
 }
 
@@ -61,7 +60,7 @@ export function renderHome(kb: KnowledgeBase, tip: Tip | null): HomeView {
       ]),
       ...tipBlocks(kb, tip),
       divider(),
-      section(`${emoji('speech_balloon')} *How to ask*\n${WAYS_TO_ASK.map((line) => `• ${line}`).join('\n')}`),
+      section(`${emoji('speech_balloon')} *How to ask*\n${bulletList(WAYS_TO_ASK)}`),
       exampleButtons('srm_examples', 4),
     ],
   };

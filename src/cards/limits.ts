@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { isRecord, list } from './json.js';
 
 /**
  * Slack's Block Kit limits that our cards can reach. Slack rejects a whole message (or view) that breaks any
@@ -30,12 +31,8 @@ export const LIMITS = {
 
 export type SurfaceKind = 'message' | 'home' | 'modal';
 
-type Json = Record<string, unknown>;
-
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const textOf = (value: unknown): string | undefined =>
   isRecord(value) && typeof value.text === 'string' ? value.text : undefined;
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** Every `<https://…|label>` and bare `<https://…>` link inside mrkdwn, for the URL length limit. */
 function linkedUrls(mrkdwn: string): string[] {

@@ -19,7 +19,7 @@ export interface CardContext {
   query?: string;
 }
 
-export const SRM_PAGE: Link = {
+const SRM_PAGE: Link = {
   title: 'AWS Shared Responsibility Model',
   url: 'https://aws.amazon.com/compliance/shared-responsibility-model/',
 };
@@ -29,7 +29,7 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 const esc = escapeMrkdwn;
 
 /** The plain one-line summary Slack shows in notifications and to screen readers, escaped like any mrkdwn. */
-export const fallbackText = (title: string, summary: string): string =>
+const fallbackText = (title: string, summary: string): string =>
   escapeMrkdwn(truncatePlain(`${title}: ${summary}`.replace(/\s+/g, ' '), FALLBACK_TEXT_CHARS));
 
 export function categoryLine(service: Service): ContextBlock {
@@ -109,7 +109,7 @@ export const responsibilityBlocks = (body: ResponsibilityBody): KnownBlock[] => 
 const MAX_SOURCES = 5;
 
 /** The card's sources, always ending with AWS's own page on the model. */
-export function sourcesContext(links: readonly Link[]): ContextBlock {
+function sourcesContext(links: readonly Link[]): ContextBlock {
   const unique = links.filter((link, i) => link.url !== SRM_PAGE.url && links.findIndex((l) => l.url === link.url) === i);
   const shown = [...unique.slice(0, MAX_SOURCES), SRM_PAGE];
   return context([`${emoji('books')} ${shown.map((l) => mrkdwnLink(l.url, l.title)).join('  ·  ')}`]);

@@ -1,5 +1,5 @@
 import {
-  formatCardKey, parseCardKey,
+  parseCardKey,
   type CardKey, type Concept, type ConceptId, type KnowledgeBase, type Service, type ServiceTopic, type Topic, type TopicId,
 } from '../knowledge/index.js';
 
@@ -51,5 +51,3 @@ export function cardButtonLabel(card: ResolvedCard): string {
     case 'concept': return card.concept.title;
   }
 }
-
-export const sameCard = (a: CardKey, b: CardKey): boolean => formatCardKey(a) === formatCardKey(b);

@@ -1,4 +1,6 @@
 import { EMOJI_CHARACTERS } from './emoji.js';
+import { UNSAFE_CHARACTERS } from './escape.js';
+import { isRecord, list } from './json.js';
 
 export interface TerminalOptions {
   /** ANSI bold/dim/underline; off when output is not a terminal (pipes, files, CI logs). */
@@ -21,7 +23,7 @@ const PLAIN: Style = { bold: (t) => t, italic: (t) => t, dim: (t) => t };
  * Control characters in card text (a pasted query carries whatever the person typed) could move the cursor or
  * retitle the terminal; only line breaks survive. Our own ANSI codes are added after this.
  */
-const sanitize = (text: string): string => text.replace(/[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, (c) => (c === '\n' ? c : ''));
+const sanitize = (text: string): string => text.replace(UNSAFE_CHARACTERS, (c) => (c === '\n' ? c : ''));
 
 /** Slack's three entities, decoded the way Slack displays them: &amp; last so "&amp;lt;" stays "&lt;". */
 const decodeEntities = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
@@ -60,10 +62,6 @@ function renderMrkdwn(text: string, style: Style): string {
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
 }
-
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 function renderText(object: unknown, style: Style): string {
   if (!isRecord(object) || typeof object.text !== 'string') return '';

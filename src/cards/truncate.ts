@@ -1,4 +1,4 @@
-export const ELLIPSIS = '…';
+const ELLIPSIS = '…';
 
 /** How far back from the limit a cut may move to end on a word instead of inside one. */
 const WORD_BOUNDARY_REACH = 24;
@@ -29,9 +29,8 @@ export function truncateMrkdwn(text: string, max: number): string {
   return cut(text.match(MRKDWN_ATOM) ?? [], max);
 }
 
+/** Callers pass only text longer than `max`, so something is always cut. */
 function cut(atoms: readonly string[], max: number): string {
-  const total = atoms.reduce((n, atom) => n + atom.length, 0);
-  if (total <= max) return atoms.join('');
   let length = 0;
   let insideCode = false;
   let end = 0;
