@@ -1,3 +1,4 @@
+import { decodeSlackEntities } from '../text/entities.js';
 import { EMOJI_CHARACTERS } from './emoji.js';
 import { UNSAFE_CHARACTERS } from './escape.js';
 import { isRecord, list } from './json.js';
@@ -25,8 +26,6 @@ const PLAIN: Style = { bold: (t) => t, italic: (t) => t, dim: (t) => t };
  */
 const sanitize = (text: string): string => text.replace(UNSAFE_CHARACTERS, (c) => (c === '\n' ? c : ''));
 
-/** Slack's three entities, decoded the way Slack displays them: &amp; last so "&amp;lt;" stays "&lt;". */
-const decodeEntities = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 const emojify = (text: string): string =>
   text.replace(/:([a-z0-9_+-]+):/g, (shortcode, name: string) => (name in EMOJI_CHARACTERS ? EMOJI_CHARACTERS[name as keyof typeof EMOJI_CHARACTERS] : shortcode));
@@ -43,12 +42,12 @@ function renderInline(text: string, style: Style): string {
   return text
     .split(/(<[^<>\n]*>)/)
     .map((part, i) => {
-      if (i % 2 === 1) return decodeEntities(renderToken(part));
+      if (i % 2 === 1) return decodeSlackEntities(renderToken(part));
       const formatted = emojify(part)
         .replace(/(?<![\w*])\*(?!\s)([^*\n]+?)(?<!\s)\*(?![\w*])/g, (_m, inner: string) => style.bold(inner))
         .replace(/(?<![\w_])_(?!\s)([^_\n]+?)(?<!\s)_(?![\w_])/g, (_m, inner: string) => style.italic(inner))
         .replace(/(?<![\w~])~(?!\s)([^~\n]+?)(?<!\s)~(?![\w~])/g, '$1');
-      return decodeEntities(formatted);
+      return decodeSlackEntities(formatted);
     })
     .join('');
 }
@@ -57,7 +56,7 @@ function renderInline(text: string, style: Style): string {
 function renderMrkdwn(text: string, style: Style): string {
   return sanitize(text)
     .split('```')
-    .map((part, i) => (i % 2 === 1 ? `\n${decodeEntities(part).replace(/^\n|\n$/g, '').split('\n').map((line) => `    ${line}`).join('\n')}\n` : renderInline(part, style)))
+    .map((part, i) => (i % 2 === 1 ? `\n${decodeSlackEntities(part).replace(/^\n|\n$/g, '').split('\n').map((line) => `    ${line}`).join('\n')}\n` : renderInline(part, style)))
     .join('')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
