@@ -88,8 +88,14 @@ describe('checkAnswer', () => {
   });
 
   it('scores the same click the same way every time (no state)', () => {
-    const click = choiceOf(first, 0);
-    expect(checkAnswer(quiz, click)).toEqual(checkAnswer(quiz, click));
+    const wrong = (first.answer + 1) % first.choices.length;
+    const unchanged = structuredClone(quiz);
+    // Clicks repeated and interleaved: an answer remembered between clicks would change a later outcome.
+    for (let round = 0; round < 3; round += 1) {
+      expect(checkAnswer(quiz, choiceOf(first, first.answer))).toEqual({ kind: 'answered', question: first, chosen: first.answer, correct: true });
+      expect(checkAnswer(quiz, choiceOf(first, wrong))).toEqual({ kind: 'answered', question: first, chosen: wrong, correct: false });
+    }
+    expect(quiz).toEqual(unchanged);
   });
 
   it('does not score a click on a question edited since it was asked, and knows a removed one', () => {
