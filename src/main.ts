@@ -7,7 +7,7 @@ import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createAnswers } from './slack/answers.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
-import { botClient } from './slack/webClient.js';
+import { botClient } from './slackApi/client.js';
 import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
 
 /** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { renderTip } from '../src/cards/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
-import { botClient } from '../src/slack/webClient.js';
+import { botClient } from '../src/slackApi/client.js';
 import { createRotation, parseTipDays, postDailyTip, TIP_EVENT_TYPE, type DayReport } from '../src/tips/index.js';
 import { TEST_BOT_TOKEN } from './support/appProcess.js';
 import { useFakeSlack } from './support/fakeSlackSuite.js';

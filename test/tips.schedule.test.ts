@@ -1,7 +1,7 @@
 import { createClock, type Clock as FakeClock, type TimerId } from '@sinonjs/fake-timers';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/index.js';
-import { botClient } from '../src/slack/webClient.js';
+import { botClient } from '../src/slackApi/client.js';
 import {
   createRotation,
   localDateTime,

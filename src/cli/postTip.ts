@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadTipPosterConfig } from '../config.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { createLogger } from '../logger.js';
-import { botClient } from '../slack/webClient.js';
+import { botClient } from '../slackApi/client.js';
 import {
   addDays,
   createRotation,

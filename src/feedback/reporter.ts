@@ -1,7 +1,7 @@
 import { renderFeedbackReport, type SlackMessage } from '../cards/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
-import { slackErrorCode } from '../slack/slackErrors.js';
+import { slackErrorCode } from '../slackApi/errors.js';
 import { TokenBucket } from './tokenBucket.js';
 import { isDirectMessage, type FeedbackReport } from './types.js';
 

@@ -78,6 +78,3 @@ export function noteMatch(context: Context, match: Answer | string): void {
 }
 
 export const unansweredIn = (context: Context): Unanswered | undefined => context.unanswered as Unanswered | undefined;
-
-/** Posts should not unfurl the AWS links every card carries: the card already says what they are. */
-export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;

@@ -1,15 +1,15 @@
 import type { ServerResponse } from 'node:http';
 import { App, type CustomRoute } from '@slack/bolt';
 import type { Config, SlackConnection } from '../config.js';
-import { boltLogger } from './boltLogger.js';
+import { boltLogger } from '../slackApi/boltLogger.js';
 import type { SlackDeps } from './deps.js';
 import { botIdentity } from './identity.js';
 import { InFlight } from './inFlight.js';
 import { registerListeners } from './listeners/index.js';
 import { reportUnanswered } from './middleware/reportUnanswered.js';
 import { requestLog } from './middleware/requestLog.js';
-import { slackErrorCode } from './slackErrors.js';
-import { webClientOptions } from './webClient.js';
+import { slackErrorCode } from '../slackApi/errors.js';
+import { webClientOptions } from '../slackApi/client.js';
 
 export interface SlackApp {
   readonly app: App;

@@ -1,4 +1,4 @@
-import { slackErrorCode } from '../slack/slackErrors.js';
+import { slackErrorCode } from '../slackApi/errors.js';
 
 /** Why a channel did not get its tip, whether trying again later can help, and what a person should do. */
 export interface Failure {

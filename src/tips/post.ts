@@ -2,6 +2,7 @@ import type { webApi } from '@slack/bolt';
 import { renderTip } from '../cards/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
+import { NO_UNFURL } from '../slackApi/client.js';
 import { addDays, earliestStartOf } from './calendar.js';
 import { failureOf } from './failures.js';
 import type { Rotation } from './rotation.js';
@@ -77,8 +78,7 @@ export async function postDailyTip(request: PostTipRequest): Promise<DayReport> 
       const posted = await client.chat.postMessage({
         channel,
         ...message,
-        unfurl_links: false,
-        unfurl_media: false,
+        ...NO_UNFURL,
         metadata: { event_type: TIP_EVENT_TYPE, event_payload: { date, tip } },
       });
       return posted.ts!;

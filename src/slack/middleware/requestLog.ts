@@ -1,7 +1,7 @@
 import type { AnyMiddlewareArgs, Context, Middleware, webApi } from '@slack/bolt';
 import type { Logger } from '../../logger.js';
 import type { InFlight } from '../inFlight.js';
-import { slackErrorCode } from '../slackErrors.js';
+import { slackErrorCode } from '../../slackApi/errors.js';
 
 export interface RequestFields {
   type: string;

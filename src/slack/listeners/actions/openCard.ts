@@ -1,6 +1,7 @@
-import { noteMatch, NO_UNFURL } from '../../answers.js';
+import { noteMatch } from '../../answers.js';
+import { NO_UNFURL } from '../../../slackApi/client.js';
+import { slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
-import { slackErrorCode } from '../../slackErrors.js';
 import { clicked, STALE_BUTTON, tellClicker, type ActionArgs } from './clicked.js';
 
 /**

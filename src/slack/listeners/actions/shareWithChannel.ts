@@ -1,7 +1,7 @@
 import type { SlackMessage } from '../../../cards/index.js';
-import { NO_UNFURL } from '../../answers.js';
+import { NO_UNFURL } from '../../../slackApi/client.js';
+import { explainSlackError, slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
-import { explainSlackError, slackErrorCode } from '../../slackErrors.js';
 import { tellClicker, type ActionArgs, type Clicked } from './clicked.js';
 
 /**

@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, Context, SlackCommandMiddlewareArgs } from '@sl
 import { renderHelp, type SlackMessage } from '../../../cards/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
-import { OUR_FAILURE } from '../../slackErrors.js';
+import { OUR_FAILURE } from '../../../slackApi/errors.js';
 import { quizSubcommand } from './quiz.js';
 import { tipSubcommand } from './tip.js';
 

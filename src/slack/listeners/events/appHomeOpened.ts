@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { renderHome } from '../../../cards/index.js';
 import type { SlackDeps } from '../../deps.js';
-import { slackErrorCode } from '../../slackErrors.js';
+import { slackErrorCode } from '../../../slackApi/errors.js';
 
 /** Publishes the Home tab each time someone opens it, so it always shows today's tip. */
 export function appHomeOpened(deps: SlackDeps) {

@@ -1,8 +1,9 @@
 import type { Context } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
-import { noteMatch, NO_UNFURL } from '../../answers.js';
+import { noteMatch } from '../../answers.js';
+import { NO_UNFURL } from '../../../slackApi/client.js';
+import { slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
-import { slackErrorCode } from '../../slackErrors.js';
 
 /** The parts of a message event that decide whether and where the bot answers. */
 export interface IncomingMessage {

@@ -1,7 +1,7 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
-import { slackErrorCode } from '../../slackErrors.js';
+import { slackErrorCode } from '../../../slackApi/errors.js';
 
 /** callback_id of the "Ask srm-bot" message shortcut, as manifest.yml declares it. */
 export const ASK_SHORTCUT_ID = 'srm_ask';

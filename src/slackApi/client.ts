@@ -3,6 +3,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { boltLogger } from './boltLogger.js';
 
+/** Posts should not unfurl the AWS links every card carries: the card already says what they are. */
+export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
 /** A Web API call that hangs would hold a listener or a tip run forever; Slack answers in well under this. */
 export const WEB_API_TIMEOUT_MS = 10_000;
 
