@@ -19,6 +19,8 @@ export const EMOJI_CHARACTERS = {
   bulb: '💡',
   '+1': '👍',
   '-1': '👎',
+  thumbsup: '👍',
+  thumbsdown: '👎',
   bar_chart: '📊',
   compass: '🧭',
   wave: '👋',

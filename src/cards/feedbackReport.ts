@@ -3,7 +3,7 @@ import { isDirectMessage, type FeedbackReport } from '../feedback/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { actions, button, context, section } from './blocks.js';
 import { emoji } from './emoji.js';
-import { echoUserText } from './escape.js';
+import { echoUserText, escapeMrkdwn } from './escape.js';
 import { cardTitle, resolveCardRef } from './resolve.js';
 import { ACTION_IDS, actionId, type SlackMessage } from './types.js';
 
@@ -13,6 +13,13 @@ const SLACK_ID = /^[A-Z0-9]+$/;
 export interface FeedbackReportOptions {
   /** Reports dropped by the rate limit since the previous one reached the channel. */
   dropped: number;
+}
+
+/** What the voter alone sees after 👍/👎 on the card titled `title`. */
+export function voteThanks(title: string, vote: 'up' | 'down'): string {
+  return vote === 'up'
+    ? `${emoji('thumbsup')} Thanks! Glad *${escapeMrkdwn(title)}* helped. Your vote was recorded.`
+    : `${emoji('thumbsdown')} Thanks for telling me. Sorry *${escapeMrkdwn(title)}* missed. Your vote was recorded and helps us improve the card.`;
 }
 
 /** A card key with its title, or the bare key when it names no card any more. */

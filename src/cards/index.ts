@@ -7,7 +7,7 @@ export { renderHelp } from './help.js';
 export { renderHome } from './home.js';
 export { renderTip, tipCardKey } from './tip.js';
 export { renderQuizQuestion, renderQuizResult, type QuizNote, type QuizRenderOptions } from './quiz.js';
-export { renderFeedbackReport, type FeedbackReportOptions } from './feedbackReport.js';
+export { renderFeedbackReport, voteThanks, type FeedbackReportOptions } from './feedbackReport.js';
 export { renderForTerminal, type TerminalOptions } from './terminal.js';
 export { checkBlockKitLimits, LIMITS, type SurfaceKind } from './limits.js';
 export { escapeMrkdwn, oneLineUserText } from './escape.js';
