@@ -1,10 +1,15 @@
 import { webApi } from '@slack/bolt';
+import type { SlackMessage } from '../cards/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { boltLogger } from './boltLogger.js';
 
 /** Posts should not unfurl the AWS links every card carries: the card already says what they are. */
 export const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+
+/** Posts a message to a conversation, in the thread `threadTs` when given, without link previews. */
+export const postCard = (client: webApi.WebClient, channel: string, message: Pick<SlackMessage, 'text'> & Partial<SlackMessage>, threadTs?: string) =>
+  client.chat.postMessage({ channel, ...(threadTs && { thread_ts: threadTs }), ...message, ...NO_UNFURL });
 
 /** A Web API call that hangs would hold a listener or a tip run forever; Slack answers in well under this. */
 export const WEB_API_TIMEOUT_MS = 10_000;

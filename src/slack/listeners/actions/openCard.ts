@@ -1,5 +1,5 @@
 import { noteMatch } from '../../answers.js';
-import { NO_UNFURL } from '../../../slackApi/client.js';
+import { postCard } from '../../../slackApi/client.js';
 import { slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
 import { clicked, STALE_BUTTON, tellClicker, type ActionArgs } from './clicked.js';
@@ -18,7 +18,7 @@ export function openCard(deps: SlackDeps) {
       const answered = deps.answers.choice(click.value, { surface: 'message' });
       noteMatch(args.context, answered?.answer ?? 'stale');
       try {
-        await args.client.chat.postMessage({ channel: click.user, ...(answered?.message ?? { text: STALE_BUTTON }), ...NO_UNFURL });
+        await postCard(args.client, click.user, answered?.message ?? { text: STALE_BUTTON });
       } catch (error) {
         deps.log.warn({ user: click.user, error: slackErrorCode(error), err: error }, 'could not send the card to the DM');
       }

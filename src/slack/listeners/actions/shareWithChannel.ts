@@ -1,5 +1,5 @@
 import type { SlackMessage } from '../../../cards/index.js';
-import { NO_UNFURL } from '../../../slackApi/client.js';
+import { postCard } from '../../../slackApi/client.js';
 import { explainSlackError, slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
 import { tellClicker, type ActionArgs, type Clicked } from './clicked.js';
@@ -17,7 +17,7 @@ export async function shareWithChannel(
   what: string,
 ): Promise<void> {
   try {
-    await args.client.chat.postMessage({ channel: click.channel, ...(click.threadTs && { thread_ts: click.threadTs }), ...message, ...NO_UNFURL });
+    await postCard(args.client, click.channel, message, click.threadTs);
   } catch (error) {
     deps.log.warn({ channel: click.channel, user: click.user, error: slackErrorCode(error), err: error }, `could not share the ${what}`);
     await tellClicker(args, explainSlackError(error));

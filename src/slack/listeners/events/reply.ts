@@ -1,7 +1,7 @@
 import type { Context } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import { noteMatch } from '../../answers.js';
-import { NO_UNFURL } from '../../../slackApi/client.js';
+import { postCard } from '../../../slackApi/client.js';
 import { slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
 
@@ -38,7 +38,7 @@ export async function replyWithAnswer(
   const { answer, message: card } = deps.answers.text(message.text ?? '', { surface: 'message' });
   noteMatch(context, answer);
   try {
-    await client.chat.postMessage({ channel: message.channel, ...(threadTs && { thread_ts: threadTs }), ...card, ...NO_UNFURL });
+    await postCard(client, message.channel, card, threadTs);
   } catch (error) {
     deps.log.warn({ channel: message.channel, user: message.user, error: slackErrorCode(error), err: error }, 'could not post the answer');
   }
