@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, renderAnswer, renderHelp, type SlackMessage } from '../src/cards/index.js';
 import { createEngine } from '../src/engine/index.js';
-import { loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
+import { cardKeyTitle, loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
 import { findElement, interactiveElements } from './support/blocks.js';
 import { BOT_ID, BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
@@ -201,7 +201,7 @@ describe('buttons', () => {
     const { message } = await slash('lambda logging', { user: 'U0VOTER' });
     const { responseId, value } = await click(message, (id) => id === `${ACTION_IDS.feedback}:${vote}`, { ephemeral: true, user: 'U0VOTER' });
     const reply = await fake.waitForResponse(responseId);
-    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(engine.title(parseCardKey(value.k)!)) });
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(cardKeyTitle(kb, parseCardKey(value.k)!)) });
     const line = await app.waitForLog((l) => l.msg === 'card feedback' && l.feedback?.user === 'U0VOTER' && l.feedback?.vote === vote);
     expect(line.feedback).toMatchObject({ card: value.k, channel: 'C0GENERAL' });
   });

@@ -2,8 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { oneLineUserText } from '../cards/index.js';
-import { createEngine } from '../engine/index.js';
-import { openKnowledge, parseCardKey } from '../knowledge/index.js';
+import { cardKeyTitle, openKnowledge, parseCardKey } from '../knowledge/index.js';
 import { foldPhrase } from '../text/phrase.js';
 
 /*
@@ -203,10 +202,11 @@ export interface ReportOptions {
 /** `srm report <file|->`: 0 when the log was read, 1 when it could not be. */
 export async function runReport(source: string, options: ReportOptions, io: { stdin: Readable; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
   const input = source === '-' ? io.stdin : createReadStream(source, { encoding: 'utf8' });
-  const engine = createEngine(openKnowledge());
+  // Titles only: the knowledge base, not the engine (its vocabulary and fuzzy indexes).
+  const kb = openKnowledge();
   const titleOf = (card: string) => {
     const key = parseCardKey(card);
-    return key ? engine.title(key) : 'no such card any more';
+    return key ? cardKeyTitle(kb, key) : 'no such card any more';
   };
   let summary: FeedbackSummary;
   try {

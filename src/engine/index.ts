@@ -1,4 +1,4 @@
-import { cardRefExists, formatCardKey, isConceptId, type CardKey, type ConceptId, type KnowledgeBase, type TopicId } from '../knowledge/index.js';
+import { cardKeyTitle, cardRefExists, formatCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import { normalizeSlackText } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import { decide } from './rules.js';
@@ -17,18 +17,7 @@ export function createEngine(kb: KnowledgeBase): Engine {
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary);
 
-  function title(key: CardKey): string {
-    const service = key.service ? kb.services.get(key.service) : undefined;
-    const topicTitle = key.topic === null
-      ? undefined
-      : isConceptId(key.topic)
-        ? kb.concepts.get(key.topic as ConceptId)?.title
-        : kb.topics.get(key.topic as TopicId)?.title;
-    if (service && topicTitle) return `${service.name} · ${topicTitle}`;
-    return service?.name ?? topicTitle ?? 'srm-bot';
-  }
-
-  const withTitle = (key: CardKey): CardMatch => ({ ...key, title: title(key) });
+  const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
 
   const cardAnswer = (key: CardKey, query: string, readable: string): Answer =>
     ({ query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle) });
@@ -52,5 +41,5 @@ export function createEngine(kb: KnowledgeBase): Engine {
     return { query, readable, kind: 'no_match', match: null, suggestions, reason: decision.reason };
   }
 
-  return { answer, answerFor, title };
+  return { answer, answerFor };
 }

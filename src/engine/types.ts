@@ -30,5 +30,4 @@ export interface Engine {
   answer(text: string): Answer;
   /** The answer for a card chosen by key (a button click); null when the key names no card. */
   answerFor(key: CardKey, query?: string): Answer | null;
-  title(key: CardKey): string;
 }

@@ -1,5 +1,5 @@
 export * from './schema.js';
-export { loadKnowledge, KnowledgeError, formatProblem, aliasPhrase, cardRefExists, defaultKnowledgeDir } from './load.js';
+export { loadKnowledge, KnowledgeError, formatProblem, aliasPhrase, cardKeyTitle, cardRefExists, defaultKnowledgeDir } from './load.js';
 export type { KnowledgeBase, KnowledgeProblem } from './load.js';
 export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey, CardTopic } from './cardKey.js';

@@ -10,7 +10,7 @@ import {
   type TopicId, type Vocabulary,
 } from './schema.js';
 import { packageRoot } from './paths.js';
-import { isConceptId, parseCardKey } from './cardKey.js';
+import { isConceptId, parseCardKey, type CardKey } from './cardKey.js';
 
 export interface KnowledgeBase {
   services: ReadonlyMap<ServiceId, Service>;
@@ -136,6 +136,18 @@ export function cardRefExists(kb: KnowledgeBase, ref: string): boolean {
   if (!key) return false;
   if (key.service !== null) return kb.services.has(key.service);
   return key.topic !== null && (kb.topics.has(key.topic as TopicId) || kb.concepts.has(key.topic as ConceptId));
+}
+
+/** A card's short name: "Amazon S3 · Encryption", "Amazon S3", "Encryption"; "srm-bot" for a key naming nothing. */
+export function cardKeyTitle(kb: KnowledgeBase, key: CardKey): string {
+  const service = key.service ? kb.services.get(key.service) : undefined;
+  const topicTitle = key.topic === null
+    ? undefined
+    : isConceptId(key.topic)
+      ? kb.concepts.get(key.topic)?.title
+      : kb.topics.get(key.topic as TopicId)?.title;
+  if (service && topicTitle) return `${service.name} · ${topicTitle}`;
+  return service?.name ?? topicTitle ?? 'srm-bot';
 }
 
 /** Rules that span files: an alias may name one thing only, and every reference must land on a card. */

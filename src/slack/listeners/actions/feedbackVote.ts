@@ -1,5 +1,5 @@
 import { parseButtonPayload, voteThanks } from '../../../cards/index.js';
-import { parseCardKey } from '../../../knowledge/index.js';
+import { cardKeyTitle, parseCardKey } from '../../../knowledge/index.js';
 import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
 import { postWith } from '../../feedback.js';
@@ -18,7 +18,7 @@ export function feedbackVote(deps: SlackDeps) {
       return;
     }
     noteMatch(args.context, `vote ${payload.vote} ${payload.k}`);
-    await tellClicker(args, voteThanks(deps.engine.title(key), payload.vote));
+    await tellClicker(args, voteThanks(cardKeyTitle(deps.kb, key), payload.vote));
     // After the thanks: a slow feedback channel must not keep the voter waiting.
     await deps.feedback.report(
       { kind: 'vote', vote: payload.vote, card: payload.k, query: payload.q, user: click.user, channel: click.channel, team: click.team },
