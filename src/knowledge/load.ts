@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import { foldPhrase } from '../text/phrase.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
-  conceptSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema,
-  type Alias, type Concept, type ConceptId, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
+  catalogueFileSchema, conceptSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema,
+  type Alias, type CatalogueEntry, type Concept, type ConceptId, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
   type TopicId, type Vocabulary,
 } from './schema.js';
 import { packageRoot } from './paths.js';
@@ -17,6 +17,8 @@ export interface KnowledgeBase {
   topics: ReadonlyMap<TopicId, Topic>;
   concepts: ReadonlyMap<ConceptId, Concept>;
   vocabulary: Vocabulary;
+  /** Every AWS service people may name, with or without a card. */
+  catalogue: readonly CatalogueEntry[];
   tips: readonly Tip[];
   quiz: readonly QuizQuestion[];
 }
@@ -108,6 +110,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const topics = loadFolder<Topic>('topics', topicSchema, TOPIC_IDS, 'topic') as Map<TopicId, Topic>;
   const concepts = loadFolder<Concept>('concepts', conceptSchema, CONCEPT_IDS, 'concept') as Map<ConceptId, Concept>;
   const vocabulary = parseWith(vocabularySchema, join(dir, 'vocabulary.yml'), () => undefined);
+  const catalogueFile = parseWith(catalogueFileSchema, join(dir, 'catalogue.yml'), () => undefined);
   const tipsFile = parseWith(tipsFileSchema, join(dir, 'tips.yml'), () => undefined);
   const quizFile = parseWith(quizFileSchema, join(dir, 'quiz.yml'), () => undefined);
 
@@ -115,7 +118,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     services,
     topics,
     concepts,
-    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [] },
+    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], lookalikes: [] },
+    catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],
   };

@@ -89,8 +89,24 @@ export const scenarioSchema = z.strictObject({
 /** A reference to another card: "s3", "s3.encryption", "encryption" (general topic) or "overview" (concept). */
 export const cardRefSchema = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/, 'must be a card reference like s3.encryption');
 
+/**
+ * Questions as people ask this card's question (situations, symptoms, incidents, shorthand), never shown: the
+ * engine learns the card's subject from them. `srm kb check` requires them and refuses one claimed by two cards.
+ */
+export const examplesSchema = z.array(text(200)).min(3, 'needs at least 3 example questions').max(12, 'at most 12 example questions');
+
+/** The day a person last checked the card's facts against the linked AWS pages. */
+const verifiedOn = z.iso.date('must be a date written YYYY-MM-DD');
+
+/** What every card carries beside its content: how people ask for it and when it was last checked. */
+const cardMeta = {
+  examples: examplesSchema.optional(),
+  verified_on: verifiedOn.optional(),
+};
+
 /** The body every responsibility card shares: who does what, how to do it well, how it goes wrong. */
 const responsibilityBody = {
+  ...cardMeta,
   aws: bullets(220),
   customer: bullets(220),
   practices: z.array(practiceSchema).min(1).max(6),
@@ -122,6 +138,7 @@ export const serviceSchema = z.strictObject({
   customer: bullets(220),
   links: z.array(linkSchema).min(1).max(4),
   scenarios: z.array(scenarioSchema).max(4).optional(),
+  ...cardMeta,
   topics: z.partialRecord(z.enum(TOPIC_IDS), serviceTopicSchema),
 });
 
@@ -161,6 +178,7 @@ export const conceptSchema = z.strictObject({
   links: z.array(linkSchema).min(1).max(4),
   scenarios: z.array(scenarioSchema).max(6).optional(),
   related: z.array(cardRefSchema).max(4).optional(),
+  ...cardMeta,
 });
 
 /** Words the engine needs beyond the cards' own aliases. */
@@ -171,7 +189,26 @@ export const vocabularySchema = z.strictObject({
   model_words: z.array(text(40)).min(1),
   /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
   out_of_scope: z.array(text(40)).min(1),
+  /**
+   * Questions that look like ours but are not (passwords of other systems, prices, sizing, data modelling): the
+   * engine learns from them what to refuse even when a security word appears.
+   */
+  lookalikes: z.array(text(200)).min(1),
 });
+
+/**
+ * One AWS service as people name it, whether or not srm-bot has a card for it: a name it knows but has no card
+ * for is answered "no card for … yet" instead of a general card the asker would take as specific.
+ */
+export const catalogueEntrySchema = z.strictObject({
+  name: text(80),
+  /** The id of srm-bot's card for the service, when there is one. */
+  card: z.enum(SERVICE_IDS).optional(),
+  /** Other names and the abbreviations people type ("ddb", "cw"); folded like every phrase. */
+  aliases: z.array(text(60)).max(20).default([]),
+});
+
+export const catalogueFileSchema = z.strictObject({ services: z.array(catalogueEntrySchema).min(1) });
 
 export const tipSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug like s3-block-public-access'),
@@ -215,5 +252,6 @@ export type Service = z.infer<typeof serviceSchema>;
 export type Topic = z.infer<typeof topicSchema>;
 export type Concept = z.infer<typeof conceptSchema>;
 export type Vocabulary = z.infer<typeof vocabularySchema>;
+export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
 export type Tip = z.infer<typeof tipSchema>;
 export type QuizQuestion = z.infer<typeof quizQuestionSchema>;

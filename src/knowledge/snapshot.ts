@@ -18,6 +18,7 @@ interface Snapshot {
   topics: Topic[];
   concepts: Concept[];
   vocabulary: KnowledgeBase['vocabulary'];
+  catalogue: KnowledgeBase['catalogue'];
   tips: KnowledgeBase['tips'];
   quiz: KnowledgeBase['quiz'];
 }
@@ -47,6 +48,7 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
     topics: [...kb.topics.values()],
     concepts: [...kb.concepts.values()],
     vocabulary: kb.vocabulary,
+    catalogue: kb.catalogue,
     tips: kb.tips,
     quiz: kb.quiz,
   };
@@ -64,6 +66,7 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
         topics: new Map(snapshot.topics.map((t) => [t.id as TopicId, t])),
         concepts: new Map(snapshot.concepts.map((c) => [c.id as ConceptId, c])),
         vocabulary: snapshot.vocabulary,
+        catalogue: snapshot.catalogue,
         tips: snapshot.tips,
         quiz: snapshot.quiz,
       };
