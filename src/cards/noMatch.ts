@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Answer, NoMatchReason } from '../engine/types.js';
 import { actions, section } from './blocks.js';
 import { emoji } from './emoji.js';
-import { echoUserText } from './escape.js';
+import { echoUserText, escapeMrkdwn } from './escape.js';
 import { EXAMPLE_QUERIES } from './examples.js';
 import { exampleButtons } from './help.js';
 import { footer, openButtons } from './parts.js';
@@ -18,17 +18,21 @@ const WHY: Record<NoMatchReason, string> = {
   out_of_scope:
     "That's outside what I cover: I answer *who secures what* on AWS under the Shared Responsibility Model — not pricing, sizing, other clouds or general questions.",
   too_vague: "That's too broad for one card. Name an AWS service, a security topic, or both — like “S3 encryption”.",
+  not_covered:
+    "srm-bot has no card for that service yet, so I won't guess: a general card could read as if it were about it. Ask about the topic in general, or try a service I cover.",
   not_understood:
     "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM”.",
 };
 
-export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason'>, options: RenderOptions): SlackMessage {
+export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered'>, options: RenderOptions): SlackMessage {
   const echo = echoUserText(answer.readable, ECHO_CHARS);
   const suggestions = answer.suggestions
     .map((s) => resolveCard(kb, { service: s.service, topic: s.topic }))
     .filter((card): card is ResolvedCard => card !== null)
     .slice(0, SUGGESTIONS);
-  const opening = echo.length > 0 ? `I couldn't find a card for “${echo}”.` : "I didn't catch a question.";
+  const opening = answer.uncovered
+    ? `I don't have a card for *${escapeMrkdwn(answer.uncovered)}* yet.`
+    : echo.length > 0 ? `I couldn't find a card for “${echo}”.` : "I didn't catch a question.";
   const firstExample = EXAMPLE_QUERIES[0]?.query ?? '';
   return {
     text: `${echo.length > 0 ? `No card for “${echo}”.` : 'No question received.'} Try: ${firstExample}`,

@@ -4,20 +4,15 @@ import dotenv from 'dotenv';
 import { parseArgs } from 'node:util';
 import { KnowledgeError, packageRoot } from '../knowledge/index.js';
 
-import { runAsk } from './ask.js';
-import { evaluate, formatReport } from './eval.js';
-import { runKbCheck, runKbSnapshot } from './kbCheck.js';
-import { runReport } from './report.js';
-import { POST_TIP_USAGE, runPostTip } from './postTip.js';
-
-const USAGE = `usage:
+// Each command loads only what it needs: `srm ask` must not pay for Bolt's Web API client or the YAML parser.
+const usage = async () => `usage:
   srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
   srm kb check [--dir DIR]        validate the knowledge base
   srm kb snapshot                 validate the knowledge base and store it for fast starts (run by npm run build)
   srm eval [FILE.jsonl]           score the engine on a labelled query file
   srm report <LOG|-> [--top N] [--json]
                                   most frequent unanswered questions and worst-rated cards in the bot's JSON log
-  ${POST_TIP_USAGE}
+  ${(await import('./postTip.js')).POST_TIP_USAGE}
                                   post the day's tip once to each channel (default TIP_CHANNELS, today)`;
 
 /** The shared development set, beside the repository (as CI and developers have it). */
@@ -30,20 +25,28 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'ask': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { json: { type: 'boolean', default: false } } });
+      const { runAsk } = await import('./ask.js');
       return runAsk(positionals.join(' '), { json: values.json ?? false }, process.stdout);
     }
     case 'kb': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
+      const { runKbCheck, runKbSnapshot } = await import('./kbCheck.js');
       if (positionals[0] === 'check') return runKbCheck(values.dir, process.stdout, process.stderr);
       if (positionals[0] === 'snapshot') return runKbSnapshot(process.stdout, process.stderr);
       break;
     }
     case 'post-tip':
-      return runPostTip(rest, { stdout: process.stdout, stderr: process.stderr });
+      return (await import('./postTip.js')).runPostTip(rest, { stdout: process.stdout, stderr: process.stderr });
     case 'eval': {
-      const file = rest[0] ?? devSet();
-      const report = evaluate(file);
-      process.stdout.write(`${formatReport(file, report)}\n`);
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { quiet: { type: 'boolean', default: false } } });
+      const [{ createEngine }, { openKnowledge }, { evaluate, formatReport }] = await Promise.all([
+        import('../engine/index.js'), import('../knowledge/index.js'), import('./eval.js'),
+      ]);
+      const engine = createEngine(openKnowledge());
+      for (const file of positionals.length > 0 ? positionals : [devSet()]) {
+        const report = evaluate(file, engine);
+        process.stdout.write(`${formatReport(file, values.quiet ? { ...report, misses: [] } : report)}\n`);
+      }
       return 0;
     }
     case 'report': {
@@ -52,15 +55,16 @@ async function main(argv: string[]): Promise<number> {
       });
       const top = Number(values.top);
       if (positionals.length !== 1 || !Number.isInteger(top) || top < 1) break;
+      const { runReport } = await import('./report.js');
       return runReport(positionals[0]!, { top, json: values.json ?? false }, { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
     }
     case 'help':
     case '--help':
     case '-h':
-      process.stdout.write(`${USAGE}\n`);
+      process.stdout.write(`${await usage()}\n`);
       return 0;
   }
-  process.stderr.write(`${USAGE}\n`);
+  process.stderr.write(`${await usage()}\n`);
   return 2;
 }
 

@@ -1,9 +1,11 @@
 import { cardKeyTitle, cardRefExists, formatCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import { normalizeSlackText } from './normalize.js';
 import { resolveTerms } from './resolve.js';
-import { decide } from './rules.js';
+import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
 import { createSpellingCorrector } from './spelling.js';
 import { createSuggester } from './suggest.js';
+import { DEFAULT_MODEL_TUNING, trainTopicModel, type ModelTuning } from './topicModel.js';
+import { exampleWords, labelledTexts, trainingDocuments } from './training.js';
 import type { Answer, CardMatch, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
@@ -12,19 +14,23 @@ export type { Answer, AnswerKind, CardMatch, Engine, NoMatchReason } from './typ
 /** Whole messages that ask what the bot can do rather than ask it something. */
 const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
 
-export function createEngine(kb: KnowledgeBase): Engine {
-  const vocabulary = buildVocabulary(kb);
+/** The engine's measured constants, replaceable only to measure others side by side (bench/tuning). */
+export type EngineTuning = ModelTuning & DecisionTuning;
+export const DEFAULT_TUNING: EngineTuning = { ...DEFAULT_MODEL_TUNING, ...DEFAULT_DECISION_TUNING };
+
+export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_TUNING): Engine {
+  const texts = labelledTexts(kb);
+  const vocabulary = buildVocabulary(kb, exampleWords(texts));
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary);
+  const model = trainTopicModel(trainingDocuments(kb, texts, vocabulary), tuning);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
 
-  const cardAnswer = (key: CardKey, query: string, readable: string): Answer =>
-    ({ query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle) });
-
   function answerFor(key: CardKey, query = ''): Answer | null {
     if (!cardRefExists(kb, formatCardKey(key))) return null;
-    return cardAnswer(key, query, normalizeSlackText(query).readable);
+    const readable = normalizeSlackText(query).readable;
+    return { query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle), confidence: 1, alternatives: [] };
   }
 
   function answer(text: string): Answer {
@@ -35,10 +41,17 @@ export function createEngine(kb: KnowledgeBase): Engine {
     const saidNothing = words.length === 0 && !/[\p{L}\p{N}]/u.test(readable);
     if (saidNothing || (words.length > 0 && HELP_REQUESTS.has(words.join(' ')))) return { query, readable, kind: 'help', match: null, suggestions: [] };
     const resolution = resolveTerms(words, vocabulary, speller);
-    const decision = decide(resolution, kb);
-    if (decision.kind === 'card') return cardAnswer(decision.key, query, readable);
+    const decision = decide(resolution, kb, model, tuning);
+    const uncovered = decision.uncovered ? { uncovered: decision.uncovered } : {};
+    if (decision.kind === 'card') {
+      const alternatives = decision.alternatives.map(withTitle);
+      const skip = new Set(alternatives.map(formatCardKey));
+      const suggestions = suggester.related(decision.key).filter((k) => !skip.has(formatCardKey(k))).map(withTitle);
+      return { query, readable, kind: 'card', match: withTitle(decision.key), suggestions, confidence: decision.confidence, alternatives, ...uncovered };
+    }
+    const reason = decision.uncovered && decision.reason === 'not_understood' ? 'not_covered' : decision.reason;
     const suggestions = suggester.suggest(decision.hints, resolution.unknown).map(withTitle);
-    return { query, readable, kind: 'no_match', match: null, suggestions, reason: decision.reason };
+    return { query, readable, kind: 'no_match', match: null, suggestions, reason, ...uncovered };
   }
 
   return { answer, answerFor };

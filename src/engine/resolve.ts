@@ -14,6 +14,11 @@ export interface Resolution {
   unknown: string[];
   /** Whether the question used words about responsibility itself ("responsible", "security"). */
   asksAboutTheModel: boolean;
+  /**
+   * The words that carry the question's subject, in order: every word but scaffolding and the words that name
+   * a service (the topic model must learn what is asked, not which service it was asked of).
+   */
+  content: string[];
 }
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
@@ -40,8 +45,10 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
     const word = input[i]!;
     const next = input[i + 1];
     // "cloud trail", "guard duty": people split product names that the vocabulary spells as one word.
+    // Scaffolding is never half of a name: "am i" is not "ami".
     const splitFormIsKnown = vocabulary.phrases.has(word) || vocabulary.phraseStarts.has(`${word} ${next}`);
-    if (next !== undefined && !splitFormIsKnown && vocabulary.phrases.has(word + next)) {
+    const joinable = next !== undefined && !vocabulary.neutral.has(word) && !vocabulary.neutral.has(next);
+    if (joinable && !splitFormIsKnown && vocabulary.phrases.has(word + next)) {
       out.push(word + next);
       i++;
       continue;
@@ -74,6 +81,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   const spelled = spellWords(input, vocabulary, speller);
   const terms: FoundTerm[] = [];
   const unknown: string[] = [];
+  const content: string[] = [];
   let asksAboutTheModel = false;
   let i = 0;
   while (i < spelled.length) {
@@ -83,6 +91,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
       const term = phrase === null ? undefined : vocabulary.phrases.get(phrase);
       if (phrase !== null && term) {
         terms.push({ term, phrase, position: i });
+        if (term.kind !== 'service' && term.kind !== 'uncovered') content.push(...phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
         i += length;
         matched = true;
         break;
@@ -90,9 +99,12 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
     }
     if (matched) continue;
     const word = spelled[i]!;
-    if (!vocabulary.neutral.has(word)) unknown.push(word);
+    if (!vocabulary.neutral.has(word)) {
+      unknown.push(word);
+      content.push(word);
+    }
     if (vocabulary.modelWords.has(word)) asksAboutTheModel = true;
     i++;
   }
-  return { terms, unknown, asksAboutTheModel };
+  return { terms, unknown, asksAboutTheModel, content };
 }

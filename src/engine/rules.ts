@@ -1,147 +1,116 @@
-import type { CardKey, ConceptId, KnowledgeBase, ServiceId, TopicId } from '../knowledge/index.js';
-import { words } from '../text/phrase.js';
-import type { FoundTerm, Resolution } from './resolve.js';
+import { CONCEPT_IDS, TOPIC_IDS, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
+import { primaryService, questionFeatures } from './features.js';
+import type { Resolution } from './resolve.js';
+import type { TopicModel } from './topicModel.js';
+import type { Subject } from './training.js';
 import type { NoMatchReason } from './types.js';
 
 export type Decision =
-  | { kind: 'card'; key: CardKey }
-  | { kind: 'no_match'; reason: NoMatchReason; hints: CardKey[] };
+  | { kind: 'card'; key: CardKey; confidence: number; alternatives: CardKey[]; uncovered: string | null }
+  | { kind: 'no_match'; reason: NoMatchReason; hints: CardKey[]; uncovered: string | null };
 
-/** A service question with this many words we cannot place is about something else ("lambda cold start tuning"). */
-const UNKNOWN_WORDS_FOR_OFF_TOPIC = 3;
-
-/** A second service that is itself a topic ("s3 kms") says less than a topic word does. */
-const IMPLIED_TOPIC_WEIGHT = 0.8;
-
-/** A topic word that repeats part of the service's own name ("secrets" beside "secrets manager") is an echo. */
-const ECHO_DISCOUNT = 0.3;
-
-interface Tally {
-  services: ServiceId[];
-  keywordServices: ServiceId[];
-  topicScores: Map<TopicId, { score: number; first: number }>;
-  concepts: Map<ConceptId, { score: number; strong: boolean }>;
-  /** Topics that concept phrases stand for when a service is named ("patch management" → patching). */
-  conceptTopics: TopicId[];
-  outOfScope: boolean;
+export interface DecisionTuning {
+  /** At or above this confidence the card is answered alone; below it the runner-up is offered beside it. */
+  sure: number;
+  /** Without a service to anchor it, a question below this confidence is refused with the likely cards offered. */
+  refuseBelow: number;
+  /** "Nothing we answer" must beat the best card by this confidence to refuse a question that names a service. */
+  refuseWithService: number;
+  /**
+   * Below this relevance (nats, see Posterior) the words of a question that names no service say nothing about
+   * any subject: small talk, refused.
+   */
+  minRelevance: number;
 }
 
-function tally(found: readonly FoundTerm[], kb: KnowledgeBase): Tally {
-  const t: Tally = { services: [], keywordServices: [], topicScores: new Map(), concepts: new Map(), conceptTopics: [], outOfScope: false };
-  const serviceWords = new Set(found.filter((f) => f.term.kind === 'service').flatMap((f) => words(f.phrase)));
-  const addTopic = (topic: TopicId, score: number, position: number) => {
-    const current = t.topicScores.get(topic);
-    t.topicScores.set(topic, { score: (current?.score ?? 0) + score, first: Math.min(current?.first ?? position, position) });
-  };
-  for (const { term, phrase, position } of found) {
-    switch (term.kind) {
-      case 'service':
-        if (!t.services.includes(term.service)) t.services.push(term.service);
-        break;
-      case 'service-topic':
-        if (!t.keywordServices.includes(term.service)) t.keywordServices.push(term.service);
-        addTopic(term.topic, term.weight, position);
-        break;
-      case 'topic': {
-        const echo = words(phrase).every((w) => serviceWords.has(w));
-        addTopic(term.topic, echo ? term.weight * ECHO_DISCOUNT : term.weight, position);
-        break;
-      }
-      case 'concept': {
-        const current = t.concepts.get(term.concept);
-        t.concepts.set(term.concept, { score: (current?.score ?? 0) + term.weight, strong: term.strong });
-        if (term.topic) t.conceptTopics.push(term.topic);
-        break;
-      }
-      case 'out-of-scope':
-        t.outOfScope = true;
-        break;
-    }
-  }
-  // The service a question is about is the first one that is not merely standing in for a topic.
-  const primary = t.services.find((s) => kb.services.get(s)?.implies_topic === undefined) ?? t.services[0];
-  // "cloudtrail log encryption": the service's own topic repeats the service and another real topic is the
-  // question. Incidental words ("disks" in "cloudwatch alerting for full disks") do not outweigh it.
-  const ownTopic = primary ? kb.services.get(primary)?.implies_topic : undefined;
-  const echoed = ownTopic ? t.topicScores.get(ownTopic) : undefined;
-  const anotherRealTopic = [...t.topicScores].some(([topic, { score }]) => topic !== ownTopic && score >= SOLE_TOPIC_SCORE);
-  if (ownTopic && echoed && anotherRealTopic) t.topicScores.set(ownTopic, { ...echoed, score: echoed.score * ECHO_DISCOUNT });
-  for (const service of t.services) {
-    const implied = kb.services.get(service)?.implies_topic;
-    if (service !== primary && implied) addTopic(implied, IMPLIED_TOPIC_WEIGHT, Infinity);
-  }
-  if (primary) t.services = [primary, ...t.services.filter((s) => s !== primary)];
-  return t;
-}
+export const DEFAULT_DECISION_TUNING: DecisionTuning = { sure: 0.6, refuseBelow: 0.3, refuseWithService: 0.3, minRelevance: 2.2 };
 
-/**
- * Below this, a topic was named only by incidental words ("app", "anyone", "data"): enough to narrow a service,
- * not enough to answer on its own next to words we cannot place.
- */
-const SOLE_TOPIC_SCORE = 0.8;
 
-function bestTopic(scores: Tally['topicScores']): { topic: TopicId; score: number } | null {
-  let best: TopicId | null = null;
-  let bestScore = 0;
-  let bestFirst = Infinity;
-  for (const [topic, { score, first }] of scores) {
-    if (score > bestScore || (score === bestScore && first < bestFirst)) {
-      best = topic;
-      bestScore = score;
-      bestFirst = first;
-    }
-  }
-  return best === null ? null : { topic: best, score: bestScore };
-}
+const TOPICS: readonly Subject[] = TOPIC_IDS;
+const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
 
-function strongestConcept(concepts: Tally['concepts'], strong: boolean): ConceptId | null {
-  let best: ConceptId | null = null;
-  let bestScore = 0;
-  for (const [concept, c] of concepts) {
-    if (c.strong === strong && c.score > bestScore) {
-      best = concept;
-      bestScore = c.score;
-    }
-  }
-  return best;
-}
+const isConcept = (s: Subject) => CONCEPTS.includes(s);
 
 /** "Who is responsible for what?": responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
 
-/** The concept that explains the model as a whole: the one that yields to any named service or topic. */
-const modelConcept = (kb: KnowledgeBase): ConceptId | null =>
-  [...kb.concepts.values()].find((c) => c.strength === 'weak')?.id ?? null;
+function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
+  if (subject === 'none') return null;
+  if (subject === 'service') return service ? { service, topic: null } : null;
+  if (isConcept(subject)) return { service: null, topic: subject as CardKey['topic'] };
+  return { service, topic: subject as CardKey['topic'] };
+}
+
+interface Named {
+  service: ServiceId | null;
+  /** Other services the question names as subjects in their own right ("rds or aurora"). */
+  others: ServiceId[];
+  /** An AWS service named that has no card, when no service with a card is the subject. */
+  uncovered: string | null;
+  strongConcept: boolean;
+}
+
+function named(resolution: Resolution, kb: KnowledgeBase): Named {
+  const primary = primaryService(resolution, kb);
+  const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
+  let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null);
+  const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
+  let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
+  // "sagemaker with kms": the service asked about is SageMaker; KMS only says the topic. A card for KMS would
+  // look like an answer about SageMaker.
+  if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
+  if (service) uncovered = null;
+  const others: ServiceId[] = [];
+  for (const { term } of resolution.terms) {
+    if (term.kind === 'service' && term.service !== service && !others.includes(term.service) && kb.services.get(term.service)?.implies_topic === undefined) others.push(term.service);
+  }
+  const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong);
+  return { service, others, uncovered, strongConcept };
+}
 
 /**
- * Picks the card from what was recognised. Never guesses: without a recognised service, topic or concept the
- * answer is "did you mean", and a question about prices, sizing or other clouds is refused even when it names
- * a service.
+ * Picks the card: the topic model reads the whole question and says how likely each subject is; the service
+ * named (if any) anchors it. Unsure answers offer the runner-up; questions the model places nowhere, or that ask
+ * about prices, sizing or other clouds, are refused.
  */
-export function decide(resolution: Resolution, kb: KnowledgeBase): Decision {
-  const t = tally(resolution.terms, kb);
-  const service = t.services[0] ?? t.keywordServices[0] ?? null;
-  const best = bestTopic(t.topicScores);
-  const topic = best?.topic ?? (service ? (t.conceptTopics[0] ?? null) : null);
-  const hints: CardKey[] = [
-    ...(service ? [{ service, topic: null }] : []),
-    ...(topic ? [{ service: null, topic }] : []),
-  ];
-  if (t.outOfScope) return { kind: 'no_match', reason: 'out_of_scope', hints };
+export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicModel<Subject>, tuning: DecisionTuning = DEFAULT_DECISION_TUNING): Decision {
+  const { service, others, uncovered, strongConcept } = named(resolution, kb);
+  const hints: CardKey[] = service ? [{ service, topic: null }] : [];
+  const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
+  if (resolution.terms.some((f) => f.term.kind === 'out-of-scope')) return refuse('out_of_scope');
 
-  const strong = strongestConcept(t.concepts, true);
-  if (strong && !(service && topic)) return { kind: 'card', key: { service: null, topic: strong } };
+  const features = questionFeatures(resolution, kb);
+  const labels: Subject[] = service
+    ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])]
+    : [...TOPICS, ...CONCEPTS, 'none'];
+  const { ranked, known, relevance } = model.posterior(features, labels);
 
-  if (service && topic) return { kind: 'card', key: { service, topic } };
-  if (service) {
-    if (resolution.unknown.length >= UNKNOWN_WORDS_FOR_OFF_TOPIC) return { kind: 'no_match', reason: 'too_vague', hints };
-    return { kind: 'card', key: { service, topic: null } };
+  // A topic or concept phrase the resolver recognised is evidence enough; relevance judges the other words.
+  const recognised = resolution.terms.some(({ term }) =>
+    term.kind === 'service' ? term.service !== service && kb.services.get(term.service)?.implies_topic !== undefined : term.kind !== 'uncovered');
+  // With no service named, words that say nothing about any subject are small talk, whatever ranks first.
+  if (!service && !recognised && relevance < tuning.minRelevance && !(aboutTheModelOnly(resolution) && !uncovered)) return refuse('not_understood');
+  if (known === 0) {
+    if (service) return { kind: 'card', key: { service, topic: null }, confidence: 1, alternatives: [], uncovered: null };
+    if (aboutTheModelOnly(resolution) && !uncovered) return { kind: 'card', key: { service: null, topic: 'overview' }, confidence: 1, alternatives: [], uncovered: null };
+    return refuse('not_understood');
   }
-  if (topic) {
-    const incidental = (best?.score ?? 0) < SOLE_TOPIC_SCORE && resolution.unknown.length > 0;
-    return incidental ? { kind: 'no_match', reason: 'not_understood', hints } : { kind: 'card', key: { service: null, topic } };
+
+  // How far the best subject stands above the next: 0 for a tie, near 1 when nothing else comes close.
+  const margin = (p: number, next: number | undefined) => (next === undefined || p === 0 ? 1 : Math.max(0, 1 - next / p));
+  const [first, second] = ranked;
+  const cards = ranked
+    .map(({ label, p }) => ({ key: keyFor(service, label), p }))
+    .filter((c): c is { key: CardKey; p: number } => c.key !== null);
+  const topHints = cards.slice(0, 2).map((c) => c.key);
+  if (first!.label === 'none') {
+    const refuseIt = service === null || margin(first!.p, second?.p) >= tuning.refuseWithService;
+    if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
-  const weak = strongestConcept(t.concepts, false) ?? (aboutTheModelOnly(resolution) ? modelConcept(kb) : null);
-  if (weak) return { kind: 'card', key: { service: null, topic: weak } };
-  return { kind: 'no_match', reason: 'not_understood', hints };
+  const best = cards[0]!;
+  const confidence = margin(best.p, cards[1]?.p);
+  if (service === null && confidence < tuning.refuseBelow) return refuse('not_understood', topHints);
+  const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
+  if (best.key.service && best.key.topic && others.length > 0) alternatives.push({ service: others[0]!, topic: best.key.topic });
+  return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };
 }

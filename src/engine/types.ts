@@ -13,7 +13,7 @@ export interface CardMatch extends CardKey {
  */
 export type AnswerKind = 'card' | 'help' | 'no_match';
 
-export type NoMatchReason = 'out_of_scope' | 'not_understood' | 'too_vague';
+export type NoMatchReason = 'out_of_scope' | 'not_understood' | 'too_vague' | 'not_covered';
 
 export interface Answer {
   /** The text as it arrived from Slack (may contain markup). */
@@ -24,6 +24,12 @@ export interface Answer {
   match: CardMatch | null;
   suggestions: CardMatch[];
   reason?: NoMatchReason;
+  /** How sure the engine is of `match`, 0–1 (1 for a card chosen by key or a bare service name). */
+  confidence?: number;
+  /** Cards nearly as likely as `match`: offered as "or did you mean". */
+  alternatives?: CardMatch[];
+  /** An AWS service the question names that srm-bot has no card for yet ("Amazon Cognito"). */
+  uncovered?: string;
 }
 
 export interface Engine {

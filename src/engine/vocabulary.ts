@@ -7,7 +7,9 @@ export type Term =
   | { kind: 'topic'; topic: TopicId; weight: number }
   | { kind: 'service-topic'; service: ServiceId; topic: TopicId; weight: number }
   | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean; topic?: TopicId }
-  | { kind: 'out-of-scope' };
+  | { kind: 'out-of-scope' }
+  /** An AWS service srm-bot knows by name but has no card for ("cognito"). */
+  | { kind: 'uncovered'; name: string };
 
 export interface Vocabulary {
   /** Folded phrase → what it names. */
@@ -19,6 +21,7 @@ export interface Vocabulary {
   modelWords: ReadonlySet<string>;
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
+  /** The targets and the words of example questions: none of these is ever corrected. */
   knownWordSet: ReadonlySet<string>;
 }
 
@@ -27,7 +30,11 @@ const aliasWeight = (alias: Alias): number => (typeof alias === 'string' ? 1 : (
 /** A longer phrase says more than a single word: "encryption at rest" beats an incidental "data". */
 const phraseWeight = (folded: string, alias: Alias): number => aliasWeight(alias) * (1 + 0.5 * (words(folded).length - 1));
 
-export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
+/**
+ * @param extraWords words the engine knows beyond the phrases (the topic model's): never corrected into a phrase
+ * word, and never a correction themselves ("better" is not a typo of the example word "letter").
+ */
+export function buildVocabulary(kb: KnowledgeBase, extraWords: Iterable<string> = []): Vocabulary {
   const phrases = new Map<string, Term>();
   const add = (alias: Alias, term: (folded: string) => Term) => {
     const folded = foldPhrase(aliasPhrase(alias));
@@ -54,6 +61,11 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     }
   }
   for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope' }));
+  // Catalogue names come last: a phrase a card already claims keeps its meaning ("config" is AWS Config's).
+  for (const entry of kb.catalogue) {
+    const term = (): Term => (entry.card ? { kind: 'service', service: entry.card } : { kind: 'uncovered', name: entry.name });
+    for (const alias of [entry.name, ...entry.aliases]) add(alias, term);
+  }
 
   const neutral = new Set(kb.vocabulary.neutral.flatMap((n) => words(foldPhrase(n))));
   const known = new Set<string>(neutral);
@@ -66,5 +78,5 @@ export function buildVocabulary(kb: KnowledgeBase): Vocabulary {
     for (let n = 2; n <= parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
   const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
-  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: known };
+  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: new Set([...known, ...extraWords]) };
 }

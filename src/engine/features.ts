@@ -1,0 +1,64 @@
+import { stemmer } from 'stemmer';
+import type { KnowledgeBase, ServiceId } from '../knowledge/index.js';
+import type { Resolution } from './resolve.js';
+
+/**
+ * What the topic model reads of a question: word stems, pairs of neighbouring stems ("dead disk", "kernel
+ * update"), and what the resolver recognised (a topic phrase, a service's own keyword, a second service that
+ * stands for a topic as "kms" does beside "s3"). Service names are left out, so that the examples of every
+ * service teach the same topics.
+ */
+export function questionFeatures(resolution: Resolution, kb: KnowledgeBase): string[] {
+  const stems = resolution.content.map(stemOf);
+  const features = [...stems];
+  for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]} ${stems[i]}`);
+  const primary = primaryService(resolution, kb);
+  for (const { term } of resolution.terms) {
+    switch (term.kind) {
+      case 'topic':
+        features.push(`@${term.topic}`);
+        break;
+      case 'service-topic':
+        features.push(`@${term.topic}`, `@${term.topic}`);
+        break;
+      case 'concept':
+        features.push(`@${term.concept}`);
+        break;
+      case 'out-of-scope':
+        features.push('@out-of-scope');
+        break;
+      case 'service': {
+        const implied = kb.services.get(term.service)?.implies_topic;
+        if (implied && term.service !== primary) features.push(`@${implied}`);
+        break;
+      }
+      case 'uncovered':
+        break;
+    }
+  }
+  return features;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Porter stems, except for short codes and numbers ("s3", "22"), which are kept as typed. */
+function stemOf(word: string): string {
+  let stem = stemCache.get(word);
+  if (stem === undefined) {
+    stem = word.length <= 3 || /\d/.test(word) ? word : stemmer(word);
+    if (stemCache.size < 50_000) stemCache.set(word, stem);
+  }
+  return stem;
+}
+
+/**
+ * The service a question is about: the first one named that does not merely stand in for a topic ("s3" in
+ * "s3 kms"), else the first one named.
+ */
+export function primaryService(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+  const named: ServiceId[] = [];
+  for (const { term } of resolution.terms) {
+    if (term.kind === 'service' && !named.includes(term.service)) named.push(term.service);
+  }
+  return named.find((s) => kb.services.get(s)?.implies_topic === undefined) ?? named[0] ?? null;
+}

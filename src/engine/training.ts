@@ -1,0 +1,92 @@
+import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type ServiceTopic, type TopicId } from '../knowledge/index.js';
+import { foldPhrase, words } from '../text/phrase.js';
+import { questionFeatures } from './features.js';
+import { normalizeSlackText } from './normalize.js';
+import { resolveTerms } from './resolve.js';
+import type { SpellingCorrector } from './spelling.js';
+import type { TrainingDocument } from './topicModel.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/**
+ * What a question can be about, whatever service it names: a security topic, a concept of the model, the
+ * service as a whole ("who secures sqs"), or nothing srm-bot answers ("my vpn password expired").
+ */
+export type Subject = TopicId | ConceptId | 'service' | 'none';
+
+/** Example questions are how people ask; a card's own prose and its alias list say less about that. */
+const EXAMPLE_WEIGHT = 1;
+const ALIAS_WEIGHT = 0.5;
+const PROSE_WEIGHT = 0.15;
+
+interface LabelledText {
+  label: Subject;
+  text: string;
+  weight: number;
+}
+
+function topicProse(entry: Pick<ServiceTopic, 'summary' | 'aws' | 'customer' | 'practices' | 'mistakes' | 'scenarios'>): string[] {
+  return [
+    entry.summary,
+    ...entry.aws,
+    ...entry.customer,
+    ...entry.practices.map((p) => (typeof p === 'string' ? p : p.text)),
+    ...entry.mistakes,
+    ...(entry.scenarios ?? []).map((s) => s.situation),
+  ];
+}
+
+/** Every text in the knowledge that says what a subject is asked like, with its label and weight. */
+export function labelledTexts(kb: KnowledgeBase): LabelledText[] {
+  const out: LabelledText[] = [];
+  const add = (label: Subject, texts: readonly string[] | undefined, weight: number) => {
+    for (const text of texts ?? []) out.push({ label, text, weight });
+  };
+  const addAliases = (label: Subject, aliases: readonly Alias[]) => {
+    for (const alias of aliases) out.push({ label, text: aliasPhrase(alias), weight: ALIAS_WEIGHT * (typeof alias === 'string' ? 1 : (alias.weight ?? 1)) });
+  };
+  for (const service of kb.services.values()) {
+    add('service', service.examples, EXAMPLE_WEIGHT);
+    for (const [topic, entry] of Object.entries(service.topics) as [TopicId, ServiceTopic | undefined][]) {
+      if (!entry) continue;
+      add(topic, entry.examples, EXAMPLE_WEIGHT);
+      addAliases(topic, entry.keywords ?? []);
+      add(topic, topicProse(entry), PROSE_WEIGHT);
+    }
+  }
+  for (const topic of kb.topics.values()) {
+    add(topic.id, topic.examples, EXAMPLE_WEIGHT);
+    addAliases(topic.id, topic.aliases);
+    add(topic.id, topicProse(topic), PROSE_WEIGHT);
+  }
+  for (const concept of kb.concepts.values()) {
+    add(concept.id, concept.examples, EXAMPLE_WEIGHT);
+    addAliases(concept.id, concept.aliases);
+    add(concept.id, [concept.summary, ...concept.sections.flatMap((s) => s.points)], PROSE_WEIGHT);
+  }
+  add('none', kb.vocabulary.lookalikes, EXAMPLE_WEIGHT);
+  add('none', kb.vocabulary.out_of_scope, ALIAS_WEIGHT);
+  return out;
+}
+
+/**
+ * The words people use in example questions: the engine knows them, so it corrects typos towards them. A word
+ * seen in one example only may be one of the typos the examples carry on purpose ("encyption"): a known typo
+ * would stop the real word from being found, so it is not taken.
+ */
+export function exampleWords(texts: readonly LabelledText[]): Set<string> {
+  const seen = new Map<string, number>();
+  for (const { text, weight } of texts) {
+    if (weight !== EXAMPLE_WEIGHT) continue;
+    for (const w of new Set(words(foldPhrase(text)))) if (w.length >= 3) seen.set(w, (seen.get(w) ?? 0) + 1);
+  }
+  return new Set([...seen].filter(([, n]) => n >= 2).map(([w]) => w));
+}
+
+const NO_CORRECTION: SpellingCorrector = { correct: () => null };
+
+export function trainingDocuments(kb: KnowledgeBase, texts: readonly LabelledText[], vocabulary: Vocabulary): TrainingDocument<Subject>[] {
+  return texts.map(({ label, text, weight }) => {
+    const resolution = resolveTerms(normalizeSlackText(text).words, vocabulary, NO_CORRECTION);
+    return { label, weight, features: questionFeatures(resolution, kb) };
+  });
+}
