@@ -22,17 +22,21 @@ function minimalKnowledge() {
     services: Object.fromEntries(SERVICE_IDS.map((id) => [id, {
       id, name: `Service ${id}`, aliases: [`${id} alias`], category: 'abstracted', summary: 'Split summary',
       aws: ['AWS part'], customer: ['Customer part'], links: [link],
-      topics: { encryption: { summary: 'Topic summary', ...body() } },
+      examples: [`who secures ${id}`, `${id} split`, `what do we own on ${id}`],
+      topics: { encryption: { summary: 'Topic summary', ...body(), examples: [`${id} encryption at rest`, `is ${id} encrypted`, `${id} keys`] } },
     }])) as Record<string, Record<string, unknown>>,
     topics: Object.fromEntries(TOPIC_IDS.map((id) => [id, {
       id, title: id, aliases: [`${id} words`], summary: 'Summary',
       by_category: { infrastructure: 'a', container: 'b', abstracted: 'c' }, ...body(),
+      examples: [`general ${id} one`, `general ${id} two`, `general ${id} three`],
     }])) as Record<string, Record<string, unknown>>,
     concepts: Object.fromEntries(CONCEPT_IDS.map((id) => [id, {
       id, title: id, aliases: [`${id} phrase`], strength: 'strong', summary: 'Summary',
       sections: [{ title: 'Part', points: ['Point'] }], links: [link],
+      examples: [`concept ${id} one`, `concept ${id} two`, `concept ${id} three`],
     }])) as Record<string, Record<string, unknown>>,
-    vocabulary: { neutral: ['who'], model_words: ['responsible'], out_of_scope: ['pricing'] },
+    vocabulary: { neutral: ['who'], model_words: ['responsible'], out_of_scope: ['pricing'], lookalikes: ['my vpn password expired', 'lunch today', 'azure backups'] },
+    catalogue: { services: [{ name: 'Amazon Cognito', aliases: ['cognito'] }, { name: 'Amazon S3', card: 's3', aliases: ['s3 storage'] }] },
     tips: { tips: [{ id: 'tip-one', service: 's3', topic: 'encryption', title: 'T', do: 'Do', why: 'Why', check: { label: 'L', console: 'S3 console' }, link }] },
     quiz: { questions: [{ id: 'q-one', question: 'Who?', choices: ['AWS', 'You'], answer: 1, why: 'Because', card: 's3.encryption' }] },
   };
@@ -51,6 +55,7 @@ function write(k: Knowledge, raw: Record<string, string> = {}): string {
   writeFileSync(join(dir, 'vocabulary.yml'), stringify(k.vocabulary));
   writeFileSync(join(dir, 'tips.yml'), stringify(k.tips));
   writeFileSync(join(dir, 'quiz.yml'), stringify(k.quiz));
+  writeFileSync(join(dir, 'catalogue.yml'), stringify(k.catalogue));
   for (const [file, text] of Object.entries(raw)) writeFileSync(join(dir, file), text);
   return dir;
 }
@@ -105,6 +110,15 @@ describe('knowledge loader', () => {
     const k = minimalKnowledge();
     k.services.ec2!.aliases = ['s3 alias'];
     expect(problemsOf(write(k))).toMatch(/duplicate alias "s3 alias": already names (ec2|s3)/);
+  });
+
+  it('requires example questions on every card and lets no two cards claim the same one', () => {
+    const k = minimalKnowledge();
+    delete (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.examples;
+    k.topics.backup!.examples = ['general backup one', 'general backup two', 'Who secures EC2?'];
+    const problems = problemsOf(write(k));
+    expect(problems).toMatch(/services\/s3\.yml: s3\.encryption › topics\.encryption\.examples: needs example questions/);
+    expect(problems).toMatch(/example "(Who secures EC2\?|who secures ec2)" is already claimed by (ec2|backup)/);
   });
 
   it('rejects a dangling related link', () => {

@@ -1,18 +1,17 @@
-import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Answer, NoMatchReason } from '../engine/types.js';
-import { actions, section } from './blocks.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import { encodeNextQuestion } from '../quiz/index.js';
+import { actions, section, valueButton } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn } from './escape.js';
 import { EXAMPLE_QUERIES } from './examples.js';
-import { exampleButtons } from './help.js';
-import { footer, openButtons } from './parts.js';
+import { browseSelect, footer, openButtons } from './parts.js';
 import { resolveCard, type ResolvedCard } from './resolve.js';
-import type { RenderOptions, SlackMessage } from './types.js';
+import { ACTION_IDS, type RenderOptions, type SlackMessage } from './types.js';
 
 /** Enough of the question to recognise it; the rest is noise on a card that already says it was not understood. */
 const ECHO_CHARS = 200;
 const SUGGESTIONS = 3;
-const EXAMPLES = 3;
 
 const WHY: Record<NoMatchReason, string> = {
   out_of_scope:
@@ -44,8 +43,12 @@ export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable'
           actions('srm_suggestions', openButtons(suggestions, { query: answer.readable })),
         ]
         : []),
-      section(`${emoji('point_right')} *Or try one of these*`),
-      exampleButtons('srm_examples', EXAMPLES),
+      // The ways in that never mislead: nothing here pretends to be related to what was asked.
+      section(`${emoji('point_right')} *Or start here* — \`/srm help\` shows how to ask`),
+      actions('srm_entry_points', [
+        browseSelect('Browse the services…', [...kb.services.values()].map((s) => ({ label: s.name, value: s.id }))),
+        valueButton({ text: 'Quiz me', actionId: ACTION_IDS.quizNext, value: encodeNextQuestion({}) }),
+      ]),
       footer(options),
     ],
   };

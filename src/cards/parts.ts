@@ -17,6 +17,15 @@ export interface CardContext {
   options: RenderOptions;
   /** The readable query, carried in button payloads (never shown on the card). */
   query?: string;
+  /** What the engine said of its answer beside the card: a service it has no card for, cards nearly as likely. */
+  notes?: AnswerNotes;
+}
+
+export interface AnswerNotes {
+  /** The AWS service the question named that has no card yet ("Amazon Cognito"). */
+  uncovered?: string;
+  /** Cards the engine found nearly as likely as this one. */
+  alternatives: readonly ResolvedCard[];
 }
 
 const SRM_PAGE: Link = {
@@ -132,11 +141,33 @@ export interface OpenButtonOptions {
   label?: (card: ResolvedCard) => string;
   /** The question the cards answer, when they are answers to it ("did you mean"), not neighbours of one. */
   query?: string;
+  /** Tells this row's action_ids from another row of open buttons in the same message (`srm_open:alt1`). */
+  idPrefix?: string;
 }
 
-export const openButtons = (cards: readonly ResolvedCard[], { label = cardButtonLabel, query }: OpenButtonOptions = {}): ActionsBlockElement[] =>
+export const openButtons = (cards: readonly ResolvedCard[], { label = cardButtonLabel, query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
   cards.map((card, i) =>
-    button({ text: label(card), actionId: actionId(ACTION_IDS.open, i + 1), payload: { k: formatCardKey(card.key), q: query } }));
+    button({ text: label(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
+
+/**
+ * Said before the card when the engine is not sure of it: the service asked about has no card of its own (so the
+ * general card is not mistaken for a specific one), or another card is nearly as likely.
+ */
+function answerNoteBlocks(ctx: CardContext): KnownBlock[] {
+  const notes = ctx.notes;
+  if (!notes) return [];
+  const blocks: KnownBlock[] = [];
+  if (notes.uncovered) {
+    blocks.push(context([`${emoji('information_source')} I don't have a card for *${esc(notes.uncovered)}* yet, so this is the general card: it holds across AWS services, and the service's own documentation has its specifics.`]));
+  }
+  if (notes.alternatives.length > 0) {
+    blocks.push(
+      context([`${emoji('thinking_face')} Not sure I read that right. Or did you mean…`]),
+      actions('srm_alternatives', openButtons(notes.alternatives, { query: ctx.query, idPrefix: 'alt' })),
+    );
+  }
+  return blocks;
+}
 
 /** A menu of cards; `suffix` tells menus apart where a block holds more than one. */
 export const browseSelect = (placeholder: string, choices: readonly SelectChoice[], suffix?: string) =>
@@ -189,6 +220,7 @@ export function frameCard(ctx: CardContext, body: CardBody): SlackMessage {
       // The card key in the header's block id lets anything reading the message (tests, analytics, a reviewer's
       // tooling) tell which card was sent without parsing its text.
       header(title, `srm_card:${formatCardKey(body.card.key)}`),
+      ...answerNoteBlocks(ctx),
       ...body.blocks,
       sourcesContext(body.links),
       divider(),

@@ -3,8 +3,8 @@ import type { Answer } from '../engine/types.js';
 import { renderConceptCard } from './conceptCard.js';
 import { renderHelp } from './help.js';
 import { renderNoMatch } from './noMatch.js';
-import type { CardContext } from './parts.js';
-import { resolveCard } from './resolve.js';
+import type { AnswerNotes, CardContext } from './parts.js';
+import { resolveCard, type ResolvedCard } from './resolve.js';
 import { renderServiceOverview, renderServiceTopicCard } from './serviceCard.js';
 import { renderTopicCard } from './topicCard.js';
 import type { RenderOptions, SlackMessage } from './types.js';
@@ -16,10 +16,14 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
       return renderHelp();
     case 'no_match':
       return renderNoMatch(kb, answer, options);
-    case 'card':
-      return answer.match
-        ? renderCard(kb, { service: answer.match.service, topic: answer.match.topic }, options, answer.readable)
-        : renderNoMatch(kb, { ...answer, reason: 'not_understood' }, options);
+    case 'card': {
+      if (!answer.match) return renderNoMatch(kb, { ...answer, reason: 'not_understood' }, options);
+      const alternatives = (answer.alternatives ?? [])
+        .map((alt) => resolveCard(kb, alt))
+        .filter((card): card is ResolvedCard => card !== null);
+      const notes: AnswerNotes = { alternatives, ...(answer.uncovered ? { uncovered: answer.uncovered } : {}) };
+      return renderCard(kb, { service: answer.match.service, topic: answer.match.topic }, options, answer.readable, notes);
+    }
   }
 }
 
@@ -27,10 +31,10 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
  * The card for a key, e.g. from a button click. A key that names no card (a button from an older release)
  * gets the no-match card rather than an error, so the person still gets an answer.
  */
-export function renderCard(kb: KnowledgeBase, key: CardKey, options: RenderOptions, query?: string): SlackMessage {
+export function renderCard(kb: KnowledgeBase, key: CardKey, options: RenderOptions, query?: string, notes?: AnswerNotes): SlackMessage {
   const card = resolveCard(kb, key);
   if (!card) return renderNoMatch(kb, { readable: query ?? formatCardKey(key), suggestions: [], reason: 'not_understood' }, options);
-  const ctx: CardContext = { kb, options, query };
+  const ctx: CardContext = { kb, options, query, ...(notes ? { notes } : {}) };
   switch (card.kind) {
     case 'service-topic': return renderServiceTopicCard(ctx, card);
     case 'service': return renderServiceOverview(ctx, card);

@@ -5,13 +5,25 @@ import { openKnowledge } from '../knowledge/index.js';
 /** What `srm ask --json` prints: the match and exactly the message a slash command would receive. */
 export interface AskJson {
   query: string;
-  match: { service: string | null; topic: string | null; title: string } | null;
-  suggestions: { service: string | null; topic: string | null; title: string }[];
+  /**
+   * The card answered with, how sure the engine is of it (0–1: how far it stands above the runner-up) and the
+   * cards it offers as "or did you mean".
+   */
+  match: (CardRef & { confidence: number; alternatives: CardRef[] }) | null;
+  /** An AWS service the question named that has no card yet. */
+  notCovered: string | null;
+  suggestions: CardRef[];
   text: string;
   blocks: unknown[];
 }
 
-const cardRef = (m: { service: string | null; topic: string | null; title: string }) => ({ service: m.service, topic: m.topic, title: m.title });
+interface CardRef {
+  service: string | null;
+  topic: string | null;
+  title: string;
+}
+
+const cardRef = (m: CardRef): CardRef => ({ service: m.service, topic: m.topic, title: m.title });
 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
   const kb = openKnowledge();
@@ -20,7 +32,10 @@ export function runAsk(query: string, options: { json: boolean }, out: NodeJS.Wr
   if (options.json) {
     const result: AskJson = {
       query,
-      match: answer.match ? cardRef(answer.match) : null,
+      match: answer.match
+        ? { ...cardRef(answer.match), confidence: Number((answer.confidence ?? 1).toFixed(3)), alternatives: (answer.alternatives ?? []).map(cardRef) }
+        : null,
+      notCovered: answer.uncovered ?? null,
       suggestions: answer.suggestions.map(cardRef),
       text: message.text,
       blocks: message.blocks,

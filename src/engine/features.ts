@@ -22,7 +22,7 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase): str
         features.push(`@${term.topic}`, `@${term.topic}`);
         break;
       case 'concept':
-        features.push(`@${term.concept}`);
+        features.push(primary && term.topic ? `@${term.topic}` : `@${term.concept}`);
         break;
       case 'out-of-scope':
         features.push('@out-of-scope');

@@ -5,7 +5,7 @@ import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js
 import { createSpellingCorrector } from './spelling.js';
 import { createSuggester } from './suggest.js';
 import { DEFAULT_MODEL_TUNING, trainTopicModel, type ModelTuning } from './topicModel.js';
-import { exampleWords, labelledTexts, trainingDocuments } from './training.js';
+import { exampleWordCounts, labelledTexts, trainingDocuments } from './training.js';
 import type { Answer, CardMatch, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
@@ -20,7 +20,7 @@ export const DEFAULT_TUNING: EngineTuning = { ...DEFAULT_MODEL_TUNING, ...DEFAUL
 
 export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_TUNING): Engine {
   const texts = labelledTexts(kb);
-  const vocabulary = buildVocabulary(kb, exampleWords(texts));
+  const vocabulary = buildVocabulary(kb, exampleWordCounts(texts));
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary);
   const model = trainTopicModel(trainingDocuments(kb, texts, vocabulary), tuning);
@@ -50,7 +50,10 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
       return { query, readable, kind: 'card', match: withTitle(decision.key), suggestions, confidence: decision.confidence, alternatives, ...uncovered };
     }
     const reason = decision.uncovered && decision.reason === 'not_understood' ? 'not_covered' : decision.reason;
-    const suggestions = suggester.suggest(decision.hints, resolution.unknown).map(withTitle);
+    // Only words as typed point at suggestions: a spelling correction ("lunch" → "launch") is a guess, and a
+    // guess must not put an unrelated card in front of someone.
+    const typed = new Set(words);
+    const suggestions = suggester.suggest(decision.hints, resolution.unknown.filter((w) => typed.has(w))).map(withTitle);
     return { query, readable, kind: 'no_match', match: null, suggestions, reason, ...uncovered };
   }
 

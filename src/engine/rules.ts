@@ -21,10 +21,17 @@ export interface DecisionTuning {
    * any subject: small talk, refused.
    */
   minRelevance: number;
+  /** Below refuseBelow, the two likeliest subjects must together hold this much belief to be answered and offered. */
+  pairMass: number;
+  /** A question that names a service, no topic phrase and this many words that say little is about something else ("lambda handler in rust example"). */
+  offTopicWords: number;
 }
 
-export const DEFAULT_DECISION_TUNING: DecisionTuning = { sure: 0.6, refuseBelow: 0.3, refuseWithService: 0.3, minRelevance: 2.2 };
+export const DEFAULT_DECISION_TUNING: DecisionTuning = { sure: 0.6, refuseBelow: 0.3, refuseWithService: 0.3, minRelevance: 3, offTopicWords: 3, pairMass: 0.6 };
 
+
+/** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
+const STRONG_TOPIC_WEIGHT = 0.8;
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
@@ -64,7 +71,8 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
   for (const { term } of resolution.terms) {
     if (term.kind === 'service' && term.service !== service && !others.includes(term.service) && kb.services.get(term.service)?.implies_topic === undefined) others.push(term.service);
   }
-  const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong);
+  // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
+  const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
   return { service, others, uncovered, strongConcept };
 }
 
@@ -86,10 +94,21 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   const { ranked, known, relevance } = model.posterior(features, labels);
 
   // A topic or concept phrase the resolver recognised is evidence enough; relevance judges the other words.
-  const recognised = resolution.terms.some(({ term }) =>
-    term.kind === 'service' ? term.service !== service && kb.services.get(term.service)?.implies_topic !== undefined : term.kind !== 'uncovered');
+  const recognised = resolution.terms.some(({ term }) => {
+    switch (term.kind) {
+      case 'service':
+        return term.service !== service && kb.services.get(term.service)?.implies_topic !== undefined;
+      case 'topic':
+        return term.weight >= STRONG_TOPIC_WEIGHT;
+      case 'uncovered':
+        return false;
+      default:
+        return true;
+    }
+  });
   // With no service named, words that say nothing about any subject are small talk, whatever ranks first.
   if (!service && !recognised && relevance < tuning.minRelevance && !(aboutTheModelOnly(resolution) && !uncovered)) return refuse('not_understood');
+  if (service && !recognised && relevance < tuning.minRelevance && resolution.content.length >= tuning.offTopicWords) return refuse('too_vague');
   if (known === 0) {
     if (service) return { kind: 'card', key: { service, topic: null }, confidence: 1, alternatives: [], uncovered: null };
     if (aboutTheModelOnly(resolution) && !uncovered) return { kind: 'card', key: { service: null, topic: 'overview' }, confidence: 1, alternatives: [], uncovered: null };
@@ -109,7 +128,10 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   }
   const best = cards[0]!;
   const confidence = margin(best.p, cards[1]?.p);
-  if (service === null && confidence < tuning.refuseBelow) return refuse('not_understood', topHints);
+  // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
+  // answer one and offer the other. Torn among many: refuse and offer the likeliest.
+  const torn = confidence < tuning.refuseBelow && best.p + (cards[1]?.p ?? 0) < tuning.pairMass;
+  if (service === null && torn) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   if (best.key.service && best.key.topic && others.length > 0) alternatives.push({ service: others[0]!, topic: best.key.topic });
   return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };

@@ -2,7 +2,7 @@ import { formatCardKey, type CardKey, type KnowledgeBase, type TopicId } from '.
 import { words } from '../text/phrase.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 
-/** Cards people most often need when the bot could not place a question: the model itself and its split. */
+/** Where to go next from a card when it has fewer neighbours than buttons: the model itself and its split. */
 const FALLBACKS: CardKey[] = [
   { service: null, topic: 'overview' },
   { service: null, topic: 'categories' },
@@ -42,8 +42,11 @@ export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary) {
     }
   }
 
-  /** Up to three distinct cards: the hints first, then cards named by near words, then fallbacks. */
-  function suggest(hints: readonly CardKey[], unknownWords: readonly string[], exclude?: CardKey): CardKey[] {
+  /**
+   * Up to three distinct cards related to the question: the hints first, then cards named by near words. Never
+   * unrelated ones: a refusal with nothing related offers the ways in instead (the card layer's job).
+   */
+  function suggest(hints: readonly CardKey[], unknownWords: readonly string[], exclude?: CardKey, fallbacks: readonly CardKey[] = []): CardKey[] {
     const picked = new Map<string, CardKey>();
     const skip = exclude ? formatCardKey(exclude) : '';
     const add = (key: CardKey | undefined) => {
@@ -54,7 +57,7 @@ export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary) {
     hints.forEach(add);
     // The resolver already corrected these words' spelling.
     for (const word of unknownWords) add(cardsByWord.get(word));
-    FALLBACKS.forEach(add);
+    fallbacks.forEach(add);
     return [...picked.values()];
   }
 
@@ -72,7 +75,7 @@ export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary) {
       out.push({ service: null, topic: key.topic === 'overview' ? 'categories' : 'overview' });
       if (key.topic !== 'shared-controls') out.push({ service: null, topic: 'shared-controls' });
     }
-    return suggest(out, [], key);
+    return suggest(out, [], key, FALLBACKS);
   }
 
   return { suggest, related };

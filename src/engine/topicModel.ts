@@ -17,8 +17,9 @@ export interface Posterior<L extends string> {
   /** How many of the question's features the model has seen in training: 0 means it knows nothing of it. */
   known: number;
   /**
-   * How much more likely the question's words are under the best label than under all labels pooled, in nats:
-   * words every subject uses ("best", "set up") add nothing, so small talk scores near 0 however it ranks.
+   * How much more likely the question's words are under the best label than under all labels pooled, in nats,
+   * counting only the words that favour it: words every subject uses ("best", "set up") add nothing, so small
+   * talk scores near 0 however it ranks.
    */
   relevance: number;
 }
@@ -96,7 +97,7 @@ export function trainTopicModel<L extends string>(documents: readonly TrainingDo
     const ranked = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
     const bestLogs = ranked[0] ? logLikelihood.get(ranked[0].label) : undefined;
     let relevance = 0;
-    if (bestLogs) for (const feature of seen) relevance += (bestLogs.get(feature) ?? logUnseen.get(ranked[0]!.label)!) - logPooled(feature);
+    if (bestLogs) for (const feature of seen) relevance += Math.max(0, (bestLogs.get(feature) ?? logUnseen.get(ranked[0]!.label)!) - logPooled(feature));
     return { ranked, known: seen.length, relevance };
   }
 

@@ -69,17 +69,16 @@ export function labelledTexts(kb: KnowledgeBase): LabelledText[] {
 }
 
 /**
- * The words people use in example questions: the engine knows them, so it corrects typos towards them. A word
- * seen in one example only may be one of the typos the examples carry on purpose ("encyption"): a known typo
- * would stop the real word from being found, so it is not taken.
+ * The words people use in example questions, by how many examples use them. A word in one example only may be
+ * one of the typos the examples carry on purpose ("encyption"): the engine does not take it as a word.
  */
-export function exampleWords(texts: readonly LabelledText[]): Set<string> {
+export function exampleWordCounts(texts: readonly LabelledText[]): Map<string, number> {
   const seen = new Map<string, number>();
   for (const { text, weight } of texts) {
     if (weight !== EXAMPLE_WEIGHT) continue;
     for (const w of new Set(words(foldPhrase(text)))) if (w.length >= 3) seen.set(w, (seen.get(w) ?? 0) + 1);
   }
-  return new Set([...seen].filter(([, n]) => n >= 2).map(([w]) => w));
+  return seen;
 }
 
 const NO_CORRECTION: SpellingCorrector = { correct: () => null };

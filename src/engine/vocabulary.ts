@@ -30,11 +30,11 @@ const aliasWeight = (alias: Alias): number => (typeof alias === 'string' ? 1 : (
 /** A longer phrase says more than a single word: "encryption at rest" beats an incidental "data". */
 const phraseWeight = (folded: string, alias: Alias): number => aliasWeight(alias) * (1 + 0.5 * (words(folded).length - 1));
 
-/**
- * @param extraWords words the engine knows beyond the phrases (the topic model's): never corrected into a phrase
- * word, and never a correction themselves ("better" is not a typo of the example word "letter").
- */
-export function buildVocabulary(kb: KnowledgeBase, extraWords: Iterable<string> = []): Vocabulary {
+/** Below this, an example word may be a deliberate typo: known, but never a correction ("better" is no "letter"). */
+const KNOWN_WORD_USES = 2;
+
+/** @param exampleWords how many example questions use each word (the topic model's words). */
+export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<string, number> = new Map()): Vocabulary {
   const phrases = new Map<string, Term>();
   const add = (alias: Alias, term: (folded: string) => Term) => {
     const folded = foldPhrase(aliasPhrase(alias));
@@ -78,5 +78,5 @@ export function buildVocabulary(kb: KnowledgeBase, extraWords: Iterable<string> 
     for (let n = 2; n <= parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
   const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
-  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: new Set([...known, ...extraWords]) };
+  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };
 }

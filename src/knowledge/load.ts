@@ -177,11 +177,28 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     }
   };
 
+  // Every card teaches the engine how it is asked, and an example question belongs to one card only.
+  const exampleOwners = new Map<string, string>();
+  const checkExamples = (examples: readonly string[] | undefined, owner: string, file: string, field: string) => {
+    if (!examples || examples.length === 0) {
+      problems.push({ file, entry: owner, field, message: 'needs example questions: a handful of ways people ask for this card' });
+      return;
+    }
+    examples.forEach((example, i) => {
+      const folded = foldPhrase(example);
+      const previous = exampleOwners.get(folded);
+      if (previous !== undefined) problems.push({ file, entry: owner, field: `${field}.${i}`, message: `example "${example}" is already claimed by ${previous}` });
+      else exampleOwners.set(folded, owner);
+    });
+  };
+
   for (const service of kb.services.values()) {
     const file = display(join(dir, 'services', `${service.id}.yml`));
     service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
+    checkExamples(service.examples, service.id, file, 'examples');
     for (const [topicId, entry] of Object.entries(service.topics)) {
       if (!entry) continue;
+      checkExamples(entry.examples, `${service.id}.${topicId}`, file, `topics.${topicId}.examples`);
       entry.keywords?.forEach((a, i) => claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`));
       checkRefs(entry.related, file, service.id, `topics.${topicId}.related`);
     }
@@ -189,15 +206,18 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   for (const topic of kb.topics.values()) {
     const file = display(join(dir, 'topics', `${topic.id}.yml`));
     topic.aliases.forEach((a, i) => claim(a, topic.id, file, `aliases.${i}`));
+    checkExamples(topic.examples, topic.id, file, 'examples');
     checkRefs(topic.related, file, topic.id, 'related');
   }
   for (const concept of kb.concepts.values()) {
     const file = display(join(dir, 'concepts', `${concept.id}.yml`));
     concept.aliases.forEach((a, i) => claim(a, concept.id, file, `aliases.${i}`));
+    checkExamples(concept.examples, concept.id, file, 'examples');
     checkRefs(concept.related, file, concept.id, 'related');
   }
   const vocabFile = display(join(dir, 'vocabulary.yml'));
   kb.vocabulary.out_of_scope.forEach((p, i) => claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`));
+  checkExamples(kb.vocabulary.lookalikes, 'lookalikes', vocabFile, 'lookalikes');
 
   const tipsFile = display(join(dir, 'tips.yml'));
   const tipIds = new Set<string>();
