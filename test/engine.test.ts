@@ -4,7 +4,7 @@ import { normalizeSlackText } from '../src/engine/normalize.js';
 import { resolveTerms } from '../src/engine/resolve.js';
 import { buildVocabulary } from '../src/engine/vocabulary.js';
 import { allowedEdits, createSpellingCorrector, editDistance } from '../src/engine/spelling.js';
-import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, loadKnowledge, type KnowledgeBase } from '../src/knowledge/index.js';
+import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 
 let kb: KnowledgeBase;
 let engine: Engine;
@@ -96,14 +96,16 @@ describe('engine on the shipped knowledge', () => {
     expect(card('who owns the physical hardware behind sqs')).toBe('sqs.physical');
   });
 
-  it('refuses questions outside the model, with suggestions', () => {
+  it('refuses questions outside the model, suggesting only cards related to what was named', () => {
     for (const q of ['pizza recipe', 'how much does s3 cost', 'ec2 spot price', 'azure blob storage pricing', 'tell me a joke']) {
       const answer = engine.answer(q);
       expect(answer.match, q).toBeNull();
       expect(answer.kind).toBe('no_match');
-      expect(answer.suggestions.length).toBeGreaterThan(0);
       expect(answer.suggestions.length).toBeLessThanOrEqual(3);
     }
+    expect(engine.answer('how much does s3 cost').suggestions.map(formatCardKey)).toContain('s3');
+    expect(engine.answer('pizza recipe').suggestions).toEqual([]);
+    expect(engine.answer('tell me a joke').suggestions).toEqual([]);
   });
 
   it('suggests the service it recognised when it refuses a question about it', () => {
@@ -209,3 +211,71 @@ describe('resolver and rules', () => {
     expect(answer.suggestions.map(formatCardKey).some((k) => k.startsWith('route53'))).toBe(true);
   });
 });
+
+describe('topic model', () => {
+  it('reads the whole question: a situation described without the topic word finds the topic', () => {
+    expect(card('the kernel on our ec2 web server is two years behind, who should have updated it')).toBe('ec2.patching');
+    expect(card('our postgres on rds answers connections from any address on the internet')).toBe('rds.network');
+  });
+
+  it('knows how sure it is: a clear question is confident, a torn one offers the runner-up', () => {
+    const clear = engine.answer('who patches the guest os on ec2');
+    expect(clear.confidence).toBeGreaterThan(0.6);
+    expect(clear.alternatives).toEqual([]);
+    const torn = engine.answer('we lost data because nobody kept backups, is that on aws');
+    expect(torn.match).not.toBeNull();
+    expect(torn.confidence).toBeLessThan(0.6);
+    expect(torn.alternatives!.length).toBeGreaterThan(0);
+    expect([torn.match, ...torn.alternatives!].map((m) => formatCardKey(m!))).toContain('backup');
+  });
+
+  it('finds services by the catalogue shorthand people type', () => {
+    expect(card('ddb encryption at rest')).toBe('dynamodb.encryption');
+    expect(card('alb tls certificates')).toBe('elb.encryption');
+  });
+
+  it('says when a named service has no card instead of passing a general card off as specific', () => {
+    const topical = engine.answer('cognito mfa for our users');
+    expect(topical.uncovered).toBe('Amazon Cognito');
+    expect(topical.match && formatCardKey(topical.match)).toBe('access');
+    const bare = engine.answer('tell me about amazon bedrock');
+    expect(bare.match).toBeNull();
+    expect(bare.reason).toBe('not_covered');
+    expect(bare.uncovered).toMatch(/Bedrock/);
+  });
+
+  it('refuses lookalikes that carry a security word, and offers nothing unrelated', () => {
+    for (const q of ['the payroll portal locked my password again', 'how do i pay less for our cloud bill', 'what time is the team lunch']) {
+      const answer = engine.answer(q);
+      expect(answer.match, q).toBeNull();
+    }
+    expect(engine.answer('what time is the team lunch').suggestions).toEqual([]);
+  });
+
+  it('does not glue scaffolding into a name ("am i" is not "ami")', () => {
+    expect(card('what am i responsible for with amazon inspector')).toMatch(/^inspector/);
+  });
+});
+
+describe('follow-ups in a conversation', () => {
+  const after = (previous: string, text: string) => {
+    const answer = engine.answer(text, { previous: parseCardKey(previous)! });
+    return { key: answer.match ? formatCardKey(answer.match) : null, followUp: answer.followUp };
+  };
+
+  it('keeps the topic when only the service changes, and the service when only the topic does', () => {
+    expect(after('rds.patching', 'and for aurora?')).toEqual({ key: 'aurora.patching', followUp: 'narrowed' });
+    expect(after('s3.encryption', 'what about backups?')).toEqual({ key: 's3.backup', followUp: 'narrowed' });
+  });
+
+  it('answers a full new question as itself', () => {
+    expect(after('rds.patching', 'who encrypts dynamodb tables')).toEqual({ key: 'dynamodb.encryption', followUp: undefined });
+  });
+
+  it('reads "why?" and "more" as a request for the last card\'s details', () => {
+    expect(after('s3.access', 'why?')).toEqual({ key: 's3.access', followUp: 'details' });
+    expect(after('s3.access', 'tell me more')).toEqual({ key: 's3.access', followUp: 'details' });
+    expect(engine.answer('why?').followUp).toBeUndefined();
+  });
+});
+

@@ -1,15 +1,18 @@
-import { cardKeyTitle, cardRefExists, formatCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
+import { cardKeyTitle, cardRefExists, formatCardKey, isConceptId, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import { normalizeSlackText } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
 import { createSpellingCorrector } from './spelling.js';
 import { createSuggester } from './suggest.js';
 import { DEFAULT_MODEL_TUNING, trainTopicModel, type ModelTuning } from './topicModel.js';
-import { exampleWordCounts, labelledTexts, trainingDocuments } from './training.js';
-import type { Answer, CardMatch, Engine } from './types.js';
+import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments } from './training.js';
+import type { Answer, CardMatch, Conversation, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
-export type { Answer, AnswerKind, CardMatch, Engine, NoMatchReason } from './types.js';
+export type { Answer, AnswerKind, CardMatch, Conversation, Engine, NoMatchReason } from './types.js';
+
+/** Whole messages that ask for more of the card just given ("why?", "tell me more"). */
+const MORE_REQUESTS = new Set(['why', 'more', 'details', 'detail', 'tell me more', 'more details', 'go on', 'explain', 'how come', 'how so', 'and why', 'why is that', 'show me more', 'full card']);
 
 /** Whole messages that ask what the bot can do rather than ask it something. */
 const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
@@ -22,7 +25,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const texts = labelledTexts(kb);
   const vocabulary = buildVocabulary(kb, exampleWordCounts(texts));
   const speller = createSpellingCorrector(vocabulary.knownWords);
-  const suggester = createSuggester(kb, vocabulary);
+  const suggester = createSuggester(kb, vocabulary, commonWords(texts));
   const model = trainTopicModel(trainingDocuments(kb, texts, vocabulary), tuning);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
@@ -33,7 +36,31 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     return { query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle), confidence: 1, alternatives: [] };
   }
 
-  function answer(text: string): Answer {
+  /**
+   * A follow-up keeps what it does not say from the previous card: "and for aurora?" after RDS patching names a
+   * service and no topic, so it is Aurora's patching; "what about backups?" after an S3 card is S3's backup.
+   */
+  function followUp(first: Answer, words: readonly string[], { previous }: Conversation): Answer {
+    const phrase = words.join(' ').replace(/^(and|but|ok|okay|so) /, '');
+    if (MORE_REQUESTS.has(phrase) && cardRefExists(kb, formatCardKey(previous))) {
+      return { ...first, kind: 'card', match: withTitle(previous), suggestions: [], confidence: 1, alternatives: [], followUp: 'details', reason: undefined };
+    }
+    if (first.kind !== 'card' || !first.match || first.uncovered) return first;
+    const { service, topic } = first.match;
+    const previousTopic = previous.topic !== null && !isConceptId(previous.topic) ? previous.topic : null;
+    let narrowed: CardKey | null = null;
+    if (service && topic === null && previousTopic && service !== previous.service) narrowed = { service, topic: previousTopic };
+    else if (service === null && topic !== null && !isConceptId(topic) && previous.service) narrowed = { service: previous.service, topic };
+    if (!narrowed) return first;
+    return { ...first, match: withTitle(narrowed), suggestions: suggester.related(narrowed).map(withTitle), alternatives: [withTitle(first.match)], followUp: 'narrowed' };
+  }
+
+  function answer(text: string, conversation?: Conversation): Answer {
+    const first = answerAlone(text);
+    return conversation ? followUp(first, normalizeSlackText(first.query).words, conversation) : first;
+  }
+
+  function answerAlone(text: string): Answer {
     const query = typeof text === 'string' ? text : '';
     const { readable, words } = normalizeSlackText(query);
     // A message with no words at all (a bare mention, emoji) asks what the bot does; one made only of a pasted

@@ -29,16 +29,18 @@ function cardOf(term: Term): CardKey | null {
 
 /**
  * "Did you mean": each word the resolver could not place is matched (with the same typo tolerance) against
- * the words of every alias, so "manager" alone suggests Secrets Manager and "guarduty" GuardDuty. One word →
+ * the words of every alias, so "manager" alone suggests Secrets Manager and "guarduty" GuardDuty; words people
+ * use about many services ("time" of "retrieval time") suggest nothing. One word →
  * cards map, built once, keeps it fast however large the knowledge base grows.
  */
-export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary) {
+export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary, commonWords: ReadonlySet<string>) {
   const cardsByWord = new Map<string, CardKey>();
   for (const [phrase, term] of vocabulary.phrases) {
     const key = cardOf(term);
     if (!key) continue;
     for (const word of words(phrase)) {
-      if (word.length >= 4 && !vocabulary.neutral.has(word) && !cardsByWord.has(word)) cardsByWord.set(word, key);
+      const telling = word.length >= 4 && !vocabulary.neutral.has(word) && !commonWords.has(word);
+      if (telling && !cardsByWord.has(word)) cardsByWord.set(word, key);
     }
   }
 

@@ -1,4 +1,4 @@
-import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type ServiceTopic, type TopicId } from '../knowledge/index.js';
+import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type ServiceId, type ServiceTopic, type TopicId } from '../knowledge/index.js';
 import { foldPhrase, words } from '../text/phrase.js';
 import { questionFeatures } from './features.js';
 import { normalizeSlackText } from './normalize.js';
@@ -22,6 +22,8 @@ interface LabelledText {
   label: Subject;
   text: string;
   weight: number;
+  /** The service whose card the text belongs to, if any. */
+  service?: ServiceId;
 }
 
 function topicProse(entry: Pick<ServiceTopic, 'summary' | 'aws' | 'customer' | 'practices' | 'mistakes' | 'scenarios'>): string[] {
@@ -38,17 +40,17 @@ function topicProse(entry: Pick<ServiceTopic, 'summary' | 'aws' | 'customer' | '
 /** Every text in the knowledge that says what a subject is asked like, with its label and weight. */
 export function labelledTexts(kb: KnowledgeBase): LabelledText[] {
   const out: LabelledText[] = [];
-  const add = (label: Subject, texts: readonly string[] | undefined, weight: number) => {
-    for (const text of texts ?? []) out.push({ label, text, weight });
+  const add = (label: Subject, texts: readonly string[] | undefined, weight: number, service?: ServiceId) => {
+    for (const text of texts ?? []) out.push({ label, text, weight, ...(service ? { service } : {}) });
   };
   const addAliases = (label: Subject, aliases: readonly Alias[]) => {
     for (const alias of aliases) out.push({ label, text: aliasPhrase(alias), weight: ALIAS_WEIGHT * (typeof alias === 'string' ? 1 : (alias.weight ?? 1)) });
   };
   for (const service of kb.services.values()) {
-    add('service', service.examples, EXAMPLE_WEIGHT);
+    add('service', service.examples, EXAMPLE_WEIGHT, service.id);
     for (const [topic, entry] of Object.entries(service.topics) as [TopicId, ServiceTopic | undefined][]) {
       if (!entry) continue;
-      add(topic, entry.examples, EXAMPLE_WEIGHT);
+      add(topic, entry.examples, EXAMPLE_WEIGHT, service.id);
       addAliases(topic, entry.keywords ?? []);
       add(topic, topicProse(entry), PROSE_WEIGHT);
     }
@@ -79,6 +81,23 @@ export function exampleWordCounts(texts: readonly LabelledText[]): Map<string, n
     for (const w of new Set(words(foldPhrase(text)))) if (w.length >= 3) seen.set(w, (seen.get(w) ?? 0) + 1);
   }
   return seen;
+}
+
+/** A word people use when asking about this many services says nothing about which one ("time", "team"). */
+const COMMON_ACROSS_SERVICES = 8;
+
+/** Words of the example questions too common to point at one card when they are all that was understood. */
+export function commonWords(texts: readonly LabelledText[]): Set<string> {
+  const services = new Map<string, Set<ServiceId>>();
+  for (const { text, service } of texts) {
+    if (!service) continue;
+    for (const w of words(foldPhrase(text))) {
+      let seen = services.get(w);
+      if (!seen) services.set(w, (seen = new Set()));
+      seen.add(service);
+    }
+  }
+  return new Set([...services].filter(([, seen]) => seen.size >= COMMON_ACROSS_SERVICES).map(([w]) => w));
 }
 
 const NO_CORRECTION: SpellingCorrector = { correct: () => null };

@@ -30,10 +30,22 @@ export interface Answer {
   alternatives?: CardMatch[];
   /** An AWS service the question names that srm-bot has no card for yet ("Amazon Cognito"). */
   uncovered?: string;
+  /**
+   * Set when the question was read as a follow-up of the previous card in the conversation: `narrowed` when it
+   * kept half of that card ("and for aurora?" after RDS patching), `details` when it asked for more of it
+   * ("why?", "more"): `match` is then the previous card and the surface shows its details.
+   */
+  followUp?: 'narrowed' | 'details';
+}
+
+/** What came before a question in the same conversation (a thread): the last card the bot answered with. */
+export interface Conversation {
+  previous: CardKey;
 }
 
 export interface Engine {
-  answer(text: string): Answer;
+  /** Answers one message; in a conversation, a question that only makes sense after the last card is read so. */
+  answer(text: string, conversation?: Conversation): Answer;
   /** The answer for a card chosen by key (a button click); null when the key names no card. */
   answerFor(key: CardKey, query?: string): Answer | null;
 }
