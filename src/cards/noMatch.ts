@@ -4,7 +4,6 @@ import { encodeNextQuestion } from '../quiz/index.js';
 import { actions, section, valueButton } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn } from './escape.js';
-import { EXAMPLE_QUERIES } from './examples.js';
 import { browseSelect, footer, openButtons } from './parts.js';
 import { resolveCard, type ResolvedCard } from './resolve.js';
 import { ACTION_IDS, type RenderOptions, type SlackMessage } from './types.js';
@@ -32,9 +31,8 @@ export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable'
   const opening = answer.uncovered
     ? `I don't have a card for *${escapeMrkdwn(answer.uncovered)}* yet.`
     : echo.length > 0 ? `I couldn't find a card for “${echo}”.` : "I didn't catch a question.";
-  const firstExample = EXAMPLE_QUERIES[0]?.query ?? '';
   return {
-    text: `${echo.length > 0 ? `No card for “${echo}”.` : 'No question received.'} Try: ${firstExample}`,
+    text: `${echo.length > 0 ? `No card for “${echo}”.` : 'No question received.'} /srm help shows how to ask.`,
     blocks: [
       section(`${emoji('thinking_face')} ${opening}\n${WHY[answer.reason ?? 'not_understood']}`),
       ...(suggestions.length > 0
