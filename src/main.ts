@@ -1,7 +1,7 @@
 import dotenv from 'dotenv';
 import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
-import { createEngine } from './engine/index.js';
+import { openEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   // The console's answers go to stdout, so its log lines go to stderr.
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: config.slack ? process.stdout : process.stderr });
   const kb = openKnowledge();
-  const engine = createEngine(kb);
+  const engine = openEngine(kb);
 
   if (config.slack === null) {
     await runConsole({ kb, engine, input: process.stdin, output: process.stdout });

@@ -1,5 +1,6 @@
-import { renderAnswer, renderForTerminal } from '../cards/index.js';
-import { createEngine } from '../engine/index.js';
+import { renderAnswer } from '../cards/render.js';
+import { renderForTerminal } from '../cards/terminal.js';
+import { openEngine } from '../engine/index.js';
 import { openKnowledge } from '../knowledge/index.js';
 
 /** What `srm ask --json` prints: the match and exactly the message a slash command would receive. */
@@ -27,7 +28,7 @@ const cardRef = (m: CardRef): CardRef => ({ service: m.service, topic: m.topic, 
 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
   const kb = openKnowledge();
-  const answer = createEngine(kb).answer(query);
+  const answer = openEngine(kb).answer(query);
   const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
   if (options.json) {
     const result: AskJson = {

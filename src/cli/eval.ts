@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { createEngine, type Engine } from '../engine/index.js';
+import { openEngine, type Engine } from '../engine/index.js';
 import { formatCardKey, openKnowledge } from '../knowledge/index.js';
 
 const labelledQuery = z.object({
@@ -26,7 +26,7 @@ export interface EvalReport {
 }
 
 /** Scores the engine on a labelled .jsonl file (the format of the shared eval set). */
-export function evaluate(file: string, engine: Engine = createEngine(openKnowledge())): EvalReport {
+export function evaluate(file: string, engine: Engine = openEngine(openKnowledge())): EvalReport {
   const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim().length > 0);
   const report: EvalReport = { inDomain: 0, correct: 0, outOfDomain: 0, refused: 0, confidentWrong: 0, hedged: 0, notCovered: 0, misses: [] };
   lines.forEach((line, index) => {

@@ -1,4 +1,5 @@
 import { rmSync } from 'node:fs';
+import { defaultEngineStateFile, learnEngineState, writeEngineState } from '../engine/index.js';
 import { defaultSnapshotFile, KnowledgeError, loadKnowledge, writeKnowledgeSnapshot } from '../knowledge/index.js';
 
 /** `srm kb check`: validates every knowledge file; prints each problem with file, entry and field. */
@@ -26,11 +27,14 @@ export function runKbCheck(dir: string | undefined, out: NodeJS.WritableStream, 
  */
 export function runKbSnapshot(out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   try {
-    writeKnowledgeSnapshot();
+    const kb = writeKnowledgeSnapshot();
     out.write(`knowledge snapshot written to ${defaultSnapshotFile()}\n`);
+    writeEngineState(defaultEngineStateFile(), learnEngineState(kb, kb.fingerprint));
+    out.write(`engine state written to ${defaultEngineStateFile()}\n`);
     return 0;
   } catch (error) {
     rmSync(defaultSnapshotFile(), { force: true });
+    rmSync(defaultEngineStateFile(), { force: true });
     if (error instanceof KnowledgeError) {
       err.write(`${error.message}\n`);
       return 1;

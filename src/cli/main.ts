@@ -39,10 +39,10 @@ async function main(argv: string[]): Promise<number> {
       return (await import('./postTip.js')).runPostTip(rest, { stdout: process.stdout, stderr: process.stderr });
     case 'eval': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { quiet: { type: 'boolean', default: false } } });
-      const [{ createEngine }, { openKnowledge }, { evaluate, formatReport }] = await Promise.all([
+      const [{ openEngine }, { openKnowledge }, { evaluate, formatReport }] = await Promise.all([
         import('../engine/index.js'), import('../knowledge/index.js'), import('./eval.js'),
       ]);
-      const engine = createEngine(openKnowledge());
+      const engine = openEngine(openKnowledge());
       for (const file of positionals.length > 0 ? positionals : [devSet()]) {
         const report = evaluate(file, engine);
         process.stdout.write(`${formatReport(file, values.quiet ? { ...report, misses: [] } : report)}\n`);

@@ -4,8 +4,8 @@ import { resolveTerms } from './resolve.js';
 import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
 import { createSpellingCorrector } from './spelling.js';
 import { createSuggester } from './suggest.js';
-import { DEFAULT_MODEL_TUNING, trainTopicModel, type ModelTuning } from './topicModel.js';
-import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments } from './training.js';
+import { DEFAULT_MODEL_TUNING, topicModelFromCounts, type ModelTuning } from './topicModel.js';
+import { defaultEngineStateFile, learnEngineState, readEngineState, type EngineState } from './state.js';
 import type { Answer, CardMatch, Conversation, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
@@ -21,12 +21,19 @@ const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you d
 export type EngineTuning = ModelTuning & DecisionTuning;
 export const DEFAULT_TUNING: EngineTuning = { ...DEFAULT_MODEL_TUNING, ...DEFAULT_DECISION_TUNING };
 
-export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_TUNING): Engine {
-  const texts = labelledTexts(kb);
-  const vocabulary = buildVocabulary(kb, exampleWordCounts(texts));
+export { defaultEngineStateFile, learnEngineState, writeEngineState, type EngineState } from './state.js';
+
+/** The engine for this knowledge, from the state the build stored when it still matches, else learnt now. */
+export function openEngine(kb: KnowledgeBase, stateFile: string = defaultEngineStateFile()): Engine {
+  const stored = kb.fingerprint ? readEngineState(stateFile, kb.fingerprint) : null;
+  return createEngine(kb, DEFAULT_TUNING, stored ?? undefined);
+}
+
+export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_TUNING, learnt: EngineState = learnEngineState(kb)): Engine {
+  const vocabulary = buildVocabulary(kb, new Map(learnt.exampleWords));
   const speller = createSpellingCorrector(vocabulary.knownWords);
-  const suggester = createSuggester(kb, vocabulary, commonWords(texts));
-  const model = trainTopicModel(trainingDocuments(kb, texts, vocabulary), tuning);
+  const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
+  const model = topicModelFromCounts(learnt.counts, tuning);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
 

@@ -46,7 +46,8 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
     const next = input[i + 1];
     // "cloud trail", "guard duty": people split product names that the vocabulary spells as one word.
     // Scaffolding is never half of a name: "am i" is not "ami".
-    const splitFormIsKnown = vocabulary.phrases.has(word) || vocabulary.phraseStarts.has(`${word} ${next}`);
+    const splitForm = `${word} ${next}`;
+    const splitFormIsKnown = vocabulary.phrases.has(word) || vocabulary.phrases.has(splitForm) || vocabulary.phraseStarts.has(splitForm);
     const joinable = next !== undefined && !vocabulary.neutral.has(word) && !vocabulary.neutral.has(next);
     if (joinable && !splitFormIsKnown && vocabulary.phrases.has(word + next)) {
       out.push(word + next);
@@ -85,19 +86,22 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   let asksAboutTheModel = false;
   let i = 0;
   while (i < spelled.length) {
-    let matched = false;
-    for (let length = Math.min(vocabulary.longestPhrase, spelled.length - i); length >= 1; length--) {
-      const phrase = findPhrase(spelled.slice(i, i + length), vocabulary);
+    // Grow the phrase one word at a time while it can still become a longer one; keep the longest match.
+    let found: { term: Term; phrase: string; length: number } | null = null;
+    const maxLength = Math.min(vocabulary.longestPhrase, spelled.length - i);
+    for (let length = 1; length <= maxLength; length++) {
+      const parts = spelled.slice(i, i + length);
+      const phrase = findPhrase(parts, vocabulary);
       const term = phrase === null ? undefined : vocabulary.phrases.get(phrase);
-      if (phrase !== null && term) {
-        terms.push({ term, phrase, position: i });
-        if (term.kind !== 'service' && term.kind !== 'uncovered') content.push(...phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
-        i += length;
-        matched = true;
-        break;
-      }
+      if (phrase !== null && term) found = { term, phrase, length };
+      if (!vocabulary.phraseStarts.has(parts.join(' '))) break;
     }
-    if (matched) continue;
+    if (found) {
+      terms.push({ term: found.term, phrase: found.phrase, position: i });
+      if (found.term.kind !== 'service' && found.term.kind !== 'uncovered') content.push(...found.phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
+      i += found.length;
+      continue;
+    }
     const word = spelled[i]!;
     if (!vocabulary.neutral.has(word)) {
       unknown.push(word);

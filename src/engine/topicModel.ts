@@ -25,7 +25,6 @@ export interface Posterior<L extends string> {
 }
 
 export interface TopicModel<L extends string> {
-  readonly vocabulary: ReadonlySet<string>;
   posterior(features: readonly string[], labels?: readonly L[]): Posterior<L>;
 }
 
@@ -42,64 +41,88 @@ export interface ModelTuning {
 
 export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 3 };
 
-export function trainTopicModel<L extends string>(documents: readonly TrainingDocument<L>[], tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> {
-  const { smoothing, temperature } = tuning;
-  const counts = new Map<L, Map<string, number>>();
-  const vocabulary = new Set<string>();
-  for (const { label, features, weight } of documents) {
-    let table = counts.get(label);
-    if (!table) counts.set(label, (table = new Map()));
-    for (const feature of features) {
-      table.set(feature, (table.get(feature) ?? 0) + weight);
-      vocabulary.add(feature);
+/**
+ * What training learns, in a form that can be stored: per label, how much weight each feature got. Restoring a
+ * model from it skips reading every training document again (the build stores it beside the knowledge snapshot).
+ */
+export interface ModelCounts<L extends string> {
+  labels: L[];
+  features: string[];
+  /** Per label, in the order of `labels`: feature index, weight, feature index, weight… */
+  weights: number[][];
+}
+
+export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
+  const labels: L[] = [];
+  const features: string[] = [];
+  const featureIndex = new Map<string, number>();
+  const tables: Map<number, number>[] = [];
+  for (const { label, features: docFeatures, weight } of documents) {
+    let labelIndex = labels.indexOf(label);
+    if (labelIndex < 0) {
+      labelIndex = labels.push(label) - 1;
+      tables.push(new Map());
+    }
+    const table = tables[labelIndex]!;
+    for (const feature of docFeatures) {
+      let index = featureIndex.get(feature);
+      if (index === undefined) featureIndex.set(feature, (index = features.push(feature) - 1));
+      table.set(index, (table.get(index) ?? 0) + weight);
     }
   }
+  return { labels, features, weights: tables.map((table) => [...table].flat()) };
+}
+
+export const trainTopicModel = <L extends string>(documents: readonly TrainingDocument<L>[], tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> =>
+  topicModelFromCounts(countFeatures(documents), tuning);
+
+export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> {
+  const { smoothing, temperature } = tuning;
+  const { labels: allLabels, features } = stored;
+  const labelCount = allLabels.length;
+  const featureIndex = new Map<string, number>(features.map((f, i) => [f, i]));
+  // One row per feature, one column per label: a question's score is a few row sums, and the table is two
+  // allocations however large the knowledge grows.
+  const counts = new Float64Array(features.length * labelCount);
+  const pooledCounts = new Float64Array(features.length);
+  const totals = new Float64Array(labelCount);
+  stored.weights.forEach((flat, label) => {
+    for (let j = 0; j < flat.length; j += 2) {
+      const row = flat[j]!;
+      const weight = flat[j + 1]!;
+      counts[row * labelCount + label] = weight;
+      pooledCounts[row]! += weight;
+      totals[label]! += weight;
+    }
+  });
   // Each label's likelihoods are estimated from its own total: a label with few examples is not penalised for
   // it, and the prior over labels is uniform (how often a topic appears in the knowledge says nothing of how
   // often people ask about it).
-  const logLikelihood = new Map<L, Map<string, number>>();
-  const logUnseen = new Map<L, number>();
-  for (const [label, table] of counts) {
-    let total = 0;
-    for (const n of table.values()) total += n;
-    const denominator = Math.log(total + smoothing * vocabulary.size);
-    const logs = new Map<string, number>();
-    for (const [feature, n] of table) logs.set(feature, Math.log(n + smoothing) - denominator);
-    logLikelihood.set(label, logs);
-    logUnseen.set(label, Math.log(smoothing) - denominator);
-  }
-  const allLabels = [...counts.keys()];
-  const pooled = new Map<string, number>();
-  let pooledTotal = 0;
-  for (const table of counts.values()) {
-    for (const [feature, n] of table) {
-      pooled.set(feature, (pooled.get(feature) ?? 0) + n);
-      pooledTotal += n;
-    }
-  }
-  const pooledDenominator = Math.log(pooledTotal + smoothing * vocabulary.size);
-  const logPooled = (feature: string) => Math.log((pooled.get(feature) ?? 0) + smoothing) - pooledDenominator;
+  const denominators = Array.from(totals, (total) => Math.log(total + smoothing * features.length));
+  const logLikelihood = (row: number, label: number) => Math.log(counts[row * labelCount + label]! + smoothing) - denominators[label]!;
+  const pooledTotal = totals.reduce((a, b) => a + b, 0);
+  const logPooled = (row: number) => Math.log(pooledCounts[row]! + smoothing) - Math.log(pooledTotal + smoothing * features.length);
+  const labelIndex = new Map(allLabels.map((label, i) => [label, i]));
 
-  function posterior(features: readonly string[], labels: readonly L[] = allLabels): Posterior<L> {
-    const seen = features.filter((f) => vocabulary.has(f));
+  function posterior(questionFeatures: readonly string[], labels: readonly L[] = allLabels): Posterior<L> {
+    const rows = questionFeatures.map((f) => featureIndex.get(f)).filter((row): row is number => row !== undefined);
     const scored = labels
-      .filter((label) => logLikelihood.has(label))
+      .filter((label) => labelIndex.has(label))
       .map((label) => {
-        const logs = logLikelihood.get(label)!;
-        const unseen = logUnseen.get(label)!;
+        const column = labelIndex.get(label)!;
         let score = 0;
-        for (const feature of seen) score += logs.get(feature) ?? unseen;
-        return { label, score: score / temperature };
+        for (const row of rows) score += logLikelihood(row, column);
+        return { label, column, score: score / temperature };
       });
     const top = Math.max(...scored.map((s) => s.score));
-    const exps = scored.map((s) => ({ label: s.label, e: Math.exp(s.score - top) }));
+    const exps = scored.map((s) => ({ label: s.label, column: s.column, e: Math.exp(s.score - top) }));
     const sum = exps.reduce((acc, s) => acc + s.e, 0);
-    const ranked = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
-    const bestLogs = ranked[0] ? logLikelihood.get(ranked[0].label) : undefined;
+    const ranked = exps.map(({ label, column, e }) => ({ label, column, p: e / sum })).sort((a, b) => b.p - a.p);
     let relevance = 0;
-    if (bestLogs) for (const feature of seen) relevance += Math.max(0, (bestLogs.get(feature) ?? logUnseen.get(ranked[0]!.label)!) - logPooled(feature));
-    return { ranked, known: seen.length, relevance };
+    const best = ranked[0];
+    if (best) for (const row of rows) relevance += Math.max(0, logLikelihood(row, best.column) - logPooled(row));
+    return { ranked: ranked.map(({ label, p }) => ({ label, p })), known: rows.length, relevance };
   }
 
-  return { vocabulary, posterior };
+  return { posterior };
 }

@@ -15,7 +15,10 @@ export interface Vocabulary {
   /** Folded phrase → what it names. */
   phrases: ReadonlyMap<string, Term>;
   longestPhrase: number;
-  /** The opening words ("api gateway" of "api gateway throttling") of every phrase of two words or more. */
+  /**
+   * The opening words of every phrase of two words or more ("api", "api gateway" of "api gateway throttling"):
+   * the resolver reads a longer phrase only while its words so far are one of these.
+   */
   phraseStarts: ReadonlySet<string>;
   neutral: ReadonlySet<string>;
   modelWords: ReadonlySet<string>;
@@ -75,7 +78,7 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
     const parts = words(phrase);
     longestPhrase = Math.max(longestPhrase, parts.length);
     for (const w of parts) known.add(w);
-    for (let n = 2; n <= parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
+    for (let n = 1; n < parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
   const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
   return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };

@@ -1,4 +1,4 @@
-import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, type ConceptId, type ServiceId, type TopicId } from './schema.js';
+import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, type ConceptId, type ServiceId, type TopicId } from './ids.js';
 
 export type CardTopic = TopicId | ConceptId;
 

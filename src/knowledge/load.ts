@@ -9,8 +9,10 @@ import {
   type Alias, type CatalogueEntry, type Concept, type ConceptId, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
   type TopicId, type Vocabulary,
 } from './schema.js';
-import { packageRoot } from './paths.js';
-import { isConceptId, parseCardKey, type CardKey } from './cardKey.js';
+import { defaultKnowledgeDir } from './paths.js';
+import { KnowledgeError, type KnowledgeProblem } from './errors.js';
+import { aliasPhrase, cardRefExists } from './lookup.js';
+import { isConceptId } from './cardKey.js';
 
 export interface KnowledgeBase {
   services: ReadonlyMap<ServiceId, Service>;
@@ -21,29 +23,10 @@ export interface KnowledgeBase {
   catalogue: readonly CatalogueEntry[];
   tips: readonly Tip[];
   quiz: readonly QuizQuestion[];
+  /** A hash of the files it was read from, when it came from the build's snapshot: what derived data is keyed on. */
+  fingerprint?: string;
 }
 
-/** One problem in one place: enough for a maintainer to open the file and fix it without guessing. */
-export interface KnowledgeProblem {
-  file: string;
-  entry?: string;
-  field?: string;
-  message: string;
-}
-
-export class KnowledgeError extends Error {
-  constructor(readonly problems: KnowledgeProblem[]) {
-    super(`invalid knowledge base (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map(formatProblem).join('\n')}`);
-    this.name = 'KnowledgeError';
-  }
-}
-
-export function formatProblem(p: KnowledgeProblem): string {
-  const where = [p.entry, p.field].filter(Boolean).join(' › ');
-  return `  ${p.file}${where ? `: ${where}` : ''}: ${p.message}`;
-}
-
-export const defaultKnowledgeDir = (): string => join(packageRoot(), 'knowledge');
 
 /** Loads and validates every knowledge file; throws KnowledgeError listing all problems found. */
 export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
@@ -126,32 +109,6 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   problems.push(...crossCheck(kb, dir, display));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
-}
-
-export const aliasPhrase = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.phrase);
-
-/**
- * Whether a card reference ("s3", "s3.encryption", "encryption", "overview") points at a card that exists.
- * Every service × topic pair exists: where a service file has no entry for the topic, its card is drawn from
- * the general topic card for the service's category.
- */
-export function cardRefExists(kb: KnowledgeBase, ref: string): boolean {
-  const key = parseCardKey(ref);
-  if (!key) return false;
-  if (key.service !== null) return kb.services.has(key.service);
-  return key.topic !== null && (kb.topics.has(key.topic as TopicId) || kb.concepts.has(key.topic as ConceptId));
-}
-
-/** A card's short name: "Amazon S3 · Encryption", "Amazon S3", "Encryption"; "srm-bot" for a key naming nothing. */
-export function cardKeyTitle(kb: KnowledgeBase, key: CardKey): string {
-  const service = key.service ? kb.services.get(key.service) : undefined;
-  const topicTitle = key.topic === null
-    ? undefined
-    : isConceptId(key.topic)
-      ? kb.concepts.get(key.topic)?.title
-      : kb.topics.get(key.topic as TopicId)?.title;
-  if (service && topicTitle) return `${service.name} · ${topicTitle}`;
-  return service?.name ?? topicTitle ?? 'srm-bot';
 }
 
 /** Rules that span files: an alias may name one thing only, and every reference must land on a card. */

@@ -12,3 +12,6 @@ export function packageRoot(): string {
   }
   return dir;
 }
+
+/** Where the knowledge YAML lives: `knowledge/` at the package root. */
+export const defaultKnowledgeDir = (): string => join(packageRoot(), 'knowledge');

@@ -1,32 +1,9 @@
 import { z } from 'zod';
 
-/**
- * The ids answers are scored by (shared eval taxonomy). Knowledge files may only use these, so a typo in a
- * file is caught by `srm kb check` instead of producing a card nobody can reach.
- */
-export const SERVICE_IDS = [
-  'ec2', 'ebs', 'vpc', 'elb', 's3', 'glacier', 'efs', 'dynamodb', 'rds', 'aurora', 'elasticache', 'redshift',
-  'lambda', 'ecs', 'eks', 'fargate', 'ecr', 'cloudfront', 'route53', 'apigateway', 'sqs', 'sns', 'kms', 'iam',
-  'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
-  'shield', 'organizations',
-] as const;
+import { CATEGORY_IDS, CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, VERDICTS } from './ids.js';
 
-export const TOPIC_IDS = [
-  'encryption', 'patching', 'access', 'network', 'data', 'backup', 'logging', 'physical', 'compliance',
-  'application', 'configuration', 'availability', 'training',
-] as const;
-
-export const CONCEPT_IDS = ['overview', 'categories', 'shared-controls'] as const;
-
-export const CATEGORY_IDS = ['infrastructure', 'container', 'abstracted'] as const;
-
-export const VERDICTS = ['aws', 'customer', 'shared'] as const;
-
-export type ServiceId = (typeof SERVICE_IDS)[number];
-export type TopicId = (typeof TOPIC_IDS)[number];
-export type ConceptId = (typeof CONCEPT_IDS)[number];
-export type CategoryId = (typeof CATEGORY_IDS)[number];
-export type Verdict = (typeof VERDICTS)[number];
+export { CATEGORY_IDS, CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, VERDICTS } from './ids.js';
+export type { CategoryId, ConceptId, ServiceId, TopicId, Verdict } from './ids.js';
 
 const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 const bullets = (max: number, maxItems = 8) =>

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { defaultKnowledgeDir, loadKnowledge, type KnowledgeBase } from './load.js';
-import { packageRoot } from './paths.js';
+import type { KnowledgeBase } from './load.js';
+import { defaultKnowledgeDir, packageRoot } from './paths.js';
+import { loadKnowledge } from './validate.js';
 import type { Concept, ConceptId, Service, ServiceId, Topic, TopicId } from './schema.js';
 
 /**
@@ -41,9 +42,9 @@ export function knowledgeFingerprint(dir: string): string {
 
 /** Validates the knowledge in `dir` (throws KnowledgeError if invalid) and writes the snapshot. */
 export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase {
-  const kb = loadKnowledge(dir);
+  const kb = { ...loadKnowledge(dir), fingerprint: knowledgeFingerprint(dir) };
   const snapshot: Snapshot = {
-    fingerprint: knowledgeFingerprint(dir),
+    fingerprint: kb.fingerprint,
     services: [...kb.services.values()],
     topics: [...kb.topics.values()],
     concepts: [...kb.concepts.values()],
@@ -62,6 +63,7 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
     if (snapshot.fingerprint === knowledgeFingerprint(dir)) {
       return {
+        fingerprint: snapshot.fingerprint,
         services: new Map(snapshot.services.map((s) => [s.id as ServiceId, s])),
         topics: new Map(snapshot.topics.map((t) => [t.id as TopicId, t])),
         concepts: new Map(snapshot.concepts.map((c) => [c.id as ConceptId, c])),

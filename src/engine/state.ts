@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packageRoot, type KnowledgeBase } from '../knowledge/index.js';
+import { countFeatures, type ModelCounts } from './topicModel.js';
+import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments, type Subject } from './training.js';
+import { buildVocabulary } from './vocabulary.js';
+
+/**
+ * Everything the engine learns from the knowledge, ready to store: reading ~7,000 example questions, aliases
+ * and card sentences through the resolver takes a few hundred milliseconds, too long for `srm ask` to pay at
+ * every start. The build stores it; a process uses it only when both the knowledge and the engine's own code
+ * are what it was built from.
+ */
+export interface EngineState {
+  fingerprint: string;
+  exampleWords: [string, number][];
+  commonWords: string[];
+  counts: ModelCounts<Subject>;
+}
+
+export function learnEngineState(kb: KnowledgeBase, knowledgeFingerprint = ''): EngineState {
+  const texts = labelledTexts(kb);
+  const exampleWords = exampleWordCounts(texts);
+  const vocabulary = buildVocabulary(kb, exampleWords);
+  return {
+    fingerprint: engineFingerprint(knowledgeFingerprint),
+    exampleWords: [...exampleWords],
+    commonWords: [...commonWords(texts)],
+    counts: countFeatures(trainingDocuments(kb, texts, vocabulary)),
+  };
+}
+
+/** The knowledge's fingerprint joined with the engine's code: a change to either retrains. */
+function engineFingerprint(knowledgeFingerprint: string): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256').update(knowledgeFingerprint);
+  for (const name of readdirSync(here).filter((f) => /\.(js|ts)$/.test(f)).sort()) hash.update(name).update(readFileSync(join(here, name)));
+  return hash.digest('hex');
+}
+
+/** Beside the knowledge snapshot, written by the same build step (`srm kb snapshot`). */
+export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 'engine.snapshot.json');
+
+export function writeEngineState(file: string, state: EngineState): void {
+  writeFileSync(file, JSON.stringify(state));
+}
+
+/** The stored state when it was learnt from this knowledge by this code; null when it must be learnt again. */
+export function readEngineState(file: string, knowledgeFingerprint: string): EngineState | null {
+  if (!existsSync(file)) return null;
+  const state = JSON.parse(readFileSync(file, 'utf8')) as EngineState;
+  return state.fingerprint === engineFingerprint(knowledgeFingerprint) ? state : null;
+}
