@@ -1,4 +1,3 @@
-// This entry point stays light (no YAML parser, no zod): answering from the build's snapshot needs neither.
 export * from './ids.js';
 export type * from './schema.js';
 export type { KnowledgeBase } from './load.js';
@@ -9,5 +8,5 @@ export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey, CardTopic } from './cardKey.js';
 export { packageRoot } from './paths.js';
 export { openKnowledge, writeKnowledgeSnapshot, knowledgeFingerprint, defaultSnapshotFile } from './snapshot.js';
-export { loadKnowledge } from './validate.js';
+export { loadKnowledge } from './load.js';
 export { defaultKnowledgeDir } from './paths.js';

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { parseDocument } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { foldPhrase } from '../text/phrase.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
-  catalogueFileSchema, conceptSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema,
+  schemas,
   type Alias, type CatalogueEntry, type Concept, type ConceptId, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
   type TopicId, type Vocabulary,
 } from './schema.js';
@@ -13,6 +14,9 @@ import { defaultKnowledgeDir } from './paths.js';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
 import { aliasPhrase, cardRefExists } from './lookup.js';
 import { isConceptId } from './cardKey.js';
+
+// Like zod (schema.ts), the YAML parser is loaded only when files are read: starting from the snapshot needs neither.
+const requireHere = createRequire(import.meta.url);
 
 export interface KnowledgeBase {
   services: ReadonlyMap<ServiceId, Service>;
@@ -41,6 +45,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
       problems.push({ file: display(file), message: `cannot be read (${(error as Error).message})` });
       return undefined;
     }
+    const { parseDocument } = requireHere('yaml') as typeof Yaml;
     const doc = parseDocument(source, { uniqueKeys: true, prettyErrors: true });
     if (doc.errors.length > 0) {
       for (const e of doc.errors) {
@@ -89,6 +94,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     return result;
   }
 
+  const { catalogueFileSchema, conceptSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema } = schemas();
   const services = loadFolder<Service>('services', serviceSchema, SERVICE_IDS, 'service') as Map<ServiceId, Service>;
   const topics = loadFolder<Topic>('topics', topicSchema, TOPIC_IDS, 'topic') as Map<TopicId, Topic>;
   const concepts = loadFolder<Concept>('concepts', conceptSchema, CONCEPT_IDS, 'concept') as Map<ConceptId, Concept>;

@@ -1,234 +1,271 @@
-import { z } from 'zod';
-
+import { createRequire } from 'node:module';
+import type * as Zod from 'zod';
 import { CATEGORY_IDS, CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, VERDICTS } from './ids.js';
 
 export { CATEGORY_IDS, CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, VERDICTS } from './ids.js';
 export type { CategoryId, ConceptId, ServiceId, TopicId, Verdict } from './ids.js';
 
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-const bullets = (max: number, maxItems = 8) =>
-  z.array(text(max)).min(1, 'needs at least one item').max(maxItems, `at most ${maxItems} items`);
+/**
+ * The zod schemas of every knowledge file. They are built on first use, with zod loaded then: importing zod
+ * costs about as much as answering a question from the build's snapshot, which needs no validation.
+ */
+function defineSchemas({ z }: typeof Zod) {
+  const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+  const bullets = (max: number, maxItems = 8) =>
+    z.array(text(max)).min(1, 'needs at least one item').max(maxItems, `at most ${maxItems} items`);
 
-/** Only official AWS (and AWS-run) pages are cited, over https. */
-const awsUrl = z
-  .string()
-  .url('must be a URL')
-  .refine((u) => /^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com|amazonaws\.com)\//.test(u), {
-    message: 'must be an https link to an official AWS page',
+  /** Only official AWS (and AWS-run) pages are cited, over https. */
+  const awsUrl = z
+    .string()
+    .url('must be a URL')
+    .refine((u) => /^https:\/\/([a-z0-9-]+\.)*(aws\.amazon\.com|amazon\.com|awsstatic\.com|amazonaws\.com)\//.test(u), {
+      message: 'must be an https link to an official AWS page',
+    });
+
+  const linkSchema = z.strictObject({
+    title: text(80),
+    url: awsUrl,
   });
 
-export const linkSchema = z.strictObject({
-  title: text(80),
-  url: awsUrl,
-});
+  /**
+   * An alias is a phrase people type for a service, topic or concept. `weight` below 1 marks a word that is a
+   * weak hint ("data" in "encrypting data in s3"), above 1 one that should dominate.
+   */
+  const aliasSchema = z.union([
+    text(60),
+    z.strictObject({
+      phrase: text(60),
+      weight: z.number().min(0.1).max(3).optional(),
+      /** On a concept alias: the topic it means when a service is named too ("ec2 patch management" → ec2 patching). */
+      topic: z.enum(TOPIC_IDS).optional(),
+    }),
+  ]);
 
-/**
- * An alias is a phrase people type for a service, topic or concept. `weight` below 1 marks a word that is a
- * weak hint ("data" in "encrypting data in s3"), above 1 one that should dominate.
- */
-export const aliasSchema = z.union([
-  text(60),
-  z.strictObject({
-    phrase: text(60),
-    weight: z.number().min(0.1).max(3).optional(),
-    /** On a concept alias: the topic it means when a service is named too ("ec2 patch management" → ec2 patching). */
-    topic: z.enum(TOPIC_IDS).optional(),
-  }),
-]);
+  const practiceSchema = z.union([
+    text(300),
+    z.strictObject({
+      text: text(300),
+      control: z
+        .string()
+        .regex(/^[A-Za-z0-9]+\.\d+$/, 'must look like a Security Hub control id such as S3.8')
+        .optional(),
+    }),
+  ]);
 
-export const practiceSchema = z.union([
-  text(300),
-  z.strictObject({
-    text: text(300),
-    control: z
-      .string()
-      .regex(/^[A-Za-z0-9]+\.\d+$/, 'must look like a Security Hub control id such as S3.8')
-      .optional(),
-  }),
-]);
+  const checkSchema = z
+    .strictObject({
+      label: text(120),
+      command: text(600).optional(),
+      console: text(300).optional(),
+    })
+    .refine((c) => c.command !== undefined || c.console !== undefined, {
+      message: 'needs a command (AWS CLI) or a console path',
+    });
 
-export const checkSchema = z
-  .strictObject({
-    label: text(120),
-    command: text(600).optional(),
-    console: text(300).optional(),
-  })
-  .refine((c) => c.command !== undefined || c.console !== undefined, {
-    message: 'needs a command (AWS CLI) or a console path',
+  const scenarioSchema = z.strictObject({
+    situation: text(200),
+    verdict: z.enum(VERDICTS),
+    why: text(400),
   });
 
-export const scenarioSchema = z.strictObject({
-  situation: text(200),
-  verdict: z.enum(VERDICTS),
-  why: text(400),
-});
+  /** A reference to another card: "s3", "s3.encryption", "encryption" (general topic) or "overview" (concept). */
+  const cardRefSchema = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/, 'must be a card reference like s3.encryption');
 
-/** A reference to another card: "s3", "s3.encryption", "encryption" (general topic) or "overview" (concept). */
-export const cardRefSchema = z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)?$/, 'must be a card reference like s3.encryption');
-
-/**
- * Questions as people ask this card's question (situations, symptoms, incidents, shorthand), never shown: the
- * engine learns the card's subject from them. `srm kb check` requires them and refuses one claimed by two cards.
- */
-export const examplesSchema = z.array(text(200)).min(3, 'needs at least 3 example questions').max(12, 'at most 12 example questions');
-
-/** The day a person last checked the card's facts against the linked AWS pages. */
-const verifiedOn = z.iso.date('must be a date written YYYY-MM-DD');
-
-/** What every card carries beside its content: how people ask for it and when it was last checked. */
-const cardMeta = {
-  examples: examplesSchema.optional(),
-  verified_on: verifiedOn.optional(),
-};
-
-/** The body every responsibility card shares: who does what, how to do it well, how it goes wrong. */
-const responsibilityBody = {
-  ...cardMeta,
-  aws: bullets(220),
-  customer: bullets(220),
-  practices: z.array(practiceSchema).min(1).max(6),
-  mistakes: bullets(260, 5),
-  check: checkSchema,
-  links: z.array(linkSchema).min(1).max(4),
-  scenarios: z.array(scenarioSchema).max(4).optional(),
-  related: z.array(cardRefSchema).max(4).optional(),
-};
-
-export const serviceTopicSchema = z.strictObject({
-  summary: text(300),
-  ...responsibilityBody,
-  /** Phrases specific enough to name this service AND this topic at once ("bucket policy" → s3 access). */
-  keywords: z.array(aliasSchema).max(20).optional(),
-});
-
-export const serviceSchema = z.strictObject({
-  id: z.enum(SERVICE_IDS),
-  name: text(60),
-  aliases: z.array(aliasSchema).min(1).max(30),
-  category: z.enum(CATEGORY_IDS),
-  /** Set when a seed or common belief files the service elsewhere; the card corrects it. */
-  category_note: text(300).optional(),
-  summary: text(300),
-  /** When a question names this service next to another one, it is usually about this topic ("s3 kms"). */
-  implies_topic: z.enum(TOPIC_IDS).optional(),
-  aws: bullets(220),
-  customer: bullets(220),
-  links: z.array(linkSchema).min(1).max(4),
-  scenarios: z.array(scenarioSchema).max(4).optional(),
-  ...cardMeta,
-  topics: z.partialRecord(z.enum(TOPIC_IDS), serviceTopicSchema),
-});
-
-export const topicSchema = z.strictObject({
-  id: z.enum(TOPIC_IDS),
-  title: text(60),
-  aliases: z.array(aliasSchema).min(1).max(120),
-  summary: text(300),
-  /** How the split for this topic moves from infrastructure to container to abstracted services. */
-  by_category: z.strictObject({
-    infrastructure: text(300),
-    container: text(300),
-    abstracted: text(300),
-  }),
-  ...responsibilityBody,
-});
-
-export const conceptSectionSchema = z.strictObject({
-  title: text(80),
-  points: bullets(260, 8),
-});
-
-export const misconceptionSchema = z.strictObject({
-  claim: text(200),
-  truth: text(400),
-});
-
-export const conceptSchema = z.strictObject({
-  id: z.enum(CONCEPT_IDS),
-  title: text(80),
-  aliases: z.array(aliasSchema).min(1).max(120),
-  /** A strong concept wins over a service named in the same question ("is ECS a container service?"). */
-  strength: z.enum(['strong', 'weak']),
-  summary: text(400),
-  sections: z.array(conceptSectionSchema).min(1).max(5),
-  misconceptions: z.array(misconceptionSchema).max(4).optional(),
-  links: z.array(linkSchema).min(1).max(4),
-  scenarios: z.array(scenarioSchema).max(6).optional(),
-  related: z.array(cardRefSchema).max(4).optional(),
-  ...cardMeta,
-});
-
-/** Words the engine needs beyond the cards' own aliases. */
-export const vocabularySchema = z.strictObject({
-  /** Question scaffolding that carries no subject ("who", "responsible", "aws", "my"). */
-  neutral: z.array(text(40)).min(1),
-  /** Words that make a question about the model itself ("who is responsible for what?") when nothing else is named. */
-  model_words: z.array(text(40)).min(1),
-  /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
-  out_of_scope: z.array(text(40)).min(1),
   /**
-   * Questions that look like ours but are not (passwords of other systems, prices, sizing, data modelling): the
-   * engine learns from them what to refuse even when a security word appears.
+   * Questions as people ask this card's question (situations, symptoms, incidents, shorthand), never shown: the
+   * engine learns the card's subject from them. `srm kb check` requires them and refuses one claimed by two cards.
    */
-  lookalikes: z.array(text(200)).min(1),
-});
+  const examplesSchema = z.array(text(200)).min(3, 'needs at least 3 example questions').max(12, 'at most 12 example questions');
 
-/**
- * One AWS service as people name it, whether or not srm-bot has a card for it: a name it knows but has no card
- * for is answered "no card for … yet" instead of a general card the asker would take as specific.
- */
-export const catalogueEntrySchema = z.strictObject({
-  name: text(80),
-  /** The id of srm-bot's card for the service, when there is one. */
-  card: z.enum(SERVICE_IDS).optional(),
-  /** Other names and the abbreviations people type ("ddb", "cw"); folded like every phrase. */
-  aliases: z.array(text(60)).max(20).default([]),
-});
+  /** The day a person last checked the card's facts against the linked AWS pages. */
+  const verifiedOn = z.iso.date('must be a date written YYYY-MM-DD');
 
-export const catalogueFileSchema = z.strictObject({ services: z.array(catalogueEntrySchema).min(1) });
+  /** What every card carries beside its content: how people ask for it and when it was last checked. */
+  const cardMeta = {
+    examples: examplesSchema.optional(),
+    verified_on: verifiedOn.optional(),
+  };
 
-export const tipSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug like s3-block-public-access'),
-  service: z.enum(SERVICE_IDS).nullable(),
-  topic: z.enum([...TOPIC_IDS, ...CONCEPT_IDS]),
-  title: text(100),
-  do: text(400),
-  why: text(400),
-  check: checkSchema,
-  link: linkSchema,
+  /** The body every responsibility card shares: who does what, how to do it well, how it goes wrong. */
+  const responsibilityBody = {
+    ...cardMeta,
+    aws: bullets(220),
+    customer: bullets(220),
+    practices: z.array(practiceSchema).min(1).max(6),
+    mistakes: bullets(260, 5),
+    check: checkSchema,
+    links: z.array(linkSchema).min(1).max(4),
+    scenarios: z.array(scenarioSchema).max(4).optional(),
+    related: z.array(cardRefSchema).max(4).optional(),
+  };
+
+  const serviceTopicSchema = z.strictObject({
+    summary: text(300),
+    ...responsibilityBody,
+    /** Phrases specific enough to name this service AND this topic at once ("bucket policy" → s3 access). */
+    keywords: z.array(aliasSchema).max(20).optional(),
+  });
+
+  const serviceSchema = z.strictObject({
+    id: z.enum(SERVICE_IDS),
+    name: text(60),
+    aliases: z.array(aliasSchema).min(1).max(30),
+    category: z.enum(CATEGORY_IDS),
+    /** Set when a seed or common belief files the service elsewhere; the card corrects it. */
+    category_note: text(300).optional(),
+    summary: text(300),
+    /** When a question names this service next to another one, it is usually about this topic ("s3 kms"). */
+    implies_topic: z.enum(TOPIC_IDS).optional(),
+    aws: bullets(220),
+    customer: bullets(220),
+    links: z.array(linkSchema).min(1).max(4),
+    scenarios: z.array(scenarioSchema).max(4).optional(),
+    ...cardMeta,
+    topics: z.partialRecord(z.enum(TOPIC_IDS), serviceTopicSchema),
+  });
+
+  const topicSchema = z.strictObject({
+    id: z.enum(TOPIC_IDS),
+    title: text(60),
+    aliases: z.array(aliasSchema).min(1).max(120),
+    summary: text(300),
+    /** How the split for this topic moves from infrastructure to container to abstracted services. */
+    by_category: z.strictObject({
+      infrastructure: text(300),
+      container: text(300),
+      abstracted: text(300),
+    }),
+    ...responsibilityBody,
+  });
+
+  const conceptSectionSchema = z.strictObject({
+    title: text(80),
+    points: bullets(260, 8),
+  });
+
+  const misconceptionSchema = z.strictObject({
+    claim: text(200),
+    truth: text(400),
+  });
+
+  const conceptSchema = z.strictObject({
+    id: z.enum(CONCEPT_IDS),
+    title: text(80),
+    aliases: z.array(aliasSchema).min(1).max(120),
+    /** A strong concept wins over a service named in the same question ("is ECS a container service?"). */
+    strength: z.enum(['strong', 'weak']),
+    summary: text(400),
+    sections: z.array(conceptSectionSchema).min(1).max(5),
+    misconceptions: z.array(misconceptionSchema).max(4).optional(),
+    links: z.array(linkSchema).min(1).max(4),
+    scenarios: z.array(scenarioSchema).max(6).optional(),
+    related: z.array(cardRefSchema).max(4).optional(),
+    ...cardMeta,
+  });
+
+  /** Words the engine needs beyond the cards' own aliases. */
+  const vocabularySchema = z.strictObject({
+    /** Question scaffolding that carries no subject ("who", "responsible", "aws", "my"). */
+    neutral: z.array(text(40)).min(1),
+    /** Words that make a question about the model itself ("who is responsible for what?") when nothing else is named. */
+    model_words: z.array(text(40)).min(1),
+    /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
+    out_of_scope: z.array(text(40)).min(1),
+    /**
+     * Questions that look like ours but are not (passwords of other systems, prices, sizing, data modelling): the
+     * engine learns from them what to refuse even when a security word appears.
+     */
+    lookalikes: z.array(text(200)).min(1),
+  });
+
   /**
-   * The day the tip was added, set on every tip added after the rotation started: it joins the rotation at the
-   * next cycle after this date, so adding it changes no day that is already planned (README "## Daily tips").
+   * One AWS service as people name it, whether or not srm-bot has a card for it: a name it knows but has no card
+   * for is answered "no card for … yet" instead of a general card the asker would take as specific.
    */
-  added: z.iso.date('must be a date written YYYY-MM-DD').optional(),
-});
+  const catalogueEntrySchema = z.strictObject({
+    name: text(80),
+    /** The id of srm-bot's card for the service, when there is one. */
+    card: z.enum(SERVICE_IDS).optional(),
+    /** Other names and the abbreviations people type ("ddb", "cw"); folded like every phrase. */
+    aliases: z.array(text(60)).max(20).default([]),
+  });
 
-export const tipsFileSchema = z.strictObject({ tips: z.array(tipSchema).min(1) });
+  const catalogueFileSchema = z.strictObject({ services: z.array(catalogueEntrySchema).min(1) });
 
-export const quizQuestionSchema = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug'),
-    question: text(280),
-    /** The choices shown as buttons; one of them is right. */
-    choices: z.array(text(60)).min(2).max(4),
-    answer: z.number().int().min(0),
-    why: text(500),
-    card: cardRefSchema,
-  })
-  .refine((q) => q.answer < q.choices.length, { message: 'answer must be the index of one of the choices', path: ['answer'] });
+  const tipSchema = z.strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug like s3-block-public-access'),
+    service: z.enum(SERVICE_IDS).nullable(),
+    topic: z.enum([...TOPIC_IDS, ...CONCEPT_IDS]),
+    title: text(100),
+    do: text(400),
+    why: text(400),
+    check: checkSchema,
+    link: linkSchema,
+    /**
+     * The day the tip was added, set on every tip added after the rotation started: it joins the rotation at the
+     * next cycle after this date, so adding it changes no day that is already planned (README "## Daily tips").
+     */
+    added: z.iso.date('must be a date written YYYY-MM-DD').optional(),
+  });
 
-export const quizFileSchema = z.strictObject({ questions: z.array(quizQuestionSchema).min(1) });
+  const tipsFileSchema = z.strictObject({ tips: z.array(tipSchema).min(1) });
 
-export type Alias = z.infer<typeof aliasSchema>;
-export type Link = z.infer<typeof linkSchema>;
-export type Practice = z.infer<typeof practiceSchema>;
-export type Check = z.infer<typeof checkSchema>;
-export type Scenario = z.infer<typeof scenarioSchema>;
-export type ServiceTopic = z.infer<typeof serviceTopicSchema>;
-export type Service = z.infer<typeof serviceSchema>;
-export type Topic = z.infer<typeof topicSchema>;
-export type Concept = z.infer<typeof conceptSchema>;
-export type Vocabulary = z.infer<typeof vocabularySchema>;
-export type CatalogueEntry = z.infer<typeof catalogueEntrySchema>;
-export type Tip = z.infer<typeof tipSchema>;
-export type QuizQuestion = z.infer<typeof quizQuestionSchema>;
+  const quizQuestionSchema = z
+    .strictObject({
+      id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug'),
+      question: text(280),
+      /** The choices shown as buttons; one of them is right. */
+      choices: z.array(text(60)).min(2).max(4),
+      answer: z.number().int().min(0),
+      why: text(500),
+      card: cardRefSchema,
+    })
+    .refine((q) => q.answer < q.choices.length, { message: 'answer must be the index of one of the choices', path: ['answer'] });
+
+  const quizFileSchema = z.strictObject({ questions: z.array(quizQuestionSchema).min(1) });
+
+  return {
+    linkSchema,
+    aliasSchema,
+    practiceSchema,
+    checkSchema,
+    scenarioSchema,
+    cardRefSchema,
+    examplesSchema,
+    serviceTopicSchema,
+    serviceSchema,
+    topicSchema,
+    conceptSectionSchema,
+    misconceptionSchema,
+    conceptSchema,
+    vocabularySchema,
+    catalogueEntrySchema,
+    catalogueFileSchema,
+    tipSchema,
+    tipsFileSchema,
+    quizQuestionSchema,
+    quizFileSchema,
+  };
+}
+
+type Schemas = ReturnType<typeof defineSchemas>;
+let built: Schemas | undefined;
+const requireHere = createRequire(import.meta.url);
+
+export const schemas = (): Schemas => (built ??= defineSchemas(requireHere('zod') as typeof Zod));
+
+type Infer<K extends keyof Schemas> = Zod.z.infer<Schemas[K]>;
+
+export type Alias = Infer<'aliasSchema'>;
+export type Link = Infer<'linkSchema'>;
+export type Practice = Infer<'practiceSchema'>;
+export type Check = Infer<'checkSchema'>;
+export type Scenario = Infer<'scenarioSchema'>;
+export type ServiceTopic = Infer<'serviceTopicSchema'>;
+export type Service = Infer<'serviceSchema'>;
+export type Topic = Infer<'topicSchema'>;
+export type Concept = Infer<'conceptSchema'>;
+export type Vocabulary = Infer<'vocabularySchema'>;
+export type CatalogueEntry = Infer<'catalogueEntrySchema'>;
+export type Tip = Infer<'tipSchema'>;
+export type QuizQuestion = Infer<'quizQuestionSchema'>;

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { KnowledgeBase } from './load.js';
+import { loadKnowledge, type KnowledgeBase } from './load.js';
 import { defaultKnowledgeDir, packageRoot } from './paths.js';
-import { loadKnowledge } from './validate.js';
 import type { Concept, ConceptId, Service, ServiceId, Topic, TopicId } from './schema.js';
 
 /**
