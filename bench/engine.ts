@@ -1,7 +1,9 @@
 /**
- * `npm run bench`: engine latency on the shipped knowledge and on a generated 10,000-entry base.
+ * `npm run bench`: engine latency on the shipped knowledge and on a generated 10,000-entry base, and how long a
+ * cold `srm ask` takes from process start to printed answer.
  * Prints figures; asserts nothing (timings vary by machine).
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -78,3 +80,19 @@ console.log(`engine latency, node ${process.version}, ${queries.length} distinct
 measure('shipped knowledge', kb, queries);
 const big = syntheticKnowledge(kb, 10_000);
 measure('generated 10,000-entry base', big, [...queries, 'product42 encryption', 'synthetic 977 backup', 'prod311 service logging']);
+
+/** A new process each time, as a person runs it: start-up, the snapshots, one answer, exit. */
+function coldAsk(runs = 11) {
+  const cli = join(packageRoot(), 'dist', 'src', 'cli', 'main.js');
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    execFileSync(process.execPath, [cli, 'ask', 's3 encryption', '--json'], { stdio: 'ignore' });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`cold \`srm ask "s3 encryption" --json\`, ${runs} runs: median ${percentile(times, 50).toFixed(0)} ms  min ${times[0]!.toFixed(0)} ms  max ${times.at(-1)!.toFixed(0)} ms`);
+}
+
+coldAsk();
+

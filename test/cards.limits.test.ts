@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  checkBlockKitLimits, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip, type RenderOptions, type SlackMessage,
+  ACTION_IDS, checkBlockKitLimits, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip, type RenderOptions, type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
 import { cardRefExists, formatCardKey, loadKnowledge, type KnowledgeBase } from '../src/knowledge/index.js';
+import { parseNextQuestion } from '../src/quiz/index.js';
 import { controls } from './fixtures/cards/inspect.js';
 import { everyCardKey, hostileFill, readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
 
@@ -19,7 +20,9 @@ const SURFACES: RenderOptions[] = [
 function problemsOf(kb: KnowledgeBase, message: SlackMessage | { blocks: SlackMessage['blocks'] }, kind: 'message' | 'home' = 'message'): string[] {
   const problems = checkBlockKitLimits(message, kind);
   for (const control of controls(message)) {
-    if (control.type === 'button') {
+    if (control.type === 'button' && control.action_id === ACTION_IDS.quizNext) {
+      if (!parseNextQuestion(control.value)) problems.push(`${control.action_id}: value is not a quiz request: ${control.value}`);
+    } else if (control.type === 'button') {
       const payload = parseButtonPayload(control.value);
       if (!payload) problems.push(`${control.action_id}: value is not a button payload: ${control.value}`);
       else if (!cardRefExists(kb, payload.k)) problems.push(`${control.action_id}: button opens no card: ${payload.k}`);

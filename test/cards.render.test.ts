@@ -182,15 +182,24 @@ describe('the no-match card', () => {
     expect(notUnderstood).toMatch(/didn't recognise an AWS service or a security topic/);
   });
 
-  it('offers at most three "did you mean" cards with the query, then example questions', () => {
+  it('offers at most three "did you mean" cards with the query, then the ways in: services and a quiz', () => {
     const message = renderAnswer(kb, answer('not_understood'), { surface: 'ephemeral' });
-    const [didYouMean, examples] = byBlock(buttons(message));
+    const [didYouMean, entryPoints] = byBlock(buttons(message));
     expect(didYouMean?.map((b) => parseButtonPayload(b.value))).toEqual([
       { k: 's3.encryption', q: 'pizza recipe' }, { k: 'ec2', q: 'pizza recipe' }, { k: 'encryption', q: 'pizza recipe' },
     ]);
-    expect(examples?.length).toBeGreaterThanOrEqual(2);
-    expect(examples?.length).toBeLessThanOrEqual(3);
-    expect(examples?.map((b) => b.text)).toEqual(EXAMPLE_QUERIES.slice(0, examples?.length).map((e) => e.query));
+    expect(entryPoints?.map((b) => b.text)).toEqual(['Quiz me']);
+    expect(textOf(message)).toContain('/srm help');
+  });
+
+  it('says when the service asked about has no card, and offers the runner-up', () => {
+    const message = renderAnswer(kb, {
+      query: 'q', readable: 'q', kind: 'card', match: { service: null, topic: 'access', title: 'x' }, suggestions: [],
+      uncovered: 'Amazon Cognito', alternatives: [{ service: null, topic: 'configuration', title: 'y' }],
+    }, { surface: 'ephemeral' });
+    expect(textOf(message)).toContain("I don't have a card for *Amazon Cognito* yet");
+    const alternatives = message.blocks.find((b) => b.block_id === 'srm_alternatives');
+    expect(JSON.stringify(alternatives)).toContain('configuration');
   });
 
   it('skips suggestions that name no card, and stands for a card answer that carries no match', () => {

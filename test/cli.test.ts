@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkBlockKitLimits } from '../src/cards/index.js';
 import { packageRoot } from '../src/knowledge/index.js';
+import type { AskJson } from '../src/cli/ask.js';
 
 const root = packageRoot();
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -20,13 +21,7 @@ function askJson(query: string) {
   expect(run.code).toBe(0);
   const lines = run.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0]!) as {
-    query: string;
-    match: { service: string | null; topic: string | null; title: string } | null;
-    suggestions: { service: string | null; topic: string | null; title: string }[];
-    text: string;
-    blocks: unknown[];
-  };
+  return JSON.parse(lines[0]!) as AskJson;
 }
 
 describe('srm ask --json', () => {
@@ -40,11 +35,25 @@ describe('srm ask --json', () => {
     expect(out.blocks[0]).toMatchObject({ type: 'header', block_id: 'srm_card:s3.encryption' });
   });
 
-  it('exits 0 with a null match and suggestions for an out-of-domain question', () => {
+  it('exits 0 with a null match and only related suggestions for an out-of-domain question', () => {
     const out = askJson('pizza recipe');
     expect(out.match).toBeNull();
-    expect(out.suggestions.length).toBeGreaterThan(0);
-    for (const s of out.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
+    expect(out.suggestions).toEqual([]);
+    const priced = askJson('how much does s3 cost');
+    expect(priced.match).toBeNull();
+    expect(priced.suggestions.length).toBeGreaterThan(0);
+    for (const s of priced.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
+  });
+
+  it('gives the confidence, the alternatives and a service with no card in --json', () => {
+    const sure = askJson('who patches the guest os on our ec2 instances');
+    expect(sure.match).toMatchObject({ service: 'ec2', topic: 'patching', alternatives: [] });
+    expect(sure.match!.confidence).toBeGreaterThan(0.6);
+    expect(sure.match!.confidence).toBeLessThanOrEqual(1);
+    expect(sure.notCovered).toBeNull();
+    const uncovered = askJson('cognito user pool mfa');
+    expect(uncovered.notCovered).toBe('Amazon Cognito');
+    expect(uncovered.match).toMatchObject({ service: null, topic: 'access' });
   });
 
   it('accepts Slack markup and never echoes a broadcast', () => {

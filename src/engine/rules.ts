@@ -23,7 +23,7 @@ export interface DecisionTuning {
   minRelevance: number;
   /** Below refuseBelow, the two likeliest subjects must together hold this much belief to be answered and offered. */
   pairMass: number;
-  /** A question that names a service, no topic phrase and this many words that say little is about something else ("lambda handler in rust example"). */
+  /** A question that names a service, no topic phrase and this many words that say little is about something else ("a code sample for a lambda handler"). */
   offTopicWords: number;
 }
 
@@ -38,7 +38,7 @@ const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
 
 const isConcept = (s: Subject) => CONCEPTS.includes(s);
 
-/** "Who is responsible for what?": responsibility words and at most one word we cannot place. */
+/** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
 
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {

@@ -167,7 +167,7 @@ function defineSchemas({ z }: typeof Zod) {
   const vocabularySchema = z.strictObject({
     /** Question scaffolding that carries no subject ("who", "responsible", "aws", "my"). */
     neutral: z.array(text(40)).min(1),
-    /** Words that make a question about the model itself ("who is responsible for what?") when nothing else is named. */
+    /** Words that make a question about the model itself ("whose job is which?") when nothing else is named. */
     model_words: z.array(text(40)).min(1),
     /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
     out_of_scope: z.array(text(40)).min(1),

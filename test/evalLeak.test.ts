@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledge, packageRoot } from '../src/knowledge/index.js';
+import { foldPhrase } from '../src/text/phrase.js';
+
+/**
+ * The eval sets measure questions the engine has never seen: one copied into the knowledge (as an example
+ * question, say) or the code would measure recall instead. Short queries ("s3 encryption") are everyday phrases
+ * the knowledge rightly contains, and so are service names ("amazon simple storage service"); a question of four
+ * words or more found verbatim is a copy. A failure names the lines, not the questions: the sealed sets stay
+ * unread until they are opened.
+ */
+const MIN_WORDS = 4;
+
+const root = packageRoot();
+const evalFiles = [join(root, 'eval'), join(root, '..', 'shared', 'eval'), join(root, '..', 'shared', 'eval', 'sealed')]
+  .filter(existsSync)
+  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f)));
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : /\.(ts|ya?ml|json)$/.test(name) ? [path] : [];
+  });
+}
+
+describe('eval sets stay unseen', () => {
+  it('has eval sets to check', () => {
+    expect(evalFiles.length).toBeGreaterThan(0);
+  });
+
+  it('no eval question appears in src/ or knowledge/', () => {
+    // The catalogue is a list of names by design, never of questions.
+    const corpus = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'knowledge'))]
+      .filter((file) => !file.endsWith('catalogue.yml'))
+      .map((file) => ({ file, text: ` ${foldPhrase(readFileSync(file, 'utf8'))} ` }));
+    const kb = loadKnowledge();
+    const names = new Set([...kb.catalogue.flatMap((e) => [e.name, ...e.aliases]), ...[...kb.services.values()].flatMap((s) => [s.name, ...s.aliases.map((a) => (typeof a === 'string' ? a : a.phrase))])].map(foldPhrase));
+    const leaks: string[] = [];
+    for (const file of evalFiles) {
+      readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
+        if (!line.trim()) return;
+        const query = foldPhrase((JSON.parse(line) as { q: string }).q.replace(/<@[A-Z0-9]+>/g, ' '));
+        if (query.split(' ').length < MIN_WORDS || names.has(query)) return;
+        const found = corpus.find(({ text }) => text.includes(` ${query} `));
+        if (found) leaks.push(`${file}:${index + 1} is in ${found.file}`);
+      });
+    }
+    expect(leaks).toEqual([]);
+  });
+});
