@@ -1,6 +1,6 @@
 # srm-bot image: HTTP mode by default (set SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET), Socket Mode when
 # SLACK_APP_TOKEN is set. Expected size: about 245 MB unpacked (node:20-slim ≈ 200 MB, production
-# node_modules ≈ 40 MB, dist + knowledge ≈ 3 MB); README "## Deploy" records how each step was checked.
+# node_modules ≈ 40 MB, dist + knowledge ≈ 3 MB); docs/deploy.md records how each step was checked.
 
 # ---- build: full dependencies, TypeScript → dist/ ----
 FROM node:20-slim AS build

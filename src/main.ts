@@ -41,7 +41,7 @@ async function main(): Promise<number> {
   stopOnSignals(slack, () => tips, log);
   await slack.start();
   // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
-  // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (README "## Daily tips").
+  // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (docs/daily-tips.md).
   if (config.tips.channels.length > 0) {
     tips = startDailyTips({ client: botClient(config, config.slack.botToken, log), kb, settings: config.tips, log });
   }

@@ -203,7 +203,7 @@ function defineSchemas({ z }: typeof Zod) {
     link: linkSchema,
     /**
      * The day the tip was added, set on every tip added after the rotation started: it joins the rotation at the
-     * next cycle after this date, so adding it changes no day that is already planned (README "## Daily tips").
+     * next cycle after this date, so adding it changes no day that is already planned (docs/daily-tips.md).
      */
     added: z.iso.date('must be a date written YYYY-MM-DD').optional(),
   });

@@ -10,7 +10,7 @@ import type { Rotation } from './rotation.js';
 /**
  * Posting one day's tip to each channel exactly once, with Slack as the only store: every tip post carries
  * message metadata naming its date, and the channel's history is searched for it before posting and again after,
- * when the later of two racing posts removes itself. README.md "## Daily tips" walks through why this holds.
+ * when the later of two racing posts removes itself. docs/daily-tips.md walks through why this holds.
  */
 
 /** The metadata event type on every tip post. */

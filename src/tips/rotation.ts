@@ -10,7 +10,7 @@ import { addDays, dateOfDayNumber, dayNumber } from './calendar.js';
  * was in the rotation when the cycle started exactly once, in an order drawn from a hash of the cycle number and
  * the tip ids. Cycle boundaries follow from the sizes of earlier cycles, so a tip joins at the start of the first
  * cycle that begins after its `added` date: adding tips never changes a day that has already been, nor the rest
- * of the running cycle. README.md "## Daily tips" explains the design.
+ * of the running cycle. docs/daily-tips.md explains the design.
  */
 
 /** A Monday before the bot existed; tip days are counted from here. Changing it reshuffles every date. */
