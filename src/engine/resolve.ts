@@ -1,3 +1,4 @@
+import { isEnglishWord } from './english.js';
 import type { SpellingCorrector } from './spelling.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 
@@ -14,12 +15,16 @@ export interface Resolution {
   unknown: string[];
   /** Whether the question used words about responsibility itself ("responsible", "security"). */
   asksAboutTheModel: boolean;
+  /** Whether it names the provider itself ("aws", "amazon", "the cloud"): responsibility words then mean the model. */
+  namesTheProvider: boolean;
   /**
    * The words that carry the question's subject, in order: every word but scaffolding and the words that name
    * a service (the topic model must learn what is asked, not which service it was asked of).
    */
   content: string[];
 }
+
+const PROVIDER_WORDS = new Set(['aws', 'amazon', 'amazons', 'cloud']);
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
 
@@ -59,9 +64,21 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
       out.push(word);
       continue;
     }
-    out.push(knownStem(word, vocabulary) ?? speller.correct(word) ?? word);
+    const stem = knownStem(word, vocabulary);
+    if (stem) {
+      out.push(stem);
+      continue;
+    }
+    const corrected = speller.correct(word);
+    out.push(corrected !== null && (!isEnglishWord(word) || completesPhrase(corrected, out.at(-1), next, vocabulary)) ? corrected : word);
   }
   return out;
+}
+
+/** A real word is corrected only into a name it then completes: "secrets manger" is Secrets Manager. */
+function completesPhrase(corrected: string, previous: string | undefined, next: string | undefined, vocabulary: Vocabulary): boolean {
+  const around = [previous === undefined ? null : `${previous} ${corrected}`, next === undefined ? null : `${corrected} ${next}`];
+  return around.some((pair) => pair !== null && (vocabulary.phrases.has(pair) || vocabulary.phraseStarts.has(pair)));
 }
 
 /**
@@ -84,6 +101,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   const unknown: string[] = [];
   const content: string[] = [];
   let asksAboutTheModel = false;
+  let namesTheProvider = false;
   let i = 0;
   while (i < spelled.length) {
     // Grow the phrase one word at a time while it can still become a longer one; keep the longest match.
@@ -108,7 +126,8 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
       content.push(word);
     }
     if (vocabulary.modelWords.has(word)) asksAboutTheModel = true;
+    if (PROVIDER_WORDS.has(word)) namesTheProvider = true;
     i++;
   }
-  return { terms, unknown, asksAboutTheModel, content };
+  return { terms, unknown, asksAboutTheModel, namesTheProvider, content };
 }

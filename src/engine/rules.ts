@@ -85,6 +85,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   const { service, others, uncovered, strongConcept } = named(resolution, kb);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
+  const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
   if (resolution.terms.some((f) => f.term.kind === 'out-of-scope')) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb);
@@ -107,10 +108,19 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     }
   });
   // With no service named, words that say nothing about any subject are small talk, whatever ranks first.
-  if (!service && !recognised && relevance < tuning.minRelevance && !(aboutTheModelOnly(resolution) && !uncovered)) return refuse('not_understood');
-  if (service && !recognised && relevance < tuning.minRelevance && resolution.content.length >= tuning.offTopicWords) return refuse('too_vague');
+  // Words that point at no subject: with responsibility words about AWS itself, the question is the split ("my
+  // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
+  // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
+  const aboutTheSplit = resolution.asksAboutTheModel && (service !== null || resolution.namesTheProvider);
+  if (!recognised && relevance < tuning.minRelevance && service && resolution.content.length >= tuning.offTopicWords) {
+    return aboutTheSplit ? serviceCard(service) : refuse('too_vague');
+  }
+  if (!recognised && relevance < tuning.minRelevance && !service) {
+    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return { kind: 'card', key: { service: null, topic: 'overview' }, confidence: relevance > 0 ? 0.5 : 1, alternatives: [], uncovered: null };
+    return refuse('not_understood');
+  }
   if (known === 0) {
-    if (service) return { kind: 'card', key: { service, topic: null }, confidence: 1, alternatives: [], uncovered: null };
+    if (service) return serviceCard(service);
     if (aboutTheModelOnly(resolution) && !uncovered) return { kind: 'card', key: { service: null, topic: 'overview' }, confidence: 1, alternatives: [], uncovered: null };
     return refuse('not_understood');
   }
