@@ -145,6 +145,20 @@ describe('the agent view', () => {
     await app.waitForLog((line) => line.msg.startsWith('could not read the thread') && line.error === 'ratelimited' && line.channel === 'D0AGENT');
   });
 
+  it('moving to another channel with the view open rewrites none of its messages', async () => {
+    const threadTs = await startAgentThread();
+    await personSays('who patches rds?', { channel: 'D0AGENT', threadTs });
+    await answerNumber(1, 'D0AGENT');
+    await send({
+      type: 'assistant_thread_context_changed',
+      assistant_thread: { user_id: 'U0ASKER', channel_id: 'D0AGENT', thread_ts: threadTs, context: { channel_id: 'C0OTHER', team_id: 'T0TEST', enterprise_id: null } },
+      event_ts: nextTs(),
+    });
+    await personSays('and for aurora?', { channel: 'D0AGENT', threadTs });
+    expect(cardShown(await answerNumber(2, 'D0AGENT'))).toBe('srm_card:aurora.patching');
+    expect(fake.callsTo('chat.update')).toEqual([]);
+  });
+
   it('its own answers in the thread, which Slack also delivers, get no answer', async () => {
     const threadTs = await startAgentThread();
     await send({ type: 'message', channel_type: 'im', channel: 'D0AGENT', thread_ts: threadTs, user: BOT_USER_ID, bot_id: BOT_ID, text: 's3 encryption', ts: nextTs() });
