@@ -29,18 +29,18 @@ export function isFromPerson(message: IncomingMessage, context: Context): boolea
 /**
  * What a message asks, understood in its thread: a message in a thread is read after the last card the bot
  * answered with there (read back from the thread, see threadContext.ts), so "and for aurora?" or "why?" follow
- * that card. `followsUp` says whether the thread had such a card.
+ * that card. `threadHadCard` says whether the thread held such a card.
  */
 export async function understand(
   deps: SlackDeps,
   client: webApi.WebClient,
   context: Context,
   message: IncomingMessage,
-): Promise<Answered & { followsUp: boolean }> {
+): Promise<Answered & { threadHadCard: boolean }> {
   const previous = message.thread_ts ? await lastCardInThread(client, context, deps.log, { channel: message.channel, threadTs: message.thread_ts }) : null;
   const answered = deps.answers.text(message.text ?? '', { surface: 'message' }, previous ? { previous } : undefined);
   noteMatch(context, answered.answer);
-  return { ...answered, followsUp: previous !== null };
+  return { ...answered, threadHadCard: previous !== null };
 }
 
 /**

@@ -32,7 +32,7 @@ export function userMessage(deps: SlackDeps): AssistantUserMessageMiddleware {
     if (!isFromPerson(incoming, context)) return;
     // The status must be set before the answer is posted, or it would outlive it.
     const [, understood] = await Promise.all([bestEffort(deps.log, 'status', () => setStatus(LOOKING_IT_UP)), understand(deps, client, context, incoming)]);
-    const title = understood.followsUp ? '' : oneLineUserText(understood.answer.readable, TITLE_MAX_CHARS);
+    const title = understood.threadHadCard ? '' : oneLineUserText(understood.answer.readable, TITLE_MAX_CHARS);
     await Promise.all([
       title ? bestEffort(deps.log, 'title', () => setTitle(title)) : undefined,
       postReply(deps, client, incoming, understood.message, incoming.thread_ts),
