@@ -50,15 +50,33 @@ describe('manifest.yml', () => {
   });
 
   it('subscribes to the events the app answers, with interactivity, Socket Mode and the Home tab on', () => {
-    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual(['app_home_opened', 'app_mention', 'message.im']);
+    expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
+      'app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im',
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home).toMatchObject({ home_tab_enabled: true, messages_tab_enabled: true, messages_tab_read_only_enabled: false });
   });
 
+  it('enables the agent view under its current key, with a description and at most four suggested prompts', () => {
+    const { agent_view: agentView } = manifest.features;
+    expect(manifest.features.assistant_view).toBeUndefined();
+    expect(agentView.agent_description).toEqual(expect.any(String));
+    expect(agentView.suggested_prompts.length).toBeGreaterThanOrEqual(2);
+    expect(agentView.suggested_prompts.length).toBeLessThanOrEqual(4);
+  });
+
+  it('the schema check knows the agent view: an unknown field in it is refused', () => {
+    const validate = validator();
+    const broken = structuredClone(manifest);
+    broken.features.agent_view.description = broken.features.agent_view.agent_description;
+    expect(validate(broken)).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath)).toContain('/features/agent_view');
+  });
+
   it('asks for the minimal bot scopes and no user scopes', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
-      'app_mentions:read', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history',
+      'app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });

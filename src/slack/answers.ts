@@ -1,7 +1,7 @@
 import type { Context } from '@slack/bolt';
 import { LRUCache } from 'lru-cache';
-import { parseButtonPayload, renderAnswer, type RenderOptions, type SlackMessage } from '../cards/index.js';
-import type { Answer, Engine, NoMatchReason } from '../engine/index.js';
+import { parseButtonPayload, renderAnswer, renderCard, type RenderOptions, type SlackMessage } from '../cards/index.js';
+import type { Answer, Conversation, Engine, NoMatchReason } from '../engine/index.js';
 import { formatCardKey, parseCardKey, type KnowledgeBase } from '../knowledge/index.js';
 
 export interface Answered {
@@ -15,8 +15,12 @@ const CACHED_ANSWERS = 500;
 const CACHED_TEXT_MAX_LENGTH = 500;
 
 export interface Answers {
-  /** The card for what someone typed: the same engine answer and rendering as `srm ask --json`. */
-  text(text: string, options: RenderOptions): Answered;
+  /**
+   * The card for what someone typed: the same engine answer and rendering as `srm ask --json`. In a thread,
+   * `conversation` holds the last card the bot answered with there, so a follow-up ("and for aurora?", "why?")
+   * is read as one.
+   */
+  text(text: string, options: RenderOptions, conversation?: Conversation): Answered;
   /** The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). */
   choice(value: string | undefined, options: RenderOptions): Answered | null;
 }
@@ -28,15 +32,16 @@ export interface Answers {
  * that tried to change it for one request would fail loudly instead of changing it for all.
  */
 export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
-  const render = (answer: Answer, options: RenderOptions): Answered => ({ answer, message: renderAnswer(kb, answer, options) });
+  const render = (answer: Answer, options: RenderOptions): Answered => ({ answer, message: renderMessage(kb, answer, options) });
   const cache = new LRUCache<string, Answered>({ max: CACHED_ANSWERS });
   return {
-    text(text, options) {
-      if (text.length > CACHED_TEXT_MAX_LENGTH) return render(engine.answer(text), options);
-      const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${text}`;
+    text(text, options, conversation) {
+      if (text.length > CACHED_TEXT_MAX_LENGTH) return render(engine.answer(text, conversation), options);
+      const previous = conversation ? formatCardKey(conversation.previous) : '';
+      const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${previous}\u0000${text}`;
       let answered = cache.get(key);
       if (!answered) {
-        answered = deepFreeze(render(engine.answer(text), options));
+        answered = deepFreeze(render(engine.answer(text, conversation), options));
         cache.set(key, answered);
       }
       return answered;
@@ -48,6 +53,16 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
       return answer ? render(answer, options) : null;
     },
   };
+}
+
+/**
+ * "why?" or "more" after a card asks for all of that card: the full card, whatever the first answer showed.
+ * Today every answer is the full card; once src/cards renders a compact answer with its details apart (issue 13,
+ * item 1), the details renderer takes renderCard's place here.
+ */
+function renderMessage(kb: KnowledgeBase, answer: Answer, options: RenderOptions): SlackMessage {
+  if (answer.followUp === 'details' && answer.match) return renderCard(kb, answer.match, options);
+  return renderAnswer(kb, answer, options);
 }
 
 function deepFreeze<T>(value: T): T {

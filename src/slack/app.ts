@@ -49,7 +49,7 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     // Bolt's conversation store keeps per-conversation state in memory: srm-bot has none, and it costs every request.
     convoStore: false as const,
     // Bolt's ignoreSelf is one more middleware on every request; the only events where the bot could meet its own
-    // posts are messages, and isFromPerson (listeners/events/reply.ts) already skips those.
+    // posts are messages, and isFromPerson (src/slack/reply.ts) already skips those.
     ignoreSelf: false,
   };
   const app =

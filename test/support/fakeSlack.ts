@@ -27,15 +27,26 @@ export type Failure = { rateLimitedFor: number } | { error: string } | { delayMs
 /** A channel the bot cannot use, as Slack reports it to chat.postMessage and conversations.history. */
 export type ChannelProblem = 'not_in_channel' | 'is_archived' | 'channel_not_found';
 
-/** A top-level message the bot posted, as conversations.history returns it. */
+/** A message in a channel or a thread, as conversations.history and conversations.replies return it. */
 export interface StoredMessage {
   type: 'message';
   ts: string;
+  thread_ts?: string;
   text?: string;
   blocks?: unknown[];
   user: string;
-  bot_id: string;
+  /** Set on the bot's posts, absent on a person's. */
+  bot_id?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
+
+/** A message a person sent, which the app hears of as an event: the test tells the fake so threads hold it too. */
+export interface PersonMessage {
+  channel: string;
+  ts: string;
+  user: string;
+  text: string;
+  thread_ts?: string;
 }
 
 /**
@@ -53,6 +64,8 @@ export class FakeSlack {
   private readonly channelProblems = new Map<string, ChannelProblem>();
   /** Each channel's top-level messages, oldest first. */
   private readonly channels = new Map<string, StoredMessage[]>();
+  /** Each thread's replies, oldest first, by `threadKey`. */
+  private readonly threads = new Map<string, StoredMessage[]>();
   private readonly events = new EventEmitter();
   /** The last message timestamp handed out, in microseconds: each is later than the one before. */
   private lastTs = 0;
@@ -94,6 +107,11 @@ export class FakeSlack {
     return [...(this.channels.get(channel) ?? [])];
   }
 
+  /** Records a person's message where Slack would keep it, for conversations.history and conversations.replies. */
+  personPosted({ channel, ...message }: PersonMessage): void {
+    this.store(channel, { type: 'message', ...message });
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -118,6 +136,7 @@ export class FakeSlack {
     this.failures.clear();
     this.channelProblems.clear();
     this.channels.clear();
+    this.threads.clear();
     this.lastTs = 0;
   }
 
@@ -188,12 +207,10 @@ export class FakeSlack {
         return { user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'srm-bot', team: 'Test team', url: 'https://test.slack.com/' };
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        // Replies live in their thread, not in the channel's history.
-        if (args.thread_ts === undefined) {
-          const message: StoredMessage = { type: 'message', ts, text: args.text, blocks: args.blocks, user: BOT_USER_ID, bot_id: BOT_ID };
-          if (args.metadata) message.metadata = args.metadata;
-          this.channels.set(args.channel, [...this.messagesIn(args.channel), message]);
-        }
+        const message: StoredMessage = { type: 'message', ts, text: args.text, blocks: args.blocks, user: BOT_USER_ID, bot_id: BOT_ID };
+        if (args.thread_ts !== undefined) message.thread_ts = args.thread_ts;
+        if (args.metadata) message.metadata = args.metadata;
+        this.store(args.channel, message);
         return { channel: args.channel, ts, message: { text: args.text } };
       }
       case 'chat.delete':
@@ -201,6 +218,8 @@ export class FakeSlack {
         return { channel: args.channel, ts: args.ts };
       case 'conversations.history':
         return this.history(args);
+      case 'conversations.replies':
+        return this.replies(args);
       case 'views.publish':
         return { view: { id: 'V0HOME', ...args.view } };
       case 'apps.connections.open':
@@ -217,7 +236,31 @@ export class FakeSlack {
     // An archived channel's history can still be read.
     if (method === 'conversations.history' && problem && problem !== 'is_archived') return problem;
     if (method === 'chat.delete' && !this.messagesIn(args.channel).some((message) => message.ts === args.ts)) return 'message_not_found';
+    if (method === 'conversations.replies' && this.thread(args.channel, args.ts).length === 0) return 'thread_not_found';
     return undefined;
+  }
+
+  /** Replies live in their thread, not in the channel's history. */
+  private store(channel: string, message: StoredMessage): void {
+    if (message.thread_ts === undefined) {
+      this.channels.set(channel, [...this.messagesIn(channel), message]);
+      return;
+    }
+    const key = threadKey(channel, message.thread_ts);
+    this.threads.set(key, [...(this.threads.get(key) ?? []), message]);
+  }
+
+  /** A thread as Slack keeps it: its parent message (when it is in the channel) and then its replies, oldest first. */
+  private thread(channel: string, threadTs: string): StoredMessage[] {
+    const parent = this.messagesIn(channel).filter((message) => message.ts === threadTs);
+    return [...parent, ...(this.threads.get(threadKey(channel, threadTs)) ?? [])];
+  }
+
+  /** Oldest first, parent included, `limit` a page, metadata only when asked for. */
+  private replies(args: Record<string, any>): Record<string, unknown> {
+    const withMetadata = String(args.include_all_metadata) === 'true';
+    const all = this.thread(args.channel, args.ts).map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
+    return page(all, args);
   }
 
   /** Newest first, after `oldest` (exclusive, as Slack's default), `limit` a page, metadata only when asked for. */
@@ -228,17 +271,23 @@ export class FakeSlack {
       .filter((message) => Number(message.ts) > oldest)
       .reverse()
       .map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
-    const limit = Number(args.limit ?? 100);
-    const start = Number(args.cursor ?? 0);
-    const page = all.slice(start, start + limit);
-    const more = start + limit < all.length;
-    return { messages: page, has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
+    return page(all, args);
   }
 
   private nextTs(): string {
     this.lastTs = Math.max(this.lastTs + 1, Math.floor(this.now() * 1000));
     return `${Math.floor(this.lastTs / 1e6)}.${String(this.lastTs % 1e6).padStart(6, '0')}`;
   }
+}
+
+const threadKey = (channel: string, threadTs: string) => `${channel} ${threadTs}`;
+
+/** One page of `messages` from `args.cursor` (an offset here), `args.limit` long, as Slack pages its lists. */
+function page(messages: unknown[], args: Record<string, any>): Record<string, unknown> {
+  const limit = Number(args.limit ?? 100);
+  const start = Number(args.cursor ?? 0);
+  const more = start + limit < messages.length;
+  return { messages: messages.slice(start, start + limit), has_more: more, response_metadata: { next_cursor: more ? String(start + limit) : '' } };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { SlackDeps } from '../../deps.js';
-import { isFromPerson, replyWithAnswer } from './reply.js';
+import { isFromPerson, replyWithAnswer } from '../../reply.js';
 
 /** `@srm …` in a channel: answered in a thread under the question, or in the thread it was asked in. */
 export function appMention(deps: SlackDeps) {
