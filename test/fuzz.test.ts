@@ -7,13 +7,14 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkBlockKitLimits, encodeButtonPayload, escapeMrkdwn, LIMITS, parseButtonPayload, renderAnswer, renderCard, truncateMrkdwn,
+  ACTION_IDS, checkBlockKitLimits, encodeButtonPayload, escapeMrkdwn, LIMITS, parseButtonPayload, renderAnswer, renderCard, truncateMrkdwn,
   truncatePlain, type RenderOptions, type SlackMessage,
 } from '../src/cards/index.js';
 import { createEngine, type Engine } from '../src/engine/index.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, aliasPhrase, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase,
 } from '../src/knowledge/index.js';
+import { parseNextQuestion } from '../src/quiz/index.js';
 import { interactiveElements } from './support/blocks.js';
 
 /** Per property; the whole file stays within a few seconds on a CI machine. */
@@ -114,8 +115,9 @@ function expectSendable(message: SlackMessage, options: RenderOptions): void {
   expect(message.text.trim().length).toBeGreaterThan(0);
   expect(injectedMarkup(message, options)).toEqual([]);
   // Every button value comes back to us on a click.
-  for (const { value } of interactiveElements(message.blocks).filter((e) => e.type === 'button')) {
-    expect(parseButtonPayload(value), `button value ${value} does not parse back`).not.toBeNull();
+  for (const { value, action_id: id } of interactiveElements(message.blocks).filter((e) => e.type === 'button')) {
+    const parsed = id === ACTION_IDS.quizNext ? parseNextQuestion(value) : parseButtonPayload(value);
+    expect(parsed, `button value ${value} does not parse back`).not.toBeNull();
   }
 }
 

@@ -134,7 +134,8 @@ describe('/srm', () => {
 
   it.each([
     '<!channel> s3 encryption <@U0VICTIM> <https://evil.example|click>',
-    '<!here> <!channel> pizza & <!everyone> <@U0VICTIM|boss> <https://evil.example|click>',
+    // Refused (pricing), with a "did you mean" button that carries the question back.
+    '<!here> <!channel> how much does s3 cost & <!everyone> <@U0VICTIM|boss> <https://evil.example|click>',
   ])('never lets user text ping or link: %s', async (text) => {
     const { message } = await slash(text);
     const shown = renderedText(message);
