@@ -235,13 +235,13 @@ describe('topic model', () => {
   });
 
   it('says when a named service has no card instead of passing a general card off as specific', () => {
-    const topical = engine.answer('cognito mfa for our users');
-    expect(topical.uncovered).toBe('Amazon Cognito');
+    const topical = engine.answer('directory service mfa for our users');
+    expect(topical.uncovered).toBe('AWS Directory Service');
     expect(topical.match && formatCardKey(topical.match)).toBe('access');
-    const bare = engine.answer('tell me about amazon bedrock');
+    const bare = engine.answer('tell me about amazon nova');
     expect(bare.match).toBeNull();
     expect(bare.reason).toBe('not_covered');
-    expect(bare.uncovered).toMatch(/Bedrock/);
+    expect(bare.uncovered).toMatch(/Nova/);
   });
 
   it('refuses lookalikes that carry a security word, and offers nothing unrelated', () => {

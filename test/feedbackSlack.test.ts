@@ -73,8 +73,8 @@ describe('FEEDBACK_CHANNEL', () => {
   });
 
   it('receives every question that got no card, from /srm, a mention and the message shortcut', async () => {
-    await slash(app, 'what about bedrock', { user: 'U0SLASH' });
-    const fromSlash = await fake.waitForCall('chat.postMessage', (c) => toFeedbackChannel(c) && shown(c).includes('what about bedrock'));
+    await slash(app, 'what about amazon nova', { user: 'U0SLASH' });
+    const fromSlash = await fake.waitForCall('chat.postMessage', (c) => toFeedbackChannel(c) && shown(c).includes('what about amazon nova'));
     expect(shown(fromSlash)).toContain('Unanswered');
     expect(shown(fromSlash)).toContain('via command /srm');
 
@@ -88,7 +88,7 @@ describe('FEEDBACK_CHANNEL', () => {
 
     const lines = await Promise.all(['U0SLASH', 'U0MENTION'].map((user) => app.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.user === user)));
     expect(lines.map((l) => l.feedback)).toEqual([
-      expect.objectContaining({ kind: 'no_match', query: 'what about bedrock', reason: expect.any(String), source: 'command /srm', channel: 'C0GENERAL', delivery: 'channel' }),
+      expect.objectContaining({ kind: 'no_match', query: 'what about amazon nova', reason: expect.any(String), source: 'command /srm', channel: 'C0GENERAL', delivery: 'channel' }),
       expect.objectContaining({ kind: 'no_match', query: 'tell me about sagemaker', source: 'event app_mention', channel: 'C0TEAM' }),
     ]);
   });

@@ -41,11 +41,11 @@ describe('srm report on the log of a real run', () => {
       await send(blockAction({ actionId: button.action_id, value: button.value!, responseUrl: fake.responseUrl(`r${(n += 1)}`), ephemeral: true }));
     };
 
-    for (const user of ['U01', 'U02', 'U03']) await slash('What about Bedrock?', user);
-    await slash('what about bedrock', 'U01');
+    for (const user of ['U01', 'U02', 'U03']) await slash('What about Amazon Nova?', user);
+    await slash('what about amazon nova', 'U01');
     await slash('tell me about sagemaker');
     await slash('tell me about sagemaker');
-    await send(eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U04', text: '<@U0SRMBOT> what about bedrock', ts: '1700000400.000100' }));
+    await send(eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U04', text: '<@U0SRMBOT> what about amazon nova', ts: '1700000400.000100' }));
     await slash('pizza recipe');
     for (let i = 0; i < 3; i += 1) await vote('s3 encryption', 'down');
     await vote('s3 encryption', 'up');
@@ -67,7 +67,7 @@ describe('srm report on the log of a real run', () => {
     const out = run.stdout;
     expect(out).toContain('8 unanswered questions and 7 votes');
     const unansweredRows = out.slice(out.indexOf('Most frequent unanswered'), out.indexOf('Worst-rated')).split('\n').filter((l) => l.includes('"'));
-    expect(unansweredRows[0]).toMatch(/^\s+5\s+4\s+\S.*"What about Bedrock\?"$/);
+    expect(unansweredRows[0]).toMatch(/^\s+5\s+4\s+\S.*"What about Amazon Nova\?"$/);
     expect(unansweredRows[1]).toMatch(/^\s+2\s+1\s+.*"tell me about sagemaker"$/);
     expect(unansweredRows[2]).toContain('"pizza recipe"');
     const cardRows = out.slice(out.indexOf('Worst-rated')).split('\n').slice(2);
@@ -83,7 +83,7 @@ describe('srm report on the log of a real run', () => {
     const summary = JSON.parse(run.stdout) as FeedbackSummary;
     expect(summary).toMatchObject({ votes: 7, unanswered: 8 });
     expect(summary.topUnanswered).toEqual([
-      { query: 'What about Bedrock?', count: 5, askers: 4, reasons: [expect.any(String)], lastSeen: expect.any(String) },
+      { query: 'What about Amazon Nova?', count: 5, askers: 4, reasons: [expect.any(String)], lastSeen: expect.any(String) },
     ]);
     expect(summary.worstCards).toEqual([
       { card: 's3.encryption', title: 'Amazon S3 · Encryption', up: 1, down: 3, missedQueries: [{ query: 's3 encryption', count: 3 }] },

@@ -6,7 +6,8 @@ export const SERVICE_IDS = [
   'ec2', 'ebs', 'vpc', 'elb', 's3', 'glacier', 'efs', 'dynamodb', 'rds', 'aurora', 'elasticache', 'redshift',
   'lambda', 'ecs', 'eks', 'fargate', 'ecr', 'cloudfront', 'route53', 'apigateway', 'sqs', 'sns', 'kms', 'iam',
   'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
-  'shield', 'organizations', 'acm', 'cloudhsm', 'outposts', 'elasticbeanstalk',
+  'shield', 'organizations', 'acm', 'cloudhsm', 'outposts', 'elasticbeanstalk', 'cognito', 'identitycenter',
+  'controltower', 'bedrock',
 ] as const;
 
 export const TOPIC_IDS = [
