@@ -8,7 +8,7 @@ export const SERVICE_IDS = [
   'ec2', 'ebs', 'vpc', 'elb', 's3', 'glacier', 'efs', 'dynamodb', 'rds', 'aurora', 'elasticache', 'redshift',
   'lambda', 'ecs', 'eks', 'fargate', 'ecr', 'cloudfront', 'route53', 'apigateway', 'sqs', 'sns', 'kms', 'iam',
   'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
-  'shield', 'organizations', 'sagemaker', 'awsbackup', 'macie',
+  'shield', 'organizations', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager',
 ] as const;
 
 export const TOPIC_IDS = [
