@@ -78,8 +78,8 @@ describe('FEEDBACK_CHANNEL', () => {
     expect(shown(fromSlash)).toContain('Unanswered');
     expect(shown(fromSlash)).toContain('via command /srm');
 
-    await sendToApp(app.baseUrl, eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U0MENTION', text: '<@U0SRMBOT> tell me about sagemaker', ts: '1700000200.000100' }), { secret: TEST_SIGNING_SECRET });
-    const fromMention = await fake.waitForCall('chat.postMessage', (c) => toFeedbackChannel(c) && shown(c).includes('tell me about sagemaker'));
+    await sendToApp(app.baseUrl, eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U0MENTION', text: '<@U0SRMBOT> tell me about gamelift', ts: '1700000200.000100' }), { secret: TEST_SIGNING_SECRET });
+    const fromMention = await fake.waitForCall('chat.postMessage', (c) => toFeedbackChannel(c) && shown(c).includes('tell me about gamelift'));
     expect(shown(fromMention)).not.toContain('U0SRMBOT>');
     expect(shown(fromMention)).toContain('<#C0TEAM>');
 
@@ -89,7 +89,7 @@ describe('FEEDBACK_CHANNEL', () => {
     const lines = await Promise.all(['U0SLASH', 'U0MENTION'].map((user) => app.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.user === user)));
     expect(lines.map((l) => l.feedback)).toEqual([
       expect.objectContaining({ kind: 'no_match', query: 'what about amazon nova', reason: expect.any(String), source: 'command /srm', channel: 'C0GENERAL', delivery: 'channel' }),
-      expect.objectContaining({ kind: 'no_match', query: 'tell me about sagemaker', source: 'event app_mention', channel: 'C0TEAM' }),
+      expect.objectContaining({ kind: 'no_match', query: 'tell me about gamelift', source: 'event app_mention', channel: 'C0TEAM' }),
     ]);
   });
 

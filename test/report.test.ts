@@ -43,8 +43,8 @@ describe('srm report on the log of a real run', () => {
 
     for (const user of ['U01', 'U02', 'U03']) await slash('What about Amazon Nova?', user);
     await slash('what about amazon nova', 'U01');
-    await slash('tell me about sagemaker');
-    await slash('tell me about sagemaker');
+    await slash('tell me about gamelift');
+    await slash('tell me about gamelift');
     await send(eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U04', text: '<@U0SRMBOT> what about amazon nova', ts: '1700000400.000100' }));
     await slash('pizza recipe');
     for (let i = 0; i < 3; i += 1) await vote('s3 encryption', 'down');
@@ -68,7 +68,7 @@ describe('srm report on the log of a real run', () => {
     expect(out).toContain('8 unanswered questions and 7 votes');
     const unansweredRows = out.slice(out.indexOf('Most frequent unanswered'), out.indexOf('Worst-rated')).split('\n').filter((l) => l.includes('"'));
     expect(unansweredRows[0]).toMatch(/^\s+5\s+4\s+\S.*"What about Amazon Nova\?"$/);
-    expect(unansweredRows[1]).toMatch(/^\s+2\s+1\s+.*"tell me about sagemaker"$/);
+    expect(unansweredRows[1]).toMatch(/^\s+2\s+1\s+.*"tell me about gamelift"$/);
     expect(unansweredRows[2]).toContain('"pizza recipe"');
     const cardRows = out.slice(out.indexOf('Worst-rated')).split('\n').slice(2);
     expect(cardRows[0]).toMatch(/^\s+3\s+1\s+Amazon S3 · Encryption \(s3\.encryption\)$/);

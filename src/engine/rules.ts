@@ -63,8 +63,8 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
   let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null);
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
-  // "sagemaker with kms": the service asked about is SageMaker; KMS only says the topic. A card for KMS would
-  // look like an answer about SageMaker.
+  // "gamelift with kms": the service asked about is GameLift; KMS only says the topic. A card for KMS would
+  // look like an answer about GameLift.
   if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
   if (service) uncovered = null;
   const others: ServiceId[] = [];
