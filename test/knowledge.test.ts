@@ -9,7 +9,7 @@ import { runKbCheck } from '../src/cli/kbCheck.js';
 const link = { title: 'Shared responsibility model', url: 'https://aws.amazon.com/compliance/shared-responsibility-model/' };
 const body = () => ({
   aws: ['Runs the infrastructure'],
-  customer: ['Configures what they deploy'],
+  customer: ['Configure what they deploy'],
   practices: [{ text: 'Turn it on', control: 'S3.8' }],
   mistakes: ['Leaving it off'],
   check: { label: 'Look at it', command: 'aws s3api get-bucket-encryption --bucket my-bucket' },
@@ -119,6 +119,14 @@ describe('knowledge loader', () => {
     const problems = problemsOf(write(k));
     expect(problems).toMatch(/services\/s3\.yml: s3\.encryption › topics\.encryption\.examples: needs example questions/);
     expect(problems).toMatch(/example "(Who secures EC2\?|who secures ec2)" is already claimed by (ec2|backup)/);
+  });
+
+  it('wants the customer side written as instructions, not in the third person', () => {
+    const k = minimalKnowledge();
+    (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.customer = ['Chooses the key', 'Turn on versioning'];
+    const problems = problemsOf(write(k));
+    expect(problems).toMatch(/s3\.encryption › topics\.encryption\.customer\.0: "Chooses …" reads in the third person/);
+    expect(problems).not.toMatch(/customer\.1/);
   });
 
   it('rejects a dangling related link', () => {

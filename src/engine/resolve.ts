@@ -1,4 +1,4 @@
-import { isEnglishWord } from './english.js';
+import { isEnglishWord } from '../text/english.js';
 import type { SpellingCorrector } from './spelling.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 

@@ -3,6 +3,7 @@ import { basename, join, relative } from 'node:path';
 import { createRequire } from 'node:module';
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
+import { isThirdPersonVerb } from '../text/english.js';
 import { foldPhrase } from '../text/phrase.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
@@ -155,13 +156,26 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     });
   };
 
+  // The card shows the customer's side under "You — security IN the cloud": each bullet is an instruction to the
+  // reader ("Turn on…"), not a description of a third party ("Turns on…").
+  const checkVoice = (customer: readonly string[], owner: string, file: string, field: string) => {
+    customer.forEach((bullet, i) => {
+      const first = bullet.split(/\s+/)[0] ?? '';
+      if (isThirdPersonVerb(first.replace(/[^A-Za-z]/g, ''))) {
+        problems.push({ file, entry: owner, field: `${field}.${i}`, message: `"${first} …" reads in the third person: start the bullet with an instruction ("Turn on…", not "Turns on…")` });
+      }
+    });
+  };
+
   for (const service of kb.services.values()) {
     const file = display(join(dir, 'services', `${service.id}.yml`));
     service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
+    checkVoice(service.customer, service.id, file, 'customer');
     checkExamples(service.examples, service.id, file, 'examples');
     for (const [topicId, entry] of Object.entries(service.topics)) {
       if (!entry) continue;
       checkExamples(entry.examples, `${service.id}.${topicId}`, file, `topics.${topicId}.examples`);
+      checkVoice(entry.customer, `${service.id}.${topicId}`, file, `topics.${topicId}.customer`);
       entry.keywords?.forEach((a, i) => claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`));
       checkRefs(entry.related, file, service.id, `topics.${topicId}.related`);
     }
@@ -170,6 +184,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     const file = display(join(dir, 'topics', `${topic.id}.yml`));
     topic.aliases.forEach((a, i) => claim(a, topic.id, file, `aliases.${i}`));
     checkExamples(topic.examples, topic.id, file, 'examples');
+    checkVoice(topic.customer, topic.id, file, 'customer');
     checkRefs(topic.related, file, topic.id, 'related');
   }
   for (const concept of kb.concepts.values()) {

@@ -25,3 +25,16 @@ export function isEnglishWord(word: string): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a word reads as a verb in the third person singular ("keeps", "chooses", "applies", "has"): an
+ * English word once its -s, -es or -ies ending is taken off. Plural nouns pass this test too, which is why
+ * it is only applied where a sentence must open with a verb.
+ */
+export function isThirdPersonVerb(word: string): boolean {
+  const w = word.toLowerCase();
+  if (w.length < 3 || !w.endsWith('s') || w.endsWith('ss')) return false;
+  if (w.endsWith('ies') && isEnglishWord(`${w.slice(0, -3)}y`)) return true;
+  if (/(s|x|z|ch|sh|o)es$/.test(w) && isEnglishWord(w.slice(0, -2))) return true;
+  return isEnglishWord(w.slice(0, -1));
+}
