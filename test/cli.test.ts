@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { checkBlockKitLimits } from '../src/cards/index.js';
 import { packageRoot } from '../src/knowledge/index.js';
 import type { AskJson } from '../src/cli/ask.js';
+import { runKbStale } from '../src/cli/kbCheck.js';
 
 const root = packageRoot();
 const cli = join(root, 'dist', 'src', 'cli', 'main.js');
@@ -43,6 +44,13 @@ describe('srm ask --json', () => {
     expect(priced.match).toBeNull();
     expect(priced.suggestions.length).toBeGreaterThan(0);
     for (const s of priced.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
+  });
+
+  it('gives when the card was verified and its sources in --json', () => {
+    const verified = askJson('cognito mfa for our app users');
+    expect(verified.match).toMatchObject({ service: 'cognito', verifiedOn: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(verified.match!.sources.length).toBeGreaterThan(0);
+    for (const url of verified.match!.sources) expect(url).toMatch(/^https:\/\/[a-z0-9.-]*(amazon\.com|aws\.amazon\.com)\//);
   });
 
   it('gives the confidence, the alternatives and a service with no card in --json', () => {
@@ -118,5 +126,26 @@ describe('srm usage', () => {
     const run = srm(['frobnicate']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/usage:/);
+  });
+});
+
+describe('srm kb stale', () => {
+  const stale = (days: number, today: string) => {
+    let text = '';
+    const code = runKbStale(days, new Date(today), { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream);
+    return { code, lines: text.trim().split('\n') };
+  };
+
+  it('lists the cards never verified or verified before the limit, oldest first, and exits 1 when there are any', () => {
+    const now = stale(180, '2026-12-05');
+    expect(now.lines.slice(0, -1).every((line) => line.startsWith('never'))).toBe(true);
+    expect(now.lines.at(-1)).toMatch(/^\d+ of \d+ cards were never verified or last verified before 2026-06-08$/);
+    const later = stale(180, '2027-12-01');
+    expect(later.code).toBe(1);
+    expect(later.lines.some((line) => /^2026-12-04 +cognito /.test(line))).toBe(true);
+  });
+
+  it('refuses an age it cannot read', () => {
+    expect(srm(['kb', 'stale', '--older-than', 'soon']).code).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { renderAnswer } from '../cards/render.js';
 import { renderForTerminal } from '../cards/terminal.js';
 import { openEngine } from '../engine/index.js';
-import { openKnowledge } from '../knowledge/index.js';
+import { cardProvenance, openKnowledge } from '../knowledge/index.js';
 
 /** What `srm ask --json` prints: the match and exactly the message a slash command would receive. */
 export interface AskJson {
@@ -10,7 +10,7 @@ export interface AskJson {
    * The card answered with, how sure the engine is of it (0–1: how far it stands above the runner-up) and the
    * cards it offers as "or did you mean".
    */
-  match: (CardRef & { confidence: number; alternatives: CardRef[] }) | null;
+  match: (CardRef & { confidence: number; alternatives: CardRef[]; verifiedOn: string | null; sources: string[] }) | null;
   /** An AWS service the question named that has no card yet. */
   notCovered: string | null;
   suggestions: CardRef[];
@@ -34,7 +34,12 @@ export function runAsk(query: string, options: { json: boolean }, out: NodeJS.Wr
     const result: AskJson = {
       query,
       match: answer.match
-        ? { ...cardRef(answer.match), confidence: Number((answer.confidence ?? 1).toFixed(3)), alternatives: (answer.alternatives ?? []).map(cardRef) }
+        ? {
+          ...cardRef(answer.match),
+          confidence: Number((answer.confidence ?? 1).toFixed(3)),
+          alternatives: (answer.alternatives ?? []).map(cardRef),
+          ...(cardProvenance(kb, answer.match) ?? { verifiedOn: null, sources: [] }),
+        }
         : null,
       notCovered: answer.uncovered ?? null,
       suggestions: answer.suggestions.map(cardRef),

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { defaultEngineStateFile, learnEngineState, writeEngineState } from '../engine/index.js';
-import { defaultSnapshotFile, KnowledgeError, loadKnowledge, writeKnowledgeSnapshot } from '../knowledge/index.js';
+import { cardKeyTitle, cardProvenance, formatCardKey, openKnowledge, writtenCardKeys, defaultSnapshotFile, KnowledgeError, loadKnowledge, writeKnowledgeSnapshot } from '../knowledge/index.js';
 
 /** `srm kb check`: validates every knowledge file; prints each problem with file, entry and field. */
 export function runKbCheck(dir: string | undefined, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
@@ -41,4 +41,22 @@ export function runKbSnapshot(out: NodeJS.WritableStream, err: NodeJS.WritableSt
     }
     throw error;
   }
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `srm kb stale [--older-than 180d]`: the cards to check again, oldest first: never verified, or verified longer
+ * ago than the limit. Exits 1 when there are any, so a scheduled job can open a ticket.
+ */
+export function runKbStale(olderThanDays: number, today: Date, out: NodeJS.WritableStream): number {
+  const kb = openKnowledge();
+  const cutoff = new Date(today.getTime() - olderThanDays * DAY_MS).toISOString().slice(0, 10);
+  const stale = writtenCardKeys(kb)
+    .map((key) => ({ key, verifiedOn: cardProvenance(kb, key)?.verifiedOn ?? null }))
+    .filter(({ verifiedOn }) => verifiedOn === null || verifiedOn < cutoff)
+    .sort((a, b) => (a.verifiedOn ?? '').localeCompare(b.verifiedOn ?? ''));
+  for (const { key, verifiedOn } of stale) out.write(`${verifiedOn ?? 'never     '}  ${formatCardKey(key).padEnd(32)} ${cardKeyTitle(kb, key)}\n`);
+  out.write(`${stale.length} of ${writtenCardKeys(kb).length} cards were never verified or last verified before ${cutoff}\n`);
+  return stale.length > 0 ? 1 : 0;
 }

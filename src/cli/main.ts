@@ -9,6 +9,8 @@ const usage = async () => `usage:
   srm ask "<question>" [--json]   answer a question as Slack would (--json: the exact message)
   srm kb check [--dir DIR]        validate the knowledge base
   srm kb snapshot                 validate the knowledge base and store it for fast starts (run by npm run build)
+  srm kb stale [--older-than 180d]
+                                  the cards never verified or verified longer ago than that, oldest first
   srm eval [FILE.jsonl]           score the engine on a labelled query file
   srm report <LOG|-> [--top N] [--json]
                                   most frequent unanswered questions and worst-rated cards in the bot's JSON log
@@ -29,8 +31,13 @@ async function main(argv: string[]): Promise<number> {
       return runAsk(positionals.join(' '), { json: values.json ?? false }, process.stdout);
     }
     case 'kb': {
-      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' } } });
-      const { runKbCheck, runKbSnapshot } = await import('./kbCheck.js');
+      const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { dir: { type: 'string' }, 'older-than': { type: 'string' } } });
+      const { runKbCheck, runKbSnapshot, runKbStale } = await import('./kbCheck.js');
+      if (positionals[0] === 'stale') {
+        const days = /^(\d+)d$/.exec(values['older-than'] ?? '180d')?.[1];
+        if (days === undefined) break;
+        return runKbStale(Number(days), new Date(), process.stdout);
+      }
       if (positionals[0] === 'check') return runKbCheck(values.dir, process.stdout, process.stderr);
       if (positionals[0] === 'snapshot') return runKbSnapshot(process.stdout, process.stderr);
       break;

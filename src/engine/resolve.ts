@@ -28,9 +28,12 @@ const PROVIDER_WORDS = new Set(['aws', 'amazon', 'amazons', 'cloud']);
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
 
-/** "backups" → "backup", "policies" → "policy": only when the shorter form is a word we know. */
-function knownStem(word: string, vocabulary: Vocabulary): string | null {
-  return stemWhere(word, (candidate) => vocabulary.knownWordSet.has(candidate));
+/**
+ * "backups" → "backup", "policies" → "policy", "secures" → "secure": only when the shorter form is a word of the
+ * vocabulary's phrases or scaffolding, so that an inflected word means what its base form means.
+ */
+function vocabularyStem(word: string, vocabulary: Vocabulary): string | null {
+  return stemWhere(word, (candidate) => vocabulary.correctionTargets.has(candidate));
 }
 
 function stemWhere(word: string, accept: (candidate: string) => boolean): string | null {
@@ -60,13 +63,17 @@ function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: S
       continue;
     }
     // Numbers and short codes with digits ("22", "s3", "ec2") are exact; "rout53" is long enough to be a typo.
-    if (vocabulary.knownWordSet.has(word) || (/\d/.test(word) && word.length < 6)) {
+    if (vocabulary.correctionTargets.has(word) || (/\d/.test(word) && word.length < 6)) {
       out.push(word);
       continue;
     }
-    const stem = knownStem(word, vocabulary);
+    const stem = vocabularyStem(word, vocabulary);
     if (stem) {
       out.push(stem);
+      continue;
+    }
+    if (vocabulary.knownWordSet.has(word)) {
+      out.push(word);
       continue;
     }
     const corrected = speller.correct(word);

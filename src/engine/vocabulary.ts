@@ -24,6 +24,7 @@ export interface Vocabulary {
   modelWords: ReadonlySet<string>;
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
+  correctionTargets: ReadonlySet<string>;
   /** The targets and the words of example questions: none of these is ever corrected. */
   knownWordSet: ReadonlySet<string>;
 }
@@ -81,5 +82,5 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
     for (let n = 1; n < parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
   const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
-  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };
+  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], correctionTargets: known, knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };
 }

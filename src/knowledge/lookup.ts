@@ -27,3 +27,41 @@ export function cardKeyTitle(kb: KnowledgeBase, key: CardKey): string {
   if (service && topicTitle) return `${service.name} · ${topicTitle}`;
   return service?.name ?? topicTitle ?? 'srm-bot';
 }
+
+/** When a card's facts were last checked, and the pages that show them. */
+export interface Provenance {
+  verifiedOn: string | null;
+  sources: string[];
+}
+
+/**
+ * The provenance of the card a key names: its own, or for a service × topic pair the service file does not
+ * cover, the general topic card's that the card is drawn from. Null when the key names no card.
+ */
+export function cardProvenance(kb: KnowledgeBase, key: CardKey): Provenance | null {
+  const of = (card: { verified_on?: string | undefined; links: readonly { url: string }[] }): Provenance =>
+    ({ verifiedOn: card.verified_on ?? null, sources: card.links.map((l) => l.url) });
+  if (key.service !== null) {
+    const service = kb.services.get(key.service);
+    if (!service) return null;
+    if (key.topic === null) return of(service);
+    const entry = service.topics[key.topic as TopicId];
+    const topic = kb.topics.get(key.topic as TopicId);
+    return entry ? of(entry) : topic ? of(topic) : null;
+  }
+  if (key.topic === null) return null;
+  const card = isConceptId(key.topic) ? kb.concepts.get(key.topic) : kb.topics.get(key.topic as TopicId);
+  return card ? of(card) : null;
+}
+
+/** Every card a knowledge file holds, by key: service overviews, the topics a service file covers, topics, concepts. */
+export function writtenCardKeys(kb: KnowledgeBase): CardKey[] {
+  return [
+    ...[...kb.services.values()].flatMap((s) => [
+      { service: s.id, topic: null },
+      ...(Object.keys(s.topics) as TopicId[]).map((topic) => ({ service: s.id, topic })),
+    ]),
+    ...[...kb.topics.keys()].map((topic) => ({ service: null, topic })),
+    ...[...kb.concepts.keys()].map((topic) => ({ service: null, topic })),
+  ];
+}
