@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBlockKitLimits } from '../src/cards/index.js';
+import { buttonCount, checkBlockKitLimits, COMPACT_BUTTONS_MAX, COMPACT_TEXT_MAX, visibleTextLength } from '../src/cards/index.js';
 import { packageRoot } from '../src/knowledge/index.js';
 
 const root = packageRoot();
@@ -23,9 +23,11 @@ function askJson(query: string) {
   return JSON.parse(lines[0]!) as {
     query: string;
     match: { service: string | null; topic: string | null; title: string } | null;
+    notCovered: string | null;
     suggestions: { service: string | null; topic: string | null; title: string }[];
     text: string;
     blocks: unknown[];
+    details: unknown[] | null;
   };
 }
 
@@ -40,9 +42,28 @@ describe('srm ask --json', () => {
     expect(out.blocks[0]).toMatchObject({ type: 'header', block_id: 'srm_card:s3.encryption' });
   });
 
-  it('exits 0 with a null match and suggestions for an out-of-domain question', () => {
+  it('prints the compact answer Slack gets first, and the full card "Details" opens beside it', () => {
+    const out = askJson('s3 encryption');
+    expect(visibleTextLength(out.blocks)).toBeLessThanOrEqual(COMPACT_TEXT_MAX);
+    expect(buttonCount(out.blocks)).toBeLessThanOrEqual(COMPACT_BUTTONS_MAX);
+    expect(JSON.stringify(out.blocks)).toContain('"srm_details"');
+    expect(out.details![0]).toMatchObject({ type: 'header', block_id: 'srm_card:s3.encryption' });
+    expect(JSON.stringify(out.details)).toContain('Best practices');
+    expect(JSON.stringify(out.details)).not.toContain('"srm_details"');
+    expect(checkBlockKitLimits({ text: out.text, blocks: out.details as never })).toEqual([]);
+  });
+
+  it('exits 0 with a null match, no details and nothing suggested for an out-of-domain question', () => {
     const out = askJson('pizza recipe');
     expect(out.match).toBeNull();
+    expect(out.notCovered).toBeNull();
+    expect(out.suggestions).toEqual([]);
+    expect(out.details).toBeNull();
+  });
+
+  it('names the service it has no card for, with the cards it suggests instead', () => {
+    const out = askJson('cognito encryption');
+    expect(out.notCovered).toBe('Amazon Cognito');
     expect(out.suggestions.length).toBeGreaterThan(0);
     for (const s of out.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
   });
@@ -68,6 +89,9 @@ describe('srm ask (terminal)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/RDS/);
     expect(run.stdout).toMatch(/security OF the cloud/);
+    // The full card: the terminal has no "Details" to press.
+    expect(run.stdout).toMatch(/Best practices/);
+    expect(run.stdout).not.toMatch(/\[ Details \]/);
     expect(run.stdout).not.toMatch(/"blocks"/);
   });
 });

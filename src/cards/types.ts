@@ -13,8 +13,15 @@ export interface SlackMessage {
  */
 export type Surface = 'ephemeral' | 'message';
 
+export type CardLength = 'compact' | 'full';
+
 export interface RenderOptions {
   surface: Surface;
+  /**
+   * `compact` (the default): the answer that fits a phone screen, with a "Details" button. `full`: the whole card
+   * (best practices, mistakes, scenarios, sources), what "Details" opens and what the terminal shows.
+   */
+  length?: CardLength;
   /** Slack user id of the person who shared an ephemeral card into the channel. */
   sharedBy?: string;
 }
@@ -28,8 +35,17 @@ export const ACTION_IDS = {
   open: 'srm_open',
   /** Posts an ephemeral card to the channel for everyone. value: ButtonPayload JSON (ephemeral clicks carry no message). */
   share: 'srm_share',
-  /** 👍 / 👎 on a card. value: ButtonPayload JSON with `vote`. */
+  /**
+   * 👍 / 👎 on a card: Slack's native feedback_buttons element (in a context_actions block), whose click carries
+   * the value of the half that was pressed. value: ButtonPayload JSON with `vote`.
+   */
   feedback: 'srm_feedback',
+  /**
+   * "Details" on a compact answer: the full card (best practices, mistakes, scenarios, sources). On an ephemeral
+   * answer it replaces the message; on a message everyone sees it is posted in the thread. value: ButtonPayload
+   * JSON with `d` set (ephemeral clicks carry no message, so the card is rebuilt from the value).
+   */
+  details: 'srm_details',
   /** "Learn more" on a daily tip: opens the tip's card. value: ButtonPayload JSON. */
   learnMore: 'srm_learn_more',
   /**
@@ -86,4 +102,6 @@ export interface ButtonPayload {
   /** The query that produced the card, for feedback and for the "shared by" note. */
   q?: string;
   vote?: 'up' | 'down';
+  /** Set when the button stands for the card's details (the full card) rather than its compact answer. */
+  d?: true;
 }

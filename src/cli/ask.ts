@@ -2,7 +2,10 @@ import { renderAnswer, renderForTerminal } from '../cards/index.js';
 import { createEngine } from '../engine/index.js';
 import { openKnowledge } from '../knowledge/index.js';
 
-/** What `srm ask --json` prints: the match and exactly the message a slash command would receive. */
+/**
+ * What `srm ask --json` prints: the match, exactly the message a slash command would receive (the compact answer),
+ * and beside it the blocks "Details" opens (null for help and refusals, which have no details).
+ */
 export interface AskJson {
   query: string;
   /**
@@ -15,6 +18,7 @@ export interface AskJson {
   suggestions: CardRef[];
   text: string;
   blocks: unknown[];
+  details: unknown[] | null;
 }
 
 interface CardRef {
@@ -28,8 +32,10 @@ const cardRef = (m: CardRef): CardRef => ({ service: m.service, topic: m.topic, 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
   const kb = openKnowledge();
   const answer = createEngine(kb).answer(query);
-  const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
+  // The terminal has no buttons to press, so it shows the whole card at once.
+  const full = renderAnswer(kb, answer, { surface: 'ephemeral', length: 'full' });
   if (options.json) {
+    const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
     const result: AskJson = {
       query,
       match: answer.match
@@ -39,10 +45,11 @@ export function runAsk(query: string, options: { json: boolean }, out: NodeJS.Wr
       suggestions: answer.suggestions.map(cardRef),
       text: message.text,
       blocks: message.blocks,
+      details: answer.kind === 'card' && answer.match ? full.blocks : null,
     };
     out.write(`${JSON.stringify(result)}\n`);
   } else {
-    out.write(`${renderForTerminal(message, { color: Boolean(out.isTTY) })}\n`);
+    out.write(`${renderForTerminal(full, { color: Boolean(out.isTTY) })}\n`);
   }
   return 0;
 }
