@@ -17,7 +17,10 @@ const CACHED_TEXT_MAX_LENGTH = 500;
 export interface Answers {
   /** The card for what someone typed: the same engine answer and rendering as `srm ask --json`. */
   text(text: string, options: RenderOptions): Answered;
-  /** The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). */
+  /**
+   * The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). A
+   * payload marked as the card's details gets the full card.
+   */
   choice(value: string | undefined, options: RenderOptions): Answered | null;
 }
 
@@ -33,7 +36,7 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
   return {
     text(text, options) {
       if (text.length > CACHED_TEXT_MAX_LENGTH) return render(engine.answer(text), options);
-      const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${text}`;
+      const key = `${options.surface}\u0000${options.length ?? ''}\u0000${options.sharedBy ?? ''}\u0000${text}`;
       let answered = cache.get(key);
       if (!answered) {
         answered = deepFreeze(render(engine.answer(text), options));
@@ -45,7 +48,8 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
       const payload = parseButtonPayload(value) ?? (value !== undefined && parseCardKey(value) ? { k: value } : null);
       const key = payload && parseCardKey(payload.k);
       const answer = key ? engine.answerFor(key, payload?.q) : null;
-      return answer ? render(answer, options) : null;
+      // A button that stands for the card's details ("Details", or "Share" under them) gets the full card.
+      return answer ? render(answer, payload?.d ? { ...options, length: 'full' } : options) : null;
     },
   };
 }
