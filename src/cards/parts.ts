@@ -149,16 +149,15 @@ export function relatedCards(kb: KnowledgeBase, self: CardKey, keys: readonly (C
 }
 
 export interface OpenButtonOptions {
-  label?: (card: ResolvedCard) => string;
   /** The question the cards answer, when they are answers to it ("did you mean"), not neighbours of one. */
   query?: string;
   /** Tells this row's action_ids from another row of open buttons in the same message (`srm_open:alt1`). */
   idPrefix?: string;
 }
 
-export const openButtons = (cards: readonly ResolvedCard[], { label = cardButtonLabel, query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
+export const openButtons = (cards: readonly ResolvedCard[], { query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
   cards.map((card, i) =>
-    button({ text: label(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
+    button({ text: cardButtonLabel(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
 
 /** More "or did you mean" buttons than this would crowd the compact answer's button budget. */
 const MAX_ALTERNATIVES = 2;
@@ -256,7 +255,7 @@ export function footer(options: RenderOptions): ContextBlock {
 const sharedByLine = (options: RenderOptions): string[] =>
   options.sharedBy !== undefined && SLACK_USER_ID.test(options.sharedBy) ? [`Shared by <@${options.sharedBy}>`] : [];
 
-export const isCompact = (ctx: CardContext): boolean => (ctx.options.length ?? 'compact') === 'compact';
+const isCompact = (ctx: CardContext): boolean => (ctx.options.length ?? 'compact') === 'compact';
 
 /** The two sides, cut to the room a compact answer has left. */
 export interface Sides {
