@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, actionIdBase, checkBlockKitLimits, EXAMPLE_QUERIES, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip,
+  ACTION_IDS, actionIdBase, checkBlockKitLimits, COMPACT_TEXT_MAX, EXAMPLE_QUERIES, visibleTextLength, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip,
   type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
 import { createEngine } from '../src/engine/index.js';
 import { formatCardKey, loadKnowledge, parseCardKey, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
-import { buttons, byBlock, controls, markupTexts, mrkdwnTexts } from './fixtures/cards/inspect.js';
+import { buttons, byBlock, controls, markupTexts, mrkdwnTexts, votes } from './fixtures/cards/inspect.js';
 import { readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
 
 // Readable fill: every text is the name of its field ("s3.encryption.aws.1"), so a card shows where its words came from.
@@ -15,9 +15,18 @@ const kb: KnowledgeBase = syntheticKnowledge({ fill: readableFill, coveredTopics
 const key = (ref: string): CardKey => parseCardKey(ref)!;
 const textOf = (message: SlackMessage) => markupTexts(message).join('\n');
 const headerOf = (message: SlackMessage) => (message.blocks[0]?.type === 'header' ? message.blocks[0].text.text : undefined);
+const FULL = { surface: 'ephemeral', length: 'full' } as const;
+/** The card's menu of related cards, as (group label, card keys) pairs; a menu without groups is one unnamed group. */
+function menuOf(message: SlackMessage): [string, string[]][] {
+  const menu = controls(message).find((c) => c.type === 'static_select') as { option_groups?: { label: { text: string }; options: { value: string }[] }[]; options?: { value: string }[] } | undefined;
+  if (!menu) return [];
+  return menu.option_groups
+    ? menu.option_groups.map((g) => [g.label.text, g.options.map((o) => o.value)])
+    : [['', (menu.options ?? []).map((o) => o.value)]];
+}
 
-describe('a service × topic card', () => {
-  const card = renderCard(kb, key('s3.encryption'), { surface: 'ephemeral' }, 'how do I encrypt s3?');
+describe('a service × topic card (full)', () => {
+  const card = renderCard(kb, key('s3.encryption'), FULL, 'how do I encrypt s3?');
   const text = textOf(card);
 
   it('is headed "service · topic" and has a one-line plain fallback with its summary', () => {
@@ -52,36 +61,33 @@ describe('a service × topic card', () => {
     expect(text).toContain(':label: *Container service*');
     expect(text).toMatch(/not Docker/);
     expect(text).toContain('s3.category_note');
-    expect(textOf(renderCard(kb, key('vpc.encryption'), { surface: 'ephemeral' }))).not.toMatch(/Docker/);
+    expect(textOf(renderCard(kb, key('vpc.encryption'), FULL))).not.toMatch(/Docker/);
   });
 
   it('leaves the Docker note to a container service whose own note already makes it', () => {
     const s3 = kb.services.get('s3')!;
     const services = new Map(kb.services).set('s3', { ...s3, category_note: 'Container means a managed platform here, not Docker.' });
-    const text = textOf(renderCard({ ...kb, services }, key('s3'), { surface: 'ephemeral' }));
+    const text = textOf(renderCard({ ...kb, services }, key('s3'), FULL));
     expect(text.match(/Docker/g)).toHaveLength(1);
   });
 
-  it('offers the service overview, the general topic and its related cards, then a menu of the other topics', () => {
-    const related = controls(card).filter((c) => /^srm_open/.test(c.action_id));
-    expect(related.map((b) => parseButtonPayload(b.value)?.k)).toEqual(['s3', 'encryption', 'iam.access', 'kms', 'overview']);
-    expect(related.map((b) => b.action_id)).toEqual(['srm_open:1', 'srm_open:2', 'srm_open:3', 'srm_open:4', 'srm_open:5']);
-    const menu = controls(card).find((c) => c.type === 'static_select');
-    expect(menu?.action_id).toBe(ACTION_IDS.browse);
-    expect(menu?.options?.map((o) => o.value)).toHaveLength(12);
-    expect(menu?.options?.map((o) => o.value)).not.toContain('s3.encryption');
+  it('offers the service overview, the general topic and its related cards, then the other topics, in one menu', () => {
+    expect(menuOf(card)).toEqual([
+      ['Related', ['s3', 'encryption', 'iam.access', 'kms', 'overview']],
+      ['More s3.name topics', expect.arrayContaining(['s3.access', 's3.patching'])],
+    ]);
+    expect(menuOf(card)[1]![1]).toHaveLength(12);
+    expect(menuOf(card).flatMap(([, keys]) => keys)).not.toContain('s3.encryption');
+    expect(controls(card).find((c) => c.type === 'static_select')?.action_id).toBe(ACTION_IDS.browse);
+    expect(buttons(card).filter((b) => b.action_id.startsWith(ACTION_IDS.open))).toEqual([]);
   });
 
-  it('offers "Share in channel" only where the card is ephemeral, and 👍 / 👎 everywhere', () => {
-    const shared = renderCard(kb, key('s3.encryption'), { surface: 'message', sharedBy: 'U0A' });
-    expect(buttons(card).map((b) => b.action_id).filter((id) => !id.startsWith('srm_open'))).toEqual(['srm_share', 'srm_feedback:up', 'srm_feedback:down']);
-    expect(buttons(shared).map((b) => b.action_id).filter((id) => !id.startsWith('srm_open'))).toEqual(['srm_feedback:up', 'srm_feedback:down']);
-    const votes = buttons(card).filter((b) => b.action_id.startsWith(ACTION_IDS.feedback)).map((b) => parseButtonPayload(b.value));
-    expect(votes).toEqual([
-      { k: 's3.encryption', q: 'how do I encrypt s3?', vote: 'up' },
-      { k: 's3.encryption', q: 'how do I encrypt s3?', vote: 'down' },
-    ]);
-    expect(parseButtonPayload(buttons(card).find((b) => b.action_id === ACTION_IDS.share)?.value)).toEqual({ k: 's3.encryption', q: 'how do I encrypt s3?' });
+  it('offers "Share in channel" (sharing these details) only where the card is ephemeral, no "Details", and 👍 / 👎 everywhere', () => {
+    const shared = renderCard(kb, key('s3.encryption'), { surface: 'message', sharedBy: 'U0A', length: 'full' });
+    expect(buttons(card).map((b) => b.action_id)).toEqual([ACTION_IDS.share]);
+    expect(parseButtonPayload(buttons(card)[0]?.value)).toEqual({ k: 's3.encryption', q: 'how do I encrypt s3?', d: true });
+    expect(buttons(shared)).toEqual([]);
+    for (const message of [card, shared]) expect(votes(message).map((v) => parseButtonPayload(v.value)?.vote)).toEqual(['up', 'down']);
   });
 
   it('ends with the footer line', () => {
@@ -89,9 +95,74 @@ describe('a service × topic card', () => {
   });
 });
 
-describe('a service × topic card the service file does not cover', () => {
+describe('the compact answer (the first message of every answer)', () => {
+  const card = renderCard(kb, key('s3.encryption'), { surface: 'ephemeral' }, 'how do I encrypt s3?');
+  const text = textOf(card);
+
+  it('opens with the verdict right under the title, then the two sides with at most three bullets each', () => {
+    expect(headerOf(card)).toBe('s3.name · encryption.title');
+    expect(card.blocks[0]).toMatchObject({ block_id: 'srm_card:s3.encryption' });
+    expect(card.blocks[1]).toMatchObject({ type: 'section', text: { text: 's3.encryption.summary' } });
+    const fields = (card.blocks.find((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }).fields.map((f) => f.text);
+    expect(fields).toEqual([
+      '*AWS — security OF the cloud*\n• s3.encryption.aws.1\n• s3.encryption.aws.2\n• s3.encryption.aws.3',
+      '*You — security IN the cloud*\n• s3.encryption.customer.1\n• s3.encryption.customer.2\n• s3.encryption.customer.3',
+    ]);
+  });
+
+  it('keeps the one check command and the category in a line, and leaves practices, mistakes, scenarios and sources to the details', () => {
+    expect(text).toContain('*Check it* — s3.encryption.check\n```s3.encryption.command```');
+    expect(text).toContain(':label: *Container service* · “container” means a managed platform here, not Docker');
+    for (const detail of ['Best practices', 'Common mistakes', 'scenario1', 'console', 's3.encryption.link1', 's3.category_note']) expect(text).not.toContain(detail);
+  });
+
+  it('offers "Details" (the full card), "Share in channel" on an ephemeral answer, one menu of related cards, then 👍 / 👎', () => {
+    const [details, share, menu, up, down] = controls(card);
+    expect([details, share, menu].map((c) => c?.action_id)).toEqual([ACTION_IDS.details, ACTION_IDS.share, ACTION_IDS.browse]);
+    expect(parseButtonPayload(details?.value)).toEqual({ k: 's3.encryption', q: 'how do I encrypt s3?', d: true });
+    expect(parseButtonPayload(share?.value)).toEqual({ k: 's3.encryption', q: 'how do I encrypt s3?' });
+    expect([up, down].map((v) => [v?.type, v?.action_id, parseButtonPayload(v?.value)])).toEqual([
+      ['feedback_buttons', ACTION_IDS.feedback, { k: 's3.encryption', q: 'how do I encrypt s3?', vote: 'up' }],
+      ['feedback_buttons', ACTION_IDS.feedback, { k: 's3.encryption', q: 'how do I encrypt s3?', vote: 'down' }],
+    ]);
+    expect(card.blocks.at(-1)).toMatchObject({ type: 'context_actions', block_id: 'srm_feedback' });
+  });
+
+  it('everyone sees it without "Share in channel", saying who shared it', () => {
+    const shared = renderCard(kb, key('s3.encryption'), { surface: 'message', sharedBy: 'U0A' });
+    expect(buttons(shared).map((b) => b.action_id)).toEqual([ACTION_IDS.details]);
+    expect(mrkdwnTexts(shared).at(-1)).toBe('Shared by <@U0A>');
+  });
+
+  it('drops the last bullets, the longest first, when the sides would not fit a phone screen', () => {
+    const long = (what: string) => `${what} ${'word '.repeat(43)}`.trim().slice(0, 220);
+    const entry = kb.services.get('s3')!.topics.encryption!;
+    const s3 = { ...kb.services.get('s3')!, topics: { ...kb.services.get('s3')!.topics, encryption: { ...entry, aws: [long('a1'), long('a2'), long('a3')], customer: [long('c1'), 'c2', 'c3'] } } };
+    const squeezed = renderCard({ ...kb, services: new Map(kb.services).set('s3', s3) }, key('s3.encryption'), { surface: 'ephemeral' });
+    const fields = (squeezed.blocks.find((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }).fields.map((f) => f.text);
+    expect(fields[1]).toBe(`*You — security IN the cloud*\n• ${long('c1')}\n• c2\n• c3`);
+    expect(fields[0]!.split('\n•').length - 1).toBeLessThan(3);
+    expect(visibleTextLength(squeezed.blocks)).toBeLessThanOrEqual(COMPACT_TEXT_MAX);
+  });
+
+  it('on a concept answers in its first lines: the summary, then the most common misreading', () => {
+    const concept = renderCard(kb, key('categories'), { surface: 'ephemeral' });
+    expect(concept.blocks[1]).toMatchObject({ type: 'section', text: { text: 'categories.summary' } });
+    expect(textOf(concept)).toContain(':x: *Myth:* categories.myth1\n*Actually:* categories.truth1');
+    expect(textOf(concept)).not.toContain('categories.section1');
+  });
+
+  it('on a service overview gives the service\'s own sides and a menu of its topics', () => {
+    const overview = renderCard(kb, key('vpc'), { surface: 'message' });
+    expect(textOf(overview)).toContain('• vpc.aws.3');
+    expect(textOf(overview)).not.toContain('vpc.aws.4');
+    expect(menuOf(overview)[0]![1]).toHaveLength(13);
+  });
+});
+
+describe('a service × topic card the service file does not cover (full)', () => {
   // ec2 (infrastructure) covers no topic itself.
-  const card = renderCard(kb, key('ec2.patching'), { surface: 'ephemeral' });
+  const card = renderCard(kb, key('ec2.patching'), FULL);
   const text = textOf(card);
 
   it('says it is the general guidance for the service category, using the category row of the topic', () => {
@@ -111,8 +182,8 @@ describe('a service × topic card the service file does not cover', () => {
   });
 });
 
-describe('a service overview card', () => {
-  const card = renderCard(kb, key('vpc'), { surface: 'message' });
+describe('a service overview card (full)', () => {
+  const card = renderCard(kb, key('vpc'), { surface: 'message', length: 'full' });
 
   it('has the summary, the service-level sides and scenarios', () => {
     const text = textOf(card);
@@ -123,16 +194,17 @@ describe('a service overview card', () => {
     expect(text).toContain('*vpc.scenario4*');
   });
 
-  it('lists every topic as a button, those the service covers itself first', () => {
-    const topics = buttons(card).filter((b) => b.action_id.startsWith('srm_open'));
+  it('lists every topic in one menu, those the service covers itself first, not as a wall of buttons', () => {
+    const [[, topics] = ['', []]] = menuOf(card);
     expect(topics).toHaveLength(13);
-    expect(topics.slice(0, 2).map((b) => b.text)).toEqual(['encryption.title', 'access.title']);
-    expect(topics.map((b) => parseButtonPayload(b.value)?.k)).toContain('vpc.training');
+    expect(topics.slice(0, 2)).toEqual(['vpc.encryption', 'vpc.access']);
+    expect(topics).toContain('vpc.training');
+    expect(buttons(card)).toEqual([]);
   });
 });
 
-describe('a general topic card', () => {
-  const card = renderCard(kb, key('network'), { surface: 'ephemeral' });
+describe('a general topic card (full)', () => {
+  const card = renderCard(kb, key('network'), FULL);
   const text = textOf(card);
 
   it('shows how the split moves across the three categories, in order, with services readers know', () => {
@@ -147,14 +219,14 @@ describe('a general topic card', () => {
     expect(text).toContain('• network.practice2');
     expect(text).toContain('• network.mistake.5');
     expect(text).toContain('```network.command```');
-    const menu = controls(card).find((c) => c.type === 'static_select');
-    expect(menu?.options?.map((o) => o.value)).toContain('ec2.network');
-    expect(menu?.options).toHaveLength(kb.services.size);
+    const [, forOneService] = menuOf(card)[1]!;
+    expect(forOneService).toContain('ec2.network');
+    expect(forOneService).toHaveLength(kb.services.size);
   });
 });
 
-describe('a concept card', () => {
-  const card = renderCard(kb, key('categories'), { surface: 'ephemeral' });
+describe('a concept card (full)', () => {
+  const card = renderCard(kb, key('categories'), FULL);
   const text = textOf(card);
 
   it('shows its sections, misconceptions as myth and fact, and scenarios', () => {
@@ -165,8 +237,7 @@ describe('a concept card', () => {
   });
 
   it('links its related cards and the other concepts', () => {
-    const opens = buttons(card).filter((b) => b.action_id.startsWith('srm_open')).map((b) => parseButtonPayload(b.value)?.k);
-    expect(opens).toEqual(['s3', 'encryption', 'iam.access', 'overview', 'shared-controls']);
+    expect(menuOf(card)).toEqual([['', ['s3', 'encryption', 'iam.access', 'overview', 'shared-controls']]]);
   });
 });
 
@@ -182,14 +253,13 @@ describe('the no-match card', () => {
     expect(notUnderstood).toMatch(/didn't recognise an AWS service or a security topic/);
   });
 
-  it('offers at most three "did you mean" cards with the query, then the ways in: services and a quiz', () => {
+  it('offers at most three "did you mean" cards with the query, then the ways in: a menu of services and the quiz', () => {
     const message = renderAnswer(kb, answer('not_understood'), { surface: 'ephemeral' });
-    const [didYouMean, entryPoints] = byBlock(buttons(message));
+    const [didYouMean, entryPoints] = byBlock(controls(message));
     expect(didYouMean?.map((b) => parseButtonPayload(b.value))).toEqual([
       { k: 's3.encryption', q: 'pizza recipe' }, { k: 'ec2', q: 'pizza recipe' }, { k: 'encryption', q: 'pizza recipe' },
     ]);
-    expect(entryPoints?.map((b) => b.text)).toEqual(['Quiz me']);
-    expect(textOf(message)).toContain('/srm help');
+    expect(entryPoints?.map((c) => c.action_id)).toEqual([ACTION_IDS.browse, ACTION_IDS.quizNext]);
   });
 
   it('says when the service asked about has no card, and offers the runner-up', () => {
@@ -291,10 +361,14 @@ describe('the daily tip', () => {
 });
 
 describe('action ids', () => {
-  it('are unique within every block of every card', () => {
+  it('are unique within every card, compact or full, even beside "or did you mean" buttons', () => {
+    const notes = { query: 'q', readable: 'q', kind: 'card' as const, suggestions: [], alternatives: [{ ...key('s3'), title: 's3' }, { ...key('network'), title: 'n' }], uncovered: 'Amazon Cognito' };
     for (const ref of ['s3.encryption', 'ec2.patching', 's3', 'network', 'overview']) {
-      const message = renderCard(kb, key(ref), { surface: 'ephemeral' });
-      for (const inBlock of byBlock(controls(message))) expect(new Set(inBlock.map((c) => c.action_id)).size).toBe(inBlock.length);
+      for (const length of ['compact', 'full'] as const) {
+        const message = renderAnswer(kb, { ...notes, match: { ...key(ref), title: ref } }, { surface: 'ephemeral', length });
+        const ids = controls(message).filter((c) => c.type !== 'feedback_buttons').map((c) => c.action_id);
+        expect(new Set(ids).size, `${ref} ${length}: ${ids.join(', ')}`).toBe(ids.length);
+      }
     }
   });
 
@@ -323,12 +397,21 @@ describe('checkBlockKitLimits', () => {
         { type: 'context', block_id: 'same', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: `<https://a.example/${'u'.repeat(3001)}|x>` })) },
         { type: 'actions', block_id: 'b'.repeat(256), elements: [buttonOf('t'.repeat(76), 'a'), buttonOf('x', 'a', 'v'.repeat(2001)), ...Array.from({ length: 24 }, (_, i) => buttonOf('x', `n${i}`))] },
         { type: 'actions', elements: [{ ...buttonOf('x', 'a'.repeat(256)), url: `https://x/${'u'.repeat(3000)}` }] },
+        { type: 'actions', elements: [buttonOf('x', 'n0')] },
+        {
+          type: 'context_actions',
+          elements: [{
+            type: 'feedback_buttons', action_id: 'f',
+            positive_button: { text: { type: 'plain_text', text: 'p'.repeat(76) }, value: 'v' },
+            negative_button: { text: { type: 'plain_text', text: 'n' }, value: 'v'.repeat(2001) },
+          }],
+        },
       ],
     });
     for (const expected of [
       /missing/, /header text is 151/, /text is 3001/, /11 fields/, /field 0 is 2001/, /block_id "same" is not unique/, /11 elements, max 10/,
       /link url is 3\d{3}/, /button text is 76/, /button value is 2001/, /26 elements, max 25/, /action_id "a" is used twice/, /block_id is 256/,
-      /action_id is 256/, /url is 3010/,
+      /action_id is 256/, /url is 3010/, /action_id "n0" is used twice in one message/, /positive_button: text is 76/, /negative_button: value is 2001/,
     ]) expect(problems.some((p) => expected.test(p)), String(expected)).toBe(true);
   });
 

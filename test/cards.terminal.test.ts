@@ -6,7 +6,8 @@ const kb = syntheticKnowledge({ fill: readableFill, coveredTopics: () => ['encry
 const BOLD = '\x1b[1m';
 
 describe('renderForTerminal', () => {
-  const card = renderCard(kb, { service: 's3', topic: 'encryption' }, { surface: 'ephemeral' });
+  // The terminal (srm ask, the local console) shows the full card: nothing there can press "Details".
+  const card = renderCard(kb, { service: 's3', topic: 'encryption' }, { surface: 'ephemeral', length: 'full' });
   const plain = renderForTerminal(card, { color: false });
   const colored = renderForTerminal(card, { color: true });
 
@@ -25,8 +26,8 @@ describe('renderForTerminal', () => {
     expect(plain).toContain('\n    s3.encryption.command\n');
     expect(plain).toContain('s3.encryption.link1 (https://docs.aws.amazon.com/s3.encryption/1)');
     expect(plain).toContain('[ Share in channel ]');
-    expect(plain).toContain('[ 👍 ]  [ 👎 ]');
-    expect(plain).toContain('[ More s3.name topics… ▾ ]');
+    expect(plain).toContain('[ 👍 ] [ 👎 ]');
+    expect(plain).toContain('[ Related cards… ▾ ]');
   });
 
   it('turns emoji shortcodes into characters', () => {

@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkBlockKitLimits } from '../src/cards/index.js';
+import { buttonCount, checkBlockKitLimits, COMPACT_BUTTONS_MAX, COMPACT_TEXT_MAX, visibleTextLength } from '../src/cards/index.js';
 import { packageRoot } from '../src/knowledge/index.js';
 import type { AskJson } from '../src/cli/ask.js';
 import { runKbStale } from '../src/cli/kbCheck.js';
@@ -36,14 +36,30 @@ describe('srm ask --json', () => {
     expect(out.blocks[0]).toMatchObject({ type: 'header', block_id: 'srm_card:s3.encryption' });
   });
 
-  it('exits 0 with a null match and only related suggestions for an out-of-domain question', () => {
+  it('prints the compact answer Slack gets first, and the full card "Details" opens beside it', () => {
+    const out = askJson('s3 encryption');
+    expect(visibleTextLength(out.blocks)).toBeLessThanOrEqual(COMPACT_TEXT_MAX);
+    expect(buttonCount(out.blocks)).toBeLessThanOrEqual(COMPACT_BUTTONS_MAX);
+    expect(JSON.stringify(out.blocks)).toContain('"srm_details"');
+    expect(out.details![0]).toMatchObject({ type: 'header', block_id: 'srm_card:s3.encryption' });
+    expect(JSON.stringify(out.details)).toContain('Best practices');
+    expect(JSON.stringify(out.details)).not.toContain('"srm_details"');
+    expect(checkBlockKitLimits({ text: out.text, blocks: out.details as never })).toEqual([]);
+  });
+
+  it('exits 0 with a null match, no details and nothing suggested for an out-of-domain question', () => {
     const out = askJson('pizza recipe');
     expect(out.match).toBeNull();
+    expect(out.notCovered).toBeNull();
     expect(out.suggestions).toEqual([]);
-    const priced = askJson('how much does s3 cost');
-    expect(priced.match).toBeNull();
-    expect(priced.suggestions.length).toBeGreaterThan(0);
-    for (const s of priced.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
+    expect(out.details).toBeNull();
+  });
+
+  it('names the service it has no card for, with the cards it suggests instead', () => {
+    const out = askJson('gamelift encryption');
+    expect(out.notCovered).toMatch(/GameLift/);
+    expect(out.suggestions.length).toBeGreaterThan(0);
+    for (const s of out.suggestions) expect(Object.keys(s).sort()).toEqual(['service', 'title', 'topic']);
   });
 
   it('gives when the card was verified and its sources in --json', () => {
@@ -85,6 +101,9 @@ describe('srm ask (terminal)', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/RDS/);
     expect(run.stdout).toMatch(/security OF the cloud/);
+    // The full card: the terminal has no "Details" to press.
+    expect(run.stdout).toMatch(/Best practices/);
+    expect(run.stdout).not.toMatch(/\[ Details \]/);
     expect(run.stdout).not.toMatch(/"blocks"/);
   });
 });

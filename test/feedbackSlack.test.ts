@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, parseButtonPayload, type SlackMessage } from '../src/cards/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
-import { findElement, interactiveElements } from './support/blocks.js';
+import { feedbackHalf, findElement, interactiveElements } from './support/blocks.js';
 import { FakeSlack, type ApiCall } from './support/fakeSlack.js';
 import { blockAction, eventCallback, messageShortcut, sendToApp, slashCommand } from './support/slackRequests.js';
 
@@ -31,10 +31,10 @@ async function slash(to: RunningApp, text: string, options: { channel?: string; 
 }
 
 async function vote(message: SlackMessage, direction: 'up' | 'down', options: { channel?: string; user?: string } = {}) {
-  const button = findElement(message.blocks, (e) => e.action_id === `${ACTION_IDS.feedback}:${direction}`);
+  const { actionId, value } = feedbackHalf(message.blocks, direction);
   const response = await sendToApp(
     app.baseUrl,
-    blockAction({ actionId: button.action_id, value: button.value!, responseUrl: fake.responseUrl(`f${(counter += 1)}`), ephemeral: true, ...options }),
+    blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`f${(counter += 1)}`), ephemeral: true, ...options }),
     { secret: TEST_SIGNING_SECRET },
   );
   expect(response.status).toBe(200);

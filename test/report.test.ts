@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ACTION_IDS, type SlackMessage } from '../src/cards/index.js';
+import type { SlackMessage } from '../src/cards/index.js';
 import { summarizeFeedback, type FeedbackSummary } from '../src/cli/report.js';
 import { startApp, REPO_ROOT, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './support/appProcess.js';
-import { findElement } from './support/blocks.js';
+import { feedbackHalf } from './support/blocks.js';
 import { FakeSlack } from './support/fakeSlack.js';
 import { blockAction, eventCallback, sendToApp, slashCommand } from './support/slackRequests.js';
 
@@ -37,8 +37,8 @@ describe('srm report on the log of a real run', () => {
     const slash = async (text: string, user = 'U0ASKER') =>
       (await send(slashCommand(text, { responseUrl: fake.responseUrl(`r${(n += 1)}`), user }))).json() as SlackMessage;
     const vote = async (text: string, direction: 'up' | 'down') => {
-      const button = findElement((await slash(text)).blocks, (e) => e.action_id === `${ACTION_IDS.feedback}:${direction}`);
-      await send(blockAction({ actionId: button.action_id, value: button.value!, responseUrl: fake.responseUrl(`r${(n += 1)}`), ephemeral: true }));
+      const { actionId, value } = feedbackHalf((await slash(text)).blocks, direction);
+      await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`r${(n += 1)}`), ephemeral: true }));
     };
 
     for (const user of ['U01', 'U02', 'U03']) await slash('What about Amazon Nova?', user);

@@ -131,7 +131,7 @@ describe('the agent view', () => {
     await answerNumber(1, 'D0AGENT');
     await personSays('why?', { channel: 'D0AGENT', threadTs });
     const details = await answerNumber(2, 'D0AGENT');
-    expect(details.args).toMatchObject({ thread_ts: threadTs, ...renderCard(kb, rdsPatching, { surface: 'message' }) });
+    expect(details.args).toMatchObject({ thread_ts: threadTs, ...renderCard(kb, rdsPatching, { surface: 'message', length: 'full' }, 'why?') });
   });
 
   it('a thread it cannot read back is answered all the same, as a question of its own, and logged', async () => {

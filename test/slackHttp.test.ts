@@ -3,7 +3,7 @@ import { ACTION_IDS, checkBlockKitLimits, renderAnswer, renderHelp, type SlackMe
 import { createEngine } from '../src/engine/index.js';
 import { cardKeyTitle, loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
-import { findElement, interactiveElements } from './support/blocks.js';
+import { feedbackHalf, findElement, interactiveElements } from './support/blocks.js';
 import { BOT_ID, BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import {
   blockAction, eventCallback, homeSelection, messageShortcut, sendToApp, slashCommand, urlVerification,
@@ -39,6 +39,16 @@ async function click(message: SlackMessage, matches: (actionId: string) => boole
   );
   expect(response.status).toBe(200);
   return { responseId, value: JSON.parse(button.value!) as { k: string; q?: string; vote?: string } };
+}
+
+/** Picks the first card of the answer's menu of related cards, as Slack would post the choice. */
+async function chooseRelated(message: SlackMessage, options: { ephemeral: boolean }) {
+  const menu = findElement(message.blocks, (e) => e.type === 'static_select' && e.action_id === ACTION_IDS.browse);
+  const key = menu.options?.[0]?.value ?? menu.option_groups![0]!.options[0]!.value;
+  const responseId = newResponseId();
+  const response = await send(blockAction({ actionId: menu.action_id, value: key, elementType: 'static_select', responseUrl: fake.responseUrl(responseId), ...options }));
+  expect(response.status).toBe(200);
+  return { responseId, key };
 }
 
 /** Every string Slack would render (text fields), leaving out button values which are never shown. */
@@ -134,8 +144,8 @@ describe('/srm', () => {
 
   it.each([
     '<!channel> s3 encryption <@U0VICTIM> <https://evil.example|click>',
-    // Refused (pricing), with a "did you mean" button that carries the question back.
-    '<!here> <!channel> how much does s3 cost & <!everyone> <@U0VICTIM|boss> <https://evil.example|click>',
+    // Refused, but with a "did you mean" that carries the question on.
+    '<!here> <!channel> s3 pricing & <!everyone> <@U0VICTIM|boss> <https://evil.example|click>',
   ])('never lets user text ping or link: %s', async (text) => {
     const { message } = await slash(text);
     const shown = renderedText(message);
@@ -178,33 +188,76 @@ describe('buttons', () => {
     expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
   });
 
-  it('a related-card button on an ephemeral card replaces it with that card', async () => {
+  it('a related card chosen on an ephemeral card replaces it with that card', async () => {
     const { message } = await slash('s3 encryption');
-    const { responseId, value } = await click(message, (id) => id.startsWith(`${ACTION_IDS.open}:`), { ephemeral: true });
-    const answer = engine.answerFor(parseCardKey(value.k)!, value.q)!;
+    const { responseId, key } = await chooseRelated(message, { ephemeral: true });
+    const answer = engine.answerFor(parseCardKey(key)!)!;
     expect(answer.match).not.toBeNull();
     expect(await fake.waitForResponse(responseId)).toEqual({
       response_type: 'ephemeral', replace_original: true, ...renderAnswer(kb, answer, { surface: 'ephemeral' }),
     });
   });
 
-  it('a button on a message everyone sees answers the clicker privately and leaves the message alone', async () => {
+  it('a related card chosen on a message everyone sees answers the clicker privately and leaves the message alone', async () => {
     const shared = cliCard('who patches ec2', 'message');
-    const { responseId, value } = await click(shared, (id) => id.startsWith(`${ACTION_IDS.open}:`), { ephemeral: false });
-    const answer = engine.answerFor(parseCardKey(value.k)!, value.q)!;
+    const { responseId, key } = await chooseRelated(shared, { ephemeral: false });
+    const answer = engine.answerFor(parseCardKey(key)!)!;
     expect(await fake.waitForResponse(responseId)).toEqual({
       response_type: 'ephemeral', replace_original: false, ...renderAnswer(kb, answer, { surface: 'ephemeral' }),
     });
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it.each(['up', 'down'])('a %s vote is thanked privately and recorded as a log line', async (vote) => {
+  it.each(['up', 'down'] as const)('a %s vote in Slack\'s feedback control is thanked privately and recorded as a log line', async (vote) => {
     const { message } = await slash('lambda logging', { user: 'U0VOTER' });
-    const { responseId, value } = await click(message, (id) => id === `${ACTION_IDS.feedback}:${vote}`, { ephemeral: true, user: 'U0VOTER' });
+    const { actionId, value } = feedbackHalf(message.blocks, vote);
+    const responseId = newResponseId();
+    await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(responseId), ephemeral: true, user: 'U0VOTER' }));
     const reply = await fake.waitForResponse(responseId);
-    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(cardKeyTitle(kb, parseCardKey(value.k)!)) });
+    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(cardKeyTitle(kb, parseCardKey('lambda.logging')!)) });
     const line = await app.waitForLog((l) => l.msg === 'card feedback' && l.feedback?.user === 'U0VOTER' && l.feedback?.vote === vote);
-    expect(line.feedback).toMatchObject({ card: value.k, channel: 'C0GENERAL' });
+    expect(line.feedback).toMatchObject({ card: 'lambda.logging', query: 'lambda logging', channel: 'C0GENERAL' });
+  });
+
+  it('"Details" on an ephemeral answer replaces it in place with the full card, and posts nothing', async () => {
+    const { message } = await slash('s3 encryption');
+    const { responseId, value } = await click(message, (id) => id === ACTION_IDS.details, { ephemeral: true });
+    const full = renderAnswer(kb, engine.answerFor(parseCardKey(value.k)!, value.q)!, { surface: 'ephemeral', length: 'full' });
+    const shown = await fake.waitForResponse(responseId);
+    expect(shown).toEqual({ response_type: 'ephemeral', replace_original: true, ...full });
+    expect(renderedText(shown)).toContain('Best practices');
+    expect(interactiveElements(full.blocks).map((e) => e.action_id)).not.toContain(ACTION_IDS.details);
+    expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
+  });
+
+  it('"Share in channel" under the details shares the details', async () => {
+    const { message } = await slash('s3 encryption', { channel: 'C0SECURITY', user: 'U0SHARER' });
+    const details = await click(message, (id) => id === ACTION_IDS.details, { ephemeral: true, channel: 'C0SECURITY' });
+    const full = (await fake.waitForResponse(details.responseId)) as unknown as SlackMessage;
+    await click(full, (id) => id === ACTION_IDS.share, { ephemeral: true, channel: 'C0SECURITY', user: 'U0SHARER' });
+    const post = await fake.waitForCall('chat.postMessage');
+    const expected = renderAnswer(kb, engine.answer('s3 encryption'), { surface: 'message', sharedBy: 'U0SHARER', length: 'full' });
+    expect(post.args).toMatchObject({ channel: 'C0SECURITY', text: expected.text, blocks: expected.blocks });
+  });
+
+  it.each([
+    ['in a channel', undefined, '1700000000.000100'],
+    ['in a thread', '1700000000.000050', '1700000000.000050'],
+  ])('"Details" on a message everyone sees %s posts the full card in its thread', async (_where, threadTs, expectedThread) => {
+    const shared = cliCard('who patches ec2', 'message');
+    const { responseId, value } = await click(shared, (id) => id === ACTION_IDS.details, { ephemeral: false, channel: 'C0GENERAL', ...(threadTs && { threadTs }) });
+    const post = await fake.waitForCall('chat.postMessage');
+    const full = renderAnswer(kb, engine.answerFor(parseCardKey(value.k)!, value.q)!, { surface: 'message', length: 'full' });
+    expect(post.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: expectedThread, text: full.text, blocks: full.blocks });
+    await app.waitForLog((l) => l.msg === 'request' && l.type === `block_actions ${ACTION_IDS.details}`);
+    expect(fake.responsesTo(responseId)).toEqual([]);
+  });
+
+  it('"Details" that Slack refuses to post in the thread is explained to the clicker, privately', async () => {
+    fake.failNext('chat.postMessage', { error: 'not_in_channel' });
+    const { responseId } = await click(cliCard('ec2 patching', 'message'), (id) => id === ACTION_IDS.details, { ephemeral: false, channel: 'C0PRIVATE' });
+    expect(await fake.waitForResponse(responseId)).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringMatching(/\/invite @srm-bot/) });
+    await app.waitForLog((line) => line.msg === 'could not post the details' && line.error === 'not_in_channel');
   });
 
   it('a control of ours this release does not know is acked, does nothing and is logged', async () => {
@@ -327,9 +380,9 @@ describe('Slack Web API failures', () => {
 
   it('a handler that fails (its response_url unreachable) is logged and the process keeps serving', async () => {
     const { message } = await slash('ebs encryption');
-    const button = findElement(message.blocks, (e) => e.action_id === `${ACTION_IDS.feedback}:up`);
+    const { actionId, value } = feedbackHalf(message.blocks, 'up');
     const unreachable = 'http://127.0.0.1:9/respond/gone';
-    await send(blockAction({ actionId: button.action_id, value: button.value!, responseUrl: unreachable, ephemeral: true, user: 'U0FAILING' }));
+    await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: unreachable, ephemeral: true, user: 'U0FAILING' }));
     await app.waitForLog((l) => l.msg === 'request failed' && l.user === 'U0FAILING');
     await app.waitForLog((l) => l.msg === 'a listener failed');
     expect(app.child.exitCode).toBeNull();

@@ -1,6 +1,6 @@
 import type {
-  ActionsBlock, ActionsBlockElement, Button, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement, PlainTextElement,
-  PlainTextOption, SectionBlock, StaticSelect,
+  ActionsBlock, ActionsBlockElement, Button, ContextActionsBlock, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement,
+  PlainTextElement, PlainTextOption, SectionBlock, StaticSelect,
 } from '@slack/types';
 import { escapeMrkdwn } from './escape.js';
 import { LIMITS } from './limits.js';
@@ -77,6 +77,48 @@ export const staticSelect = (actionId: string, placeholder: string, choices: rea
   placeholder: plainText(placeholder, LIMITS.placeholderText),
   options: choices.slice(0, LIMITS.selectOptions).map(option),
 });
+
+export interface SelectGroup {
+  label: string;
+  choices: readonly SelectChoice[];
+}
+
+/**
+ * A menu whose choices fall into groups ("Related", "More S3 topics"); a menu with one group needs no group
+ * labels. Empty groups are left out, and the menu keeps to Slack's limit on options across all groups.
+ */
+export function groupedSelect(actionId: string, placeholder: string, groups: readonly SelectGroup[]): StaticSelect {
+  const filled = groups.filter((group) => group.choices.length > 0);
+  if (filled.length <= 1) return staticSelect(actionId, placeholder, filled[0]?.choices ?? []);
+  let room: number = LIMITS.selectOptions;
+  const optionGroups = filled.map((group) => {
+    const choices = group.choices.slice(0, room);
+    room -= choices.length;
+    return { label: plainText(group.label, LIMITS.optionGroupLabel), options: choices.map(option) };
+  }).filter((group) => group.options.length > 0);
+  return { type: 'static_select', action_id: actionId, placeholder: plainText(placeholder, LIMITS.placeholderText), option_groups: optionGroups };
+}
+
+export interface FeedbackSpec {
+  actionId: string;
+  blockId: string;
+  positive: { text: string; label: string; payload: ButtonPayload };
+  negative: { text: string; label: string; payload: ButtonPayload };
+}
+
+/** Slack's native 👍/👎 control: a context_actions block holding one feedback_buttons element. */
+export const feedbackButtons = ({ actionId, blockId, positive, negative }: FeedbackSpec): ContextActionsBlock => {
+  const half = ({ text, label, payload }: FeedbackSpec['positive']) => ({
+    text: plainText(text, LIMITS.buttonText),
+    accessibility_label: label.slice(0, LIMITS.buttonText),
+    value: encodeButtonPayload(payload),
+  });
+  return {
+    type: 'context_actions',
+    block_id: blockId,
+    elements: [{ type: 'feedback_buttons', action_id: actionId, positive_button: half(positive), negative_button: half(negative) }],
+  };
+};
 
 export const bulletList = (items: readonly string[]): string => items.map((item) => `• ${item}`).join('\n');
 

@@ -27,7 +27,7 @@ function categoryBlocks(kb: KnowledgeBase): KnownBlock[] {
     return [
       section(`${category.symbol} *${category.name} services*\n${category.split}\n_AWS's examples: ${category.awsExamples}_`),
       ...(id === 'container' ? [context([`${emoji('information_source')} ${CONTAINER_NOTE}`])] : []),
-      ...(choices.length > 0 ? [actions(`srm_browse_${id}`, [browseSelect('Open a service…', choices)])] : []),
+      ...(choices.length > 0 ? [actions(`srm_browse_${id}`, [browseSelect('Open a service…', choices, id)])] : []),
     ];
   });
 }

@@ -10,6 +10,7 @@ export { renderQuizQuestion, renderQuizResult, type QuizNote, type QuizRenderOpt
 export { renderFeedbackReport, voteThanks, type FeedbackReportOptions } from './feedbackReport.js';
 export { renderForTerminal, type TerminalOptions } from './terminal.js';
 export { checkBlockKitLimits, LIMITS, type SurfaceKind } from './limits.js';
+export { buttonCount, COMPACT_BUTTONS_MAX, COMPACT_TEXT_MAX, visibleTextLength } from './measure.js';
 export { escapeMrkdwn, oneLineUserText } from './escape.js';
 export { encodeButtonPayload, parseButtonPayload } from './payload.js';
 export { truncateMrkdwn, truncatePlain } from './truncate.js';

@@ -27,6 +27,8 @@ export const LIMITS = {
   optionValue: 150,
   placeholderText: 150,
   overflowOptions: 5,
+  optionGroupLabel: 75,
+  contextActionsElements: 5,
 } as const;
 
 export type SurfaceKind = 'message' | 'home' | 'modal';
@@ -74,11 +76,14 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
     });
   };
 
-  const checkElement = (where: string, element: unknown, actionIds: Set<string>) => {
+  // Slack asks for unique action_ids within a block; within the whole message or view is what lets one handler
+  // tell any two controls apart, so that is what is checked.
+  const actionIds = new Set<string>();
+  const checkElement = (where: string, element: unknown) => {
     if (!isRecord(element)) return;
     if (typeof element.action_id === 'string') {
       tooLong(where, 'action_id', element.action_id, LIMITS.actionId);
-      if (actionIds.has(element.action_id)) problems.push(`${where}: action_id "${element.action_id}" is used twice in one block`);
+      if (actionIds.has(element.action_id)) problems.push(`${where}: action_id "${element.action_id}" is used twice in one ${kind}`);
       actionIds.add(element.action_id);
     }
     if (typeof element.url === 'string') tooLong(where, 'url', element.url, LIMITS.url);
@@ -89,8 +94,23 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
         tooLong(where, 'button text', textOf(element.text), LIMITS.buttonText);
         tooLong(where, 'button value', typeof element.value === 'string' ? element.value : undefined, LIMITS.buttonValue);
         break;
-      case 'static_select':
-        checkOptions(where, [...list(element.options), ...list(element.option_groups).flatMap((g) => (isRecord(g) ? list(g.options) : []))], LIMITS.selectOptions);
+      case 'static_select': {
+        const groups = list(element.option_groups);
+        groups.forEach((group, i) => tooLong(`${where} option group ${i}`, 'label', isRecord(group) ? textOf(group.label) : undefined, LIMITS.optionGroupLabel));
+        checkOptions(where, [...list(element.options), ...groups.flatMap((g) => (isRecord(g) ? list(g.options) : []))], LIMITS.selectOptions);
+        break;
+      }
+      case 'feedback_buttons':
+        for (const half of ['positive_button', 'negative_button'] as const) {
+          const button = element[half];
+          if (!isRecord(button)) {
+            problems.push(`${where}: feedback_buttons needs a ${half}`);
+            continue;
+          }
+          tooLong(`${where} ${half}`, 'text', textOf(button.text), LIMITS.buttonText);
+          tooLong(`${where} ${half}`, 'value', typeof button.value === 'string' ? button.value : undefined, LIMITS.buttonValue);
+          tooLong(`${where} ${half}`, 'accessibility_label', typeof button.accessibility_label === 'string' ? button.accessibility_label : undefined, LIMITS.buttonText);
+        }
         break;
       case 'overflow':
         checkOptions(where, list(element.options), LIMITS.overflowOptions);
@@ -110,7 +130,6 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
       if (blockIds.has(block.block_id)) problems.push(`${where}: block_id "${block.block_id}" is not unique`);
       blockIds.add(block.block_id);
     }
-    const actionIds = new Set<string>();
     switch (block.type) {
       case 'header': {
         if (!isRecord(block.text) || block.text.type !== 'plain_text') problems.push(`${where}: header text must be plain_text`);
@@ -123,7 +142,7 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
         checkTextObject(where, 'text', block.text, LIMITS.sectionText);
         if (fields.length > LIMITS.fields) problems.push(`${where}: ${fields.length} fields, max ${LIMITS.fields}`);
         fields.forEach((field, i) => checkTextObject(where, `field ${i}`, field, LIMITS.fieldText));
-        if (block.accessory !== undefined) checkElement(`${where} accessory`, block.accessory, actionIds);
+        if (block.accessory !== undefined) checkElement(`${where} accessory`, block.accessory);
         break;
       }
       case 'context': {
@@ -131,14 +150,20 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
         if (elements.length > LIMITS.contextElements) problems.push(`${where}: ${elements.length} elements, max ${LIMITS.contextElements}`);
         elements.forEach((element, i) => {
           checkTextObject(`${where} element ${i}`, 'text', element, LIMITS.textObject);
-          checkElement(`${where} element ${i}`, element, actionIds);
+          checkElement(`${where} element ${i}`, element);
         });
         break;
       }
       case 'actions': {
         const elements = list(block.elements);
         if (elements.length > LIMITS.actionsElements) problems.push(`${where}: ${elements.length} elements, max ${LIMITS.actionsElements}`);
-        elements.forEach((element, i) => checkElement(`${where} element ${i}`, element, actionIds));
+        elements.forEach((element, i) => checkElement(`${where} element ${i}`, element));
+        break;
+      }
+      case 'context_actions': {
+        const elements = list(block.elements);
+        if (elements.length > LIMITS.contextActionsElements) problems.push(`${where}: ${elements.length} elements, max ${LIMITS.contextActionsElements}`);
+        elements.forEach((element, i) => checkElement(`${where} element ${i}`, element));
         break;
       }
     }

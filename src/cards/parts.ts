@@ -3,10 +3,14 @@ import {
   formatCardKey,
   type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
 } from '../knowledge/index.js';
-import { actions, bulletList, button, context, divider, fieldsSection, header, mrkdwnLink, packedSections, section, staticSelect, type SelectChoice } from './blocks.js';
-import { CATEGORIES, CONTAINER_NOTE } from './categories.js';
+import {
+  actions, bulletList, button, context, divider, feedbackButtons, fieldsSection, groupedSelect, header, mrkdwnLink, packedSections, section,
+  staticSelect, type SelectChoice,
+} from './blocks.js';
+import { CATEGORIES, CONTAINER_NOTE, CONTAINER_NOTE_SHORT } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn } from './escape.js';
+import { COMPACT_TEXT_MAX, visibleTextLength } from './measure.js';
 import { cardButtonLabel, cardTitle, resolveCard, resolveCardRef, type ResolvedCard } from './resolve.js';
 import { truncatePlain } from './truncate.js';
 import { ACTION_IDS, actionId, type RenderOptions, type SlackMessage } from './types.js';
@@ -52,6 +56,12 @@ export function categoryLine(service: Service): ContextBlock {
   ]);
 }
 
+/** The category in one line, for the compact answer: the full card's notes are one tap away. */
+export function categoryTag(service: Service): ContextBlock {
+  const category = CATEGORIES[service.category];
+  return context([`${emoji('label')} *${category.label}*${service.category === 'container' ? ` · ${CONTAINER_NOTE_SHORT}` : ''}`]);
+}
+
 export const summarySection = (summary: string): SectionBlock => section(esc(summary));
 
 /** The heart of every card: what AWS secures next to what you secure (side by side on desktop, stacked on mobile). */
@@ -72,10 +82,11 @@ const practicesSections = (practices: readonly Practice[]): SectionBlock[] =>
 const mistakesSections = (mistakes: readonly string[]): SectionBlock[] =>
   packedSections(`${emoji('warning')} *Common mistakes*`, mistakes.map((m) => `• ${esc(m)}`));
 
-export function checkSection(check: Check): SectionBlock {
+/** How to check your own setup; the compact answer keeps the one command (or the console path when there is none). */
+export function checkSection(check: Check, { compact = false } = {}): SectionBlock {
   const lines = [`${emoji('mag')} *Check it* — ${esc(check.label)}`];
   if (check.command) lines.push(`\`\`\`${esc(check.command)}\`\`\``);
-  if (check.console) lines.push(`${emoji('computer')} _Console:_ ${esc(check.console)}`);
+  if (check.console && !(compact && check.command)) lines.push(`${emoji('computer')} _Console:_ ${esc(check.console)}`);
   return section(lines.join('\n'));
 }
 
@@ -138,16 +149,18 @@ export function relatedCards(kb: KnowledgeBase, self: CardKey, keys: readonly (C
 }
 
 export interface OpenButtonOptions {
-  label?: (card: ResolvedCard) => string;
   /** The question the cards answer, when they are answers to it ("did you mean"), not neighbours of one. */
   query?: string;
   /** Tells this row's action_ids from another row of open buttons in the same message (`srm_open:alt1`). */
   idPrefix?: string;
 }
 
-export const openButtons = (cards: readonly ResolvedCard[], { label = cardButtonLabel, query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
+export const openButtons = (cards: readonly ResolvedCard[], { query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
   cards.map((card, i) =>
-    button({ text: label(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
+    button({ text: cardButtonLabel(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
+
+/** More "or did you mean" buttons than this would crowd the compact answer's button budget. */
+const MAX_ALTERNATIVES = 2;
 
 /**
  * Said before the card when the engine is not sure of it: the service asked about has no card of its own (so the
@@ -157,77 +170,164 @@ function answerNoteBlocks(ctx: CardContext): KnownBlock[] {
   const notes = ctx.notes;
   if (!notes) return [];
   const blocks: KnownBlock[] = [];
+  // The compact answer says each note in a few words; the full card has room to say why.
+  const compact = isCompact(ctx);
   if (notes.uncovered) {
-    blocks.push(context([`${emoji('information_source')} I don't have a card for *${esc(notes.uncovered)}* yet, so this is the general card: it holds across AWS services, and the service's own documentation has its specifics.`]));
+    const uncovered = `${emoji('information_source')} I don't have a card for *${esc(notes.uncovered)}* yet, so this is the general card`;
+    blocks.push(context([compact ? `${uncovered}.` : `${uncovered}: it holds across AWS services, and the service's own documentation has its specifics.`]));
   }
   if (notes.alternatives.length > 0) {
     blocks.push(
-      context([`${emoji('thinking_face')} Not sure I read that right. Or did you mean…`]),
-      actions('srm_alternatives', openButtons(notes.alternatives, { query: ctx.query, idPrefix: 'alt' })),
+      context([`${emoji('thinking_face')} ${compact ? '' : 'Not sure I read that right. '}Or did you mean…`]),
+      actions('srm_alternatives', openButtons(notes.alternatives.slice(0, MAX_ALTERNATIVES), { query: ctx.query, idPrefix: 'alt' })),
     );
   }
   return blocks;
 }
 
-/** A menu of cards; `suffix` tells menus apart where a block holds more than one. */
+/** A menu of cards; `suffix` tells menus apart where a message or view holds more than one. */
 export const browseSelect = (placeholder: string, choices: readonly SelectChoice[], suffix?: string) =>
   staticSelect(actionId(ACTION_IDS.browse, suffix), placeholder, choices);
 
-/** "Share in channel" where only the asker sees the card, then 👍 / 👎. */
-function answerActions(ctx: CardContext, key: CardKey): KnownBlock {
+/** Cards to go on to from this one, under one heading in the card's menu. */
+export interface RelatedGroup {
+  label: string;
+  cards: readonly ResolvedCard[];
+}
+
+/** The one menu of cards to go on to, in place of a row of buttons that would fill a phone screen. */
+export interface RelatedMenu {
+  placeholder: string;
+  groups: readonly RelatedGroup[];
+  /** The name of a card in the menu, where the card's own context makes part of it noise. */
+  label?: (card: ResolvedCard) => string;
+}
+
+function relatedMenu({ placeholder, groups, label = cardButtonLabel }: RelatedMenu) {
+  const seen = new Set<string>();
+  const choiceGroups = groups.map((group) => ({
+    label: group.label,
+    choices: group.cards.flatMap((card) => {
+      const value = formatCardKey(card.key);
+      if (seen.has(value)) return [];
+      seen.add(value);
+      return [{ label: label(card), value }];
+    }),
+  }));
+  return choiceGroups.some((group) => group.choices.length > 0) ? groupedSelect(ACTION_IDS.browse, placeholder, choiceGroups) : null;
+}
+
+/**
+ * The row under an answer: "Details" on the compact answer, "Share in channel" where only the asker sees the card,
+ * and the menu of related cards.
+ */
+function answerActions(ctx: CardContext, key: CardKey, menu: RelatedMenu): KnownBlock[] {
   const k = formatCardKey(key);
   const q = ctx.query;
-  return actions('srm_answer_actions', [
+  const related = relatedMenu(menu);
+  const elements: ActionsBlockElement[] = [
+    ...(isCompact(ctx) ? [button({ text: 'Details', actionId: ACTION_IDS.details, payload: { k, q, d: true }, primary: true })] : []),
     ...(ctx.options.surface === 'ephemeral'
-      ? [button({ text: 'Share in channel', actionId: ACTION_IDS.share, payload: { k, q }, primary: true })]
+      ? [button({ text: 'Share in channel', actionId: ACTION_IDS.share, payload: { k, q, ...(isCompact(ctx) ? {} : { d: true as const }) }, primary: !isCompact(ctx) })]
       : []),
-    button({ text: emoji('+1'), actionId: actionId(ACTION_IDS.feedback, 'up'), payload: { k, q, vote: 'up' } }),
-    button({ text: emoji('-1'), actionId: actionId(ACTION_IDS.feedback, 'down'), payload: { k, q, vote: 'down' } }),
-  ]);
+    ...(related ? [related] : []),
+  ];
+  return elements.length > 0 ? [actions('srm_answer_actions', elements)] : [];
+}
+
+/** 👍 / 👎 under every answer, in Slack's own feedback control. */
+function feedbackBlock(ctx: CardContext, key: CardKey): KnownBlock {
+  const k = formatCardKey(key);
+  const q = ctx.query;
+  return feedbackButtons({
+    actionId: ACTION_IDS.feedback,
+    blockId: 'srm_feedback',
+    positive: { text: emoji('+1'), label: 'This answer helped', payload: { k, q, vote: 'up' } },
+    negative: { text: emoji('-1'), label: 'This answer did not help', payload: { k, q, vote: 'down' } },
+  });
 }
 
 /** The last line of every card; the sharer's id comes from Slack but is checked before it becomes a mention. */
 export function footer(options: RenderOptions): ContextBlock {
-  const sharedBy = options.sharedBy !== undefined && SLACK_USER_ID.test(options.sharedBy) ? [`Shared by <@${options.sharedBy}>`] : [];
-  return context(['srm-bot · AWS Shared Responsibility Model · `/srm help`', ...sharedBy]);
+  return context(['srm-bot · AWS Shared Responsibility Model · `/srm help`', ...sharedByLine(options)]);
+}
+
+const sharedByLine = (options: RenderOptions): string[] =>
+  options.sharedBy !== undefined && SLACK_USER_ID.test(options.sharedBy) ? [`Shared by <@${options.sharedBy}>`] : [];
+
+const isCompact = (ctx: CardContext): boolean => (ctx.options.length ?? 'compact') === 'compact';
+
+/** The two sides, cut to the room a compact answer has left. */
+export interface Sides {
+  aws: readonly string[];
+  customer: readonly string[];
+}
+
+/**
+ * The compact answer: the blocks before and after what fills the rest of the room. `fill` gets the characters left
+ * once everything else is counted and returns blocks within them (the two sides, the first misconception…).
+ */
+export interface CompactBody {
+  before: KnownBlock[];
+  fill?: (room: number) => KnownBlock[];
+  after?: KnownBlock[];
 }
 
 export interface CardBody {
   card: ResolvedCard;
   /** Plain summary for the notification text. */
   summary: string;
-  blocks: KnownBlock[];
+  /** The whole card's body (length `full`). */
+  full: () => KnownBlock[];
+  compact: () => CompactBody;
   links: readonly Link[];
-  /** Buttons to other cards, in order of use to the reader. */
-  related: readonly ResolvedCard[];
-  relatedLabel?: (card: ResolvedCard) => string;
-  /** Says what the related buttons are when that is not plain from their labels. */
-  relatedHeading?: string;
-  /** A menu for the cards that did not fit as buttons. */
-  more?: { placeholder: string; choices: SelectChoice[] };
+  related: RelatedMenu;
 }
 
-/** Header, body, sources, buttons and footer: the frame every knowledge card shares. */
+/** Header, body, sources, buttons and footer: the frame every knowledge card shares, compact or full. */
 export function frameCard(ctx: CardContext, body: CardBody): SlackMessage {
-  const title = cardTitle(body.card);
-  const navigation: ActionsBlockElement[] = [
-    ...openButtons(body.related, { label: body.relatedLabel }),
-    ...(body.more && body.more.choices.length > 0 ? [browseSelect(body.more.placeholder, body.more.choices)] : []),
-  ];
-  return {
-    text: fallbackText(title, body.summary),
-    blocks: [
-      // The card key in the header's block id lets anything reading the message (tests, analytics, a reviewer's
-      // tooling) tell which card was sent without parsing its text.
-      header(title, `srm_card:${formatCardKey(body.card.key)}`),
-      ...answerNoteBlocks(ctx),
-      ...body.blocks,
-      sourcesContext(body.links),
-      divider(),
-      ...(navigation.length > 0 && body.relatedHeading ? [context([body.relatedHeading])] : []),
-      ...(navigation.length > 0 ? [actions('srm_related', navigation)] : []),
-      answerActions(ctx, body.card.key),
-      footer(ctx.options),
-    ],
-  };
+  // The card key in the header's block id lets anything reading the message (tests, analytics, a reviewer's
+  // tooling) tell which card was sent without parsing its text.
+  const head = [header(cardTitle(body.card), `srm_card:${formatCardKey(body.card.key)}`), ...answerNoteBlocks(ctx)];
+  const tail = [...answerActions(ctx, body.card.key, body.related), feedbackBlock(ctx, body.card.key)];
+  const text = fallbackText(cardTitle(body.card), body.summary);
+  if (!isCompact(ctx)) {
+    return { text, blocks: [...head, ...body.full(), sourcesContext(body.links), divider(), ...tail, footer(ctx.options)] };
+  }
+  const { before, fill, after = [] } = body.compact();
+  const shared = sharedByLine(ctx.options);
+  const end = [...after, ...tail, ...(shared.length > 0 ? [context(shared)] : [])];
+  const filled = fill ? fill(COMPACT_TEXT_MAX - visibleTextLength([...head, ...before, ...end])) : [];
+  return { text, blocks: [...head, ...before, ...filled, ...end] };
 }
+
+/**
+ * The two sides within `room` visible characters: up to three bullets a side (the first are the ones that matter
+ * most), dropping the longest last bullet until they fit, and cutting the last one left on a side only when even
+ * one bullet a side is too long.
+ */
+export function fittedSides({ aws, customer }: Sides, room: number): SectionBlock {
+  let awsShown = aws.slice(0, COMPACT_BULLETS);
+  let customerShown = customer.slice(0, COMPACT_BULLETS);
+  const fits = () => visibleTextLength([sidesSection(awsShown, customerShown)]) <= room;
+  while (!fits() && (awsShown.length > 1 || customerShown.length > 1)) {
+    const awsLast = awsShown.length > 1 ? awsShown.at(-1)!.length : -1;
+    const customerLast = customerShown.length > 1 ? customerShown.at(-1)!.length : -1;
+    if (awsLast >= customerLast) awsShown = awsShown.slice(0, -1);
+    else customerShown = customerShown.slice(0, -1);
+  }
+  const [awsFirst = '', customerFirst = ''] = [awsShown[0], customerShown[0]];
+  // Escaping can make the shown text longer than the cut, so the cut shrinks until the section fits.
+  for (let each = Math.max(awsFirst.length, customerFirst.length); !fits() && each > COMPACT_BULLET_MIN; each -= COMPACT_BULLET_STEP) {
+    awsShown = [truncatePlain(awsFirst, each)];
+    customerShown = [truncatePlain(customerFirst, each)];
+  }
+  return sidesSection(awsShown, customerShown);
+}
+
+/** Bullets a side on the compact answer. */
+const COMPACT_BULLETS = 3;
+/** However little room is left, a side keeps this much of its first bullet… */
+const COMPACT_BULLET_MIN = 40;
+/** …shortened this many characters at a time until the sides fit. */
+const COMPACT_BULLET_STEP = 5;

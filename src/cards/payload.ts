@@ -35,9 +35,10 @@ export function parseButtonPayload(value: string | undefined): ButtonPayload | n
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null) return null;
-  const { k, q, vote } = parsed as Record<string, unknown>;
+  const { k, q, vote, d } = parsed as Record<string, unknown>;
   if (typeof k !== 'string' || parseCardKey(k) === null) return null;
   if (q !== undefined && typeof q !== 'string') return null;
   if (vote !== undefined && vote !== 'up' && vote !== 'down') return null;
-  return { k, ...(q !== undefined && { q }), ...(vote !== undefined && { vote }) };
+  if (d !== undefined && d !== true) return null;
+  return { k, ...(q !== undefined && { q }), ...(vote !== undefined && { vote }), ...(d && { d }) };
 }

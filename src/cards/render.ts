@@ -28,7 +28,7 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
 }
 
 /**
- * The card for a key, e.g. from a button click. A key that names no card (a button from an older release)
+ * The card for a key, e.g. from a button click: compact unless `options.length` asks for the full card. A key that names no card (a button from an older release)
  * gets the no-match card rather than an error, so the person still gets an answer.
  */
 export function renderCard(kb: KnowledgeBase, key: CardKey, options: RenderOptions, query?: string, notes?: AnswerNotes): SlackMessage {

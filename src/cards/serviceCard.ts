@@ -4,13 +4,14 @@ import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import {
-  categoryLine, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection, summarySection, type CardContext,
+  categoryLine, categoryTag, checkSection, fittedSides, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection,
+  summarySection, type CardContext, type RelatedMenu,
 } from './parts.js';
 import { cardButtonLabel, type ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
-/** Buttons beyond this many make a wall on a phone; the rest of the service's topics are in the menu. */
-const RELATED_BUTTONS = 5;
+/** The closest cards first in the menu; the rest of the service's topics follow under their own heading. */
+const CLOSEST_CARDS = 5;
 
 type ServiceTopicCard = Extract<ResolvedCard, { kind: 'service-topic' }>;
 type ServiceCard = Extract<ResolvedCard, { kind: 'service' }>;
@@ -19,23 +20,24 @@ type ServiceCard = Extract<ResolvedCard, { kind: 'service' }>;
 const topicsByDepth = (service: Service): TopicId[] =>
   [...TOPIC_IDS].sort((a, b) => Number(service.topics[b] !== undefined) - Number(service.topics[a] !== undefined));
 
-/** On a service's own cards its name on every button is noise: "Patching", not "Amazon EC2 · Patching". */
+/** On a service's own cards its name in every menu entry is noise: "Patching", not "Amazon EC2 · Patching". */
 const labelBeside = (service: Service) => (other: ResolvedCard): string =>
   other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardButtonLabel(other);
 
-function navigation(ctx: CardContext, card: ServiceTopicCard, refs: readonly string[] | undefined) {
+function relatedMenu(ctx: CardContext, card: ServiceTopicCard, refs: readonly string[] | undefined): RelatedMenu {
   const { service, topic } = card;
-  const related = relatedCards(ctx.kb, card.key, [
+  const closest = relatedCards(ctx.kb, card.key, [
     service.id,
     topic.id,
     ...(refs ?? []),
     ...topicsByDepth(service).filter((id) => service.topics[id] !== undefined).map((id) => `${service.id}.${id}`),
-  ]).slice(0, RELATED_BUTTONS);
-  const choices = TOPIC_IDS.filter((id) => id !== topic.id)
-    .map((id) => ({ id, title: ctx.kb.topics.get(id)?.title }))
-    .filter((t): t is { id: TopicId; title: string } => t.title !== undefined)
-    .map(({ id, title }) => ({ label: title, value: `${service.id}.${id}` }));
-  return { related, relatedLabel: labelBeside(service), more: { placeholder: `More ${service.name} topics…`, choices } };
+  ]).slice(0, CLOSEST_CARDS);
+  const otherTopics = relatedCards(ctx.kb, card.key, TOPIC_IDS.map((id) => `${service.id}.${id}`));
+  return {
+    placeholder: 'Related cards…',
+    groups: [{ label: 'Related', cards: closest }, { label: `More ${service.name} topics`, cards: otherTopics }],
+    label: labelBeside(service),
+  };
 }
 
 export function renderServiceTopicCard(ctx: CardContext, card: ServiceTopicCard): SlackMessage {
@@ -46,13 +48,14 @@ function renderServiceTopicEntry(ctx: CardContext, card: ServiceTopicCard, entry
   return frameCard(ctx, {
     card,
     summary: entry.summary,
-    blocks: [
-      categoryLine(card.service),
-      summarySection(entry.summary),
-      ...responsibilityBlocks(entry),
-    ],
+    full: () => [categoryLine(card.service), summarySection(entry.summary), ...responsibilityBlocks(entry)],
+    compact: () => ({
+      before: [summarySection(entry.summary)],
+      fill: (room) => [fittedSides(entry, room)],
+      after: [checkSection(entry.check, { compact: true }), categoryTag(card.service)],
+    }),
     links: entry.links,
-    ...navigation(ctx, card, entry.related),
+    related: relatedMenu(ctx, card, entry.related),
   });
 }
 
@@ -64,36 +67,44 @@ function renderServiceTopicFromGeneral(ctx: CardContext, card: ServiceTopicCard)
   const { service, topic } = card;
   const category = CATEGORIES[service.category];
   const forCategory = topic.by_category[service.category];
+  const generalGuidance = `${emoji('information_source')} General guidance for ${category.label.toLowerCase()}s: srm-bot has no ${esc(service.name)}-specific notes`;
+  const generalNote = context([`${generalGuidance} on ${esc(topic.title.toLowerCase())}.`]);
   return frameCard(ctx, {
     card,
     summary: forCategory,
-    blocks: [
+    full: () => [
       categoryLine(service),
       section(`${category.symbol} *For ${category.label.toLowerCase()}s like ${esc(service.name)}*\n${esc(forCategory)}`),
-      context([`${emoji('information_source')} General guidance for ${category.label.toLowerCase()}s: srm-bot has no ${esc(service.name)}-specific notes on ${esc(topic.title.toLowerCase())}.`]),
+      generalNote,
       section(`*About ${esc(service.name)}:* ${esc(service.summary)}`),
       ...responsibilityBlocks(topic),
     ],
+    compact: () => ({
+      before: [summarySection(forCategory), context([`${generalGuidance} on it.`])],
+      fill: (room) => [fittedSides(topic, room)],
+      after: [checkSection(topic.check, { compact: true }), categoryTag(service)],
+    }),
     links: [...topic.links, ...service.links],
-    ...navigation(ctx, card, topic.related),
+    related: relatedMenu(ctx, card, topic.related),
   });
 }
 
 export function renderServiceOverview(ctx: CardContext, card: ServiceCard): SlackMessage {
   const { service } = card;
-  const topics = relatedCards(ctx.kb, card.key, topicsByDepth(service).map((id) => `${service.id}.${id}`));
   return frameCard(ctx, {
     card,
     summary: service.summary,
-    blocks: [
-      categoryLine(service),
-      summarySection(service.summary),
-      sidesSection(service.aws, service.customer),
-      ...scenarioSections(service.scenarios),
-    ],
+    full: () => [categoryLine(service), summarySection(service.summary), sidesSection(service.aws, service.customer), ...scenarioSections(service.scenarios)],
+    compact: () => ({
+      before: [summarySection(service.summary)],
+      fill: (room) => [fittedSides(service, room)],
+      after: [categoryTag(service)],
+    }),
     links: service.links,
-    related: topics,
-    relatedLabel: labelBeside(service),
-    relatedHeading: `${emoji('compass')} *${esc(service.name)} by topic* — pick one for who does what, best practices and checks`,
+    related: {
+      placeholder: `${service.name} by topic…`,
+      groups: [{ label: 'Topics', cards: relatedCards(ctx.kb, card.key, topicsByDepth(service).map((id) => `${service.id}.${id}`)) }],
+      label: labelBeside(service),
+    },
   });
 }

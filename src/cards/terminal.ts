@@ -67,10 +67,13 @@ function renderText(object: unknown, style: Style): string {
   return object.type === 'mrkdwn' ? renderMrkdwn(object.text, style) : emojify(sanitize(object.text));
 }
 
-/** A button as "[ Share in channel ]", a menu as "[ More S3 topics… ▾ ]". */
+/** A button as "[ Share in channel ]", a menu as "[ Related cards… ▾ ]", the feedback control as "[ 👍 ] [ 👎 ]". */
 function renderControl(element: unknown, style: Style): string | null {
   if (!isRecord(element)) return null;
   if (element.type === 'button') return `[ ${renderText(element.text, style)} ]`;
+  if (element.type === 'feedback_buttons') {
+    return [element.positive_button, element.negative_button].map((half) => `[ ${isRecord(half) ? renderText(half.text, style) : ''} ]`).join(' ');
+  }
   if (isRecord(element.placeholder)) return `[ ${renderText(element.placeholder, style)} ▾ ]`;
   return null;
 }
@@ -93,6 +96,7 @@ function renderBlock(block: unknown, style: Style): string | null {
     case 'divider':
       return style.dim('─'.repeat(RULE_WIDTH));
     case 'actions':
+    case 'context_actions':
       return list(block.elements).map((element) => renderControl(element, style)).filter(Boolean).join('  ');
     default:
       return null;

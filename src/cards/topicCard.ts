@@ -3,7 +3,7 @@ import { context, packedSections } from './blocks.js';
 import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
-import { frameCard, relatedCards, responsibilityBlocks, summarySection, type CardContext } from './parts.js';
+import { checkSection, fittedSides, frameCard, relatedCards, responsibilityBlocks, summarySection, type CardContext } from './parts.js';
 import type { ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
@@ -18,7 +18,7 @@ export function renderTopicCard(ctx: CardContext, card: TopicCard): SlackMessage
   return frameCard(ctx, {
     card,
     summary: topic.summary,
-    blocks: [
+    full: () => [
       context([`${emoji('label')} *General topic* · applies to every AWS service; your share depends on the service category`]),
       summarySection(topic.summary),
       ...packedSections(
@@ -31,11 +31,18 @@ export function renderTopicCard(ctx: CardContext, card: TopicCard): SlackMessage
       ),
       ...responsibilityBlocks(topic),
     ],
+    compact: () => ({
+      before: [summarySection(topic.summary)],
+      fill: (room) => [fittedSides(topic, room)],
+      after: [checkSection(topic.check, { compact: true })],
+    }),
     links: topic.links,
-    related: relatedCards(ctx.kb, card.key, [...(topic.related ?? []), 'categories']),
-    more: {
-      placeholder: `${topic.title} for one service…`,
-      choices: [...ctx.kb.services.values()].map((service) => ({ label: service.name, value: `${service.id}.${topic.id}` })),
+    related: {
+      placeholder: 'Related cards…',
+      groups: [
+        { label: 'Related', cards: relatedCards(ctx.kb, card.key, [...(topic.related ?? []), 'categories']) },
+        { label: `${topic.title} for one service`, cards: relatedCards(ctx.kb, card.key, [...ctx.kb.services.keys()].map((id) => `${id}.${topic.id}`)) },
+      ],
     },
   });
 }

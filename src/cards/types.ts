@@ -13,8 +13,15 @@ export interface SlackMessage {
  */
 export type Surface = 'ephemeral' | 'message';
 
+export type CardLength = 'compact' | 'full';
+
 export interface RenderOptions {
   surface: Surface;
+  /**
+   * `compact` (the default): the answer that fits a phone screen, with a "Details" button. `full`: the whole card
+   * (best practices, mistakes, scenarios, sources), what "Details" opens and what the terminal shows.
+   */
+  length?: CardLength;
   /** Slack user id of the person who shared an ephemeral card into the channel. */
   sharedBy?: string;
 }
@@ -28,12 +35,21 @@ export const ACTION_IDS = {
   open: 'srm_open',
   /** Posts an ephemeral card to the channel for everyone. value: ButtonPayload JSON (ephemeral clicks carry no message). */
   share: 'srm_share',
-  /** 👍 / 👎 on a card. value: ButtonPayload JSON with `vote`. */
+  /**
+   * 👍 / 👎 on a card: Slack's native feedback_buttons element (in a context_actions block), whose click carries
+   * the value of the half that was pressed. value: ButtonPayload JSON with `vote`.
+   */
   feedback: 'srm_feedback',
+  /**
+   * "Details" on a compact answer: the full card (best practices, mistakes, scenarios, sources). On an ephemeral
+   * answer it replaces the message; on a message everyone sees it is posted in the thread. value: ButtonPayload
+   * JSON with `d` set (ephemeral clicks carry no message, so the card is rebuilt from the value).
+   */
+  details: 'srm_details',
   /** "Learn more" on a daily tip: opens the tip's card. value: ButtonPayload JSON. */
   learnMore: 'srm_learn_more',
   /**
-   * A static_select that opens the card picked from it (App Home's browse menus, "More S3 topics…" on a card).
+   * A static_select that opens the card picked from it (App Home's browse menus, a card's "Related cards…" menu).
    * selected_option.value: the card key itself ("s3", "s3.encryption"), not JSON: option values max 150 chars.
    */
   browse: 'srm_browse',
@@ -51,10 +67,11 @@ export const ACTION_IDS = {
 export type ActionIdBase = (typeof ACTION_IDS)[keyof typeof ACTION_IDS];
 
 /**
- * Slack requires action_ids to be unique within a block, and a card's button row holds several buttons of one
- * kind. So the element carries the base id plus a suffix: `srm_open:1`, `srm_open:2`…, `srm_feedback:up`,
- * `srm_feedback:down`, `srm_browse:topics`, `srm_browse:concepts`. A block with one element of a kind uses the
- * bare id (`srm_share`, `srm_learn_more`, the `srm_browse` menu under a card's related buttons).
+ * action_ids are unique within every message and view (Slack asks it of a block; one handler telling any two
+ * controls apart needs it of the message), and a message can hold several controls of one kind. So the element
+ * carries the base id plus a suffix: `srm_open:1`, `srm_open:alt1`…, `srm_browse:infrastructure`,
+ * `srm_browse:topics`. A message or view with one element of a kind uses the bare id (`srm_share`,
+ * `srm_details`, `srm_feedback`, `srm_learn_more`, the `srm_browse` menu of a card's related cards).
  * The Slack listener routes a click by actionIdBase(action_id), which accepts the id with or without a suffix.
  */
 export function actionId(base: ActionIdBase, suffix?: string | number): string {
@@ -86,4 +103,6 @@ export interface ButtonPayload {
   /** The query that produced the card, for feedback and for the "shared by" note. */
   q?: string;
   vote?: 'up' | 'down';
+  /** Set when the button stands for the card's details (the full card) rather than its compact answer. */
+  d?: true;
 }

@@ -3,7 +3,10 @@ import { renderForTerminal } from '../cards/terminal.js';
 import { openEngine } from '../engine/index.js';
 import { cardProvenance, openKnowledge } from '../knowledge/index.js';
 
-/** What `srm ask --json` prints: the match and exactly the message a slash command would receive. */
+/**
+ * What `srm ask --json` prints: the match, exactly the message a slash command would receive (the compact answer),
+ * and beside it the blocks "Details" opens (null for help and refusals, which have no details).
+ */
 export interface AskJson {
   query: string;
   /**
@@ -16,6 +19,7 @@ export interface AskJson {
   suggestions: CardRef[];
   text: string;
   blocks: unknown[];
+  details: unknown[] | null;
 }
 
 interface CardRef {
@@ -29,8 +33,10 @@ const cardRef = (m: CardRef): CardRef => ({ service: m.service, topic: m.topic, 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
   const kb = openKnowledge();
   const answer = openEngine(kb).answer(query);
-  const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
+  // The terminal has no buttons to press, so it shows the whole card at once.
+  const full = renderAnswer(kb, answer, { surface: 'ephemeral', length: 'full' });
   if (options.json) {
+    const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
     const result: AskJson = {
       query,
       match: answer.match
@@ -45,10 +51,11 @@ export function runAsk(query: string, options: { json: boolean }, out: NodeJS.Wr
       suggestions: answer.suggestions.map(cardRef),
       text: message.text,
       blocks: message.blocks,
+      details: answer.kind === 'card' && answer.match ? full.blocks : null,
     };
     out.write(`${JSON.stringify(result)}\n`);
   } else {
-    out.write(`${renderForTerminal(message, { color: Boolean(out.isTTY) })}\n`);
+    out.write(`${renderForTerminal(full, { color: Boolean(out.isTTY) })}\n`);
   }
   return 0;
 }

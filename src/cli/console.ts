@@ -15,7 +15,7 @@ export interface ConsoleOptions {
 
 /**
  * The bot without Slack: each line typed (or piped in) is answered with the card a slash command would get,
- * drawn for the terminal. Ends at end of input (Ctrl-D, or the end of a pipe).
+ * its details included, drawn for the terminal. Ends at end of input (Ctrl-D, or the end of a pipe).
  */
 export async function runConsole({ kb, engine, input, output }: ConsoleOptions): Promise<void> {
   const interactive = input.isTTY === true && output.isTTY === true;
@@ -27,7 +27,8 @@ export async function runConsole({ kb, engine, input, output }: ConsoleOptions):
   for await (const line of lines) {
     const question = line.trim();
     if (question.length > 0) {
-      const message = renderAnswer(kb, engine.answer(question), { surface: 'ephemeral' });
+      // Nothing to click in a terminal: the whole card, as `srm ask` shows it.
+      const message = renderAnswer(kb, engine.answer(question), { surface: 'ephemeral', length: 'full' });
       output.write(`${renderForTerminal(message, { color })}\n\n`);
     }
     if (interactive) lines.prompt();

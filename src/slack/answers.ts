@@ -21,7 +21,10 @@ export interface Answers {
    * is read as one.
    */
   text(text: string, options: RenderOptions, conversation?: Conversation): Answered;
-  /** The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). */
+  /**
+   * The card a button or menu points at: its value is a ButtonPayload (buttons) or a bare card key (menus). A
+   * payload marked as the card's details gets the full card.
+   */
   choice(value: string | undefined, options: RenderOptions): Answered | null;
 }
 
@@ -38,7 +41,7 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
     text(text, options, conversation) {
       if (text.length > CACHED_TEXT_MAX_LENGTH) return render(engine.answer(text, conversation), options);
       const previous = conversation ? formatCardKey(conversation.previous) : '';
-      const key = `${options.surface}\u0000${options.sharedBy ?? ''}\u0000${previous}\u0000${text}`;
+      const key = `${options.surface}\u0000${options.length ?? ''}\u0000${options.sharedBy ?? ''}\u0000${previous}\u0000${text}`;
       let answered = cache.get(key);
       if (!answered) {
         answered = deepFreeze(render(engine.answer(text, conversation), options));
@@ -50,19 +53,15 @@ export function createAnswers(kb: KnowledgeBase, engine: Engine): Answers {
       const payload = parseButtonPayload(value) ?? (value !== undefined && parseCardKey(value) ? { k: value } : null);
       const key = payload && parseCardKey(payload.k);
       const answer = key ? engine.answerFor(key, payload?.q) : null;
-      return answer ? render(answer, options) : null;
+      // A button that stands for the card's details ("Details", or "Share" under them) gets the full card.
+      return answer ? render(answer, payload?.d ? { ...options, length: 'full' } : options) : null;
     },
   };
 }
 
-/**
- * "why?" or "more" after a card asks for all of that card: the full card, whatever the first answer showed.
- * Today every answer is the full card; once src/cards renders a compact answer with its details apart (issue 13,
- * item 1), the details renderer takes renderCard's place here.
- */
+/** "why?" or "more" after a card asks for all of that card: its details, whatever the first answer showed. */
 function renderMessage(kb: KnowledgeBase, answer: Answer, options: RenderOptions): SlackMessage {
-  if (answer.followUp === 'details' && answer.match) return renderCard(kb, answer.match, options);
-  return renderAnswer(kb, answer, options);
+  return renderAnswer(kb, answer, answer.followUp === 'details' ? { ...options, length: 'full' } : options);
 }
 
 function deepFreeze<T>(value: T): T {

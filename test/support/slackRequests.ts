@@ -104,6 +104,11 @@ export interface ButtonClick {
   /** The card was ephemeral (a slash answer): the payload carries no message. */
   ephemeral: boolean;
   threadTs?: string;
+  /**
+   * What was clicked: a button (the default), a half of Slack's feedback control (whose click carries that half's
+   * value), or a menu, whose click carries the chosen option (`value`).
+   */
+  elementType?: 'button' | 'feedback_buttons' | 'static_select';
 }
 
 export function blockAction(click: ButtonClick): SlackRequest {
@@ -126,7 +131,9 @@ export function blockAction(click: ButtonClick): SlackRequest {
     ...(click.ephemeral ? {} : { message: { type: 'message', ts: '1700000000.000100', text: 'a card', user: BOT_USER_ID } }),
     response_url: click.responseUrl,
     actions: [
-      { type: 'button', action_id: click.actionId, block_id: 'actions', value: click.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.0' },
+      click.elementType === 'static_select'
+        ? { type: 'static_select', action_id: click.actionId, block_id: 'actions', selected_option: { text: { type: 'plain_text', text: 'x' }, value: click.value }, action_ts: '1700000001.0' }
+        : { type: click.elementType ?? 'button', action_id: click.actionId, block_id: 'actions', value: click.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.0' },
     ],
   });
 }

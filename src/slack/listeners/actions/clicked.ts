@@ -10,6 +10,8 @@ export interface Clicked {
   user: string;
   team?: string;
   channel?: string;
+  /** The message clicked, when it is one (an ephemeral message has a ts too, but nothing can reply to it). */
+  messageTs?: string;
   threadTs?: string;
   ephemeral: boolean;
   inView: boolean;
@@ -17,12 +19,13 @@ export interface Clicked {
 
 export function clicked({ body, action }: SlackActionMiddlewareArgs<BlockAction>): Clicked {
   const value = action.type === 'static_select' ? action.selected_option?.value : 'value' in action ? action.value : undefined;
-  const container = (body.container ?? {}) as { type?: string; is_ephemeral?: boolean; thread_ts?: string };
+  const container = (body.container ?? {}) as { type?: string; is_ephemeral?: boolean; message_ts?: string; thread_ts?: string };
   return {
     value,
     user: body.user.id,
     team: body.team?.id ?? body.user.team_id,
     channel: body.channel?.id,
+    messageTs: container.message_ts,
     threadTs: container.thread_ts,
     ephemeral: container.is_ephemeral === true,
     inView: container.type === 'view',

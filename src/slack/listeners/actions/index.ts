@@ -9,6 +9,7 @@ import { quizAnswer } from './quizAnswer.js';
 import { quizNext } from './quizNext.js';
 import { quizShare } from './quizShare.js';
 import { shareCard } from './shareCard.js';
+import { showDetails } from './showDetails.js';
 
 type ActionHandler = (args: ActionArgs) => Promise<void>;
 
@@ -20,6 +21,7 @@ function actionHandlers(deps: SlackDeps): Record<ActionIdBase, ActionHandler> {
     [ACTION_IDS.learnMore]: open,
     [ACTION_IDS.browse]: open,
     [ACTION_IDS.share]: shareCard(deps),
+    [ACTION_IDS.details]: showDetails(deps),
     [ACTION_IDS.feedback]: feedbackVote(deps),
     [ACTION_IDS.quizAnswer]: quizAnswer(deps),
     [ACTION_IDS.quizNext]: quizNext(deps),
