@@ -1,6 +1,6 @@
 import type { ActionsBlockElement, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import {
-  formatCardKey,
+  cardProvenance, formatCardKey,
   type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
 } from '../knowledge/index.js';
 import {
@@ -129,10 +129,14 @@ export const responsibilityBlocks = (body: ResponsibilityBody): KnownBlock[] => 
 const MAX_SOURCES = 5;
 
 /** The card's sources, always ending with AWS's own page on the model. */
-function sourcesContext(links: readonly Link[]): ContextBlock {
+function sourcesContext(links: readonly Link[], verifiedOn: string | null): ContextBlock {
   const unique = links.filter((link, i) => link.url !== SRM_PAGE.url && links.findIndex((l) => l.url === link.url) === i);
   const shown = [...unique.slice(0, MAX_SOURCES), SRM_PAGE];
-  return context([`${emoji('books')} ${shown.map((l) => mrkdwnLink(l.url, l.title)).join('  ·  ')}`]);
+  // The date tells a reader how fresh the facts are; the sources let them check each one.
+  return context([
+    ...(verifiedOn ? [`${emoji('white_check_mark')} Verified ${verifiedOn}`] : []),
+    `${emoji('books')} ${shown.map((l) => mrkdwnLink(l.url, l.title)).join('  ·  ')}`,
+  ]);
 }
 
 /** Keys that name cards other than this one, each once, as resolved cards. */
@@ -292,7 +296,8 @@ export function frameCard(ctx: CardContext, body: CardBody): SlackMessage {
   const tail = [...answerActions(ctx, body.card.key, body.related), feedbackBlock(ctx, body.card.key)];
   const text = fallbackText(cardTitle(body.card), body.summary);
   if (!isCompact(ctx)) {
-    return { text, blocks: [...head, ...body.full(), sourcesContext(body.links), divider(), ...tail, footer(ctx.options)] };
+    const verifiedOn = cardProvenance(ctx.kb, body.card.key)?.verifiedOn ?? null;
+    return { text, blocks: [...head, ...body.full(), sourcesContext(body.links, verifiedOn), divider(), ...tail, footer(ctx.options)] };
   }
   const { before, fill, after = [] } = body.compact();
   const shared = sharedByLine(ctx.options);
