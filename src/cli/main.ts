@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import dotenv from 'dotenv';
 import { parseArgs } from 'node:util';
@@ -11,14 +12,24 @@ const usage = async () => `usage:
   srm kb snapshot                 validate the knowledge base and store it for fast starts (run by npm run build)
   srm kb stale [--older-than 180d]
                                   the cards never verified or verified longer ago than that, oldest first
-  srm eval [FILE.jsonl]           score the engine on a labelled query file
+  srm eval [FILE.jsonl…] [--quiet] score the engine per labelled query file (default: the dev set and eval/*.jsonl)
   srm report <LOG|-> [--top N] [--json]
                                   most frequent unanswered questions and worst-rated cards in the bot's JSON log
   ${(await import('./postTip.js')).POST_TIP_USAGE}
                                   post the day's tip once to each channel (default TIP_CHANNELS, today)`;
 
-/** The shared development set, beside the repository (as CI and developers have it). */
-const devSet = () => join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
+/**
+ * The sets `srm eval` scores by default: the shared development set (beside the repository, as CI and
+ * developers have it) and the repository's own holdouts. Sealed sets are named one at a time, when opened.
+ */
+const defaultSets = (): string[] => {
+  const root = packageRoot();
+  const holdouts = join(root, 'eval');
+  return [
+    join(root, '..', 'shared', 'eval', 'dev.jsonl'),
+    ...(existsSync(holdouts) ? readdirSync(holdouts).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(holdouts, f)) : []),
+  ].filter(existsSync);
+};
 
 async function main(argv: string[]): Promise<number> {
   // quiet: dotenv's banner would land on stdout and break `--json`.
@@ -50,7 +61,7 @@ async function main(argv: string[]): Promise<number> {
         import('../engine/index.js'), import('../knowledge/index.js'), import('./eval.js'),
       ]);
       const engine = openEngine(openKnowledge());
-      for (const file of positionals.length > 0 ? positionals : [devSet()]) {
+      for (const file of positionals.length > 0 ? positionals : defaultSets()) {
         const report = evaluate(file, engine);
         process.stdout.write(`${formatReport(file, values.quiet ? { ...report, misses: [] } : report)}\n`);
       }
