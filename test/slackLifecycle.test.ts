@@ -52,7 +52,7 @@ describe('npm start without Slack credentials', () => {
     const [firstLine] = output.split('\n');
     expect(firstLine).toContain(CONNECT_HINT);
     for (const question of ['who patches ec2', 's3 encryption']) {
-      const card = renderForTerminal(renderAnswer(kb, engine.answer(question), { surface: 'ephemeral' }), { color: false });
+      const card = renderForTerminal(renderAnswer(kb, engine.answer(question), { surface: 'ephemeral', length: 'full' }), { color: false });
       expect(output).toContain(card);
     }
     expect(output).not.toContain('\u001b[');
