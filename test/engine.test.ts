@@ -252,6 +252,18 @@ describe('topic model', () => {
     expect(engine.answer('what time is the team lunch').suggestions).toEqual([]);
   });
 
+  it('refuses a how-to about code or tooling, unless it asks who is responsible', () => {
+    const howTo = engine.answer('how do i list kms keys with the python sdk');
+    expect(howTo.match).toBeNull();
+    expect(howTo.reason).toBe('out_of_scope');
+    expect(card('how do i turn on default encryption for a new s3 bucket')).toBe('s3.encryption');
+    expect(card('who should rotate the keys our python sdk uses for kms')).toMatch(/^kms/);
+  });
+
+  it('takes a named concept of the model as the question, whatever small talk surrounds it', () => {
+    expect(card('morning all, quick one: the aws shared responsibility model, how does it work?')).toBe('overview');
+  });
+
   it('does not glue scaffolding into a name ("am i" is not "ami")', () => {
     expect(card('what am i responsible for with amazon inspector')).toMatch(/^inspector/);
   });

@@ -75,7 +75,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     const saidNothing = words.length === 0 && !/[\p{L}\p{N}]/u.test(readable);
     if (saidNothing || (words.length > 0 && HELP_REQUESTS.has(words.join(' ')))) return { query, readable, kind: 'help', match: null, suggestions: [] };
     const resolution = resolveTerms(words, vocabulary, speller);
-    const decision = decide(resolution, kb, model, tuning);
+    const decision = decide(resolution, kb, model, vocabulary, tuning);
     const uncovered = decision.uncovered ? { uncovered: decision.uncovered } : {};
     if (decision.kind === 'card') {
       const alternatives = decision.alternatives.map(withTitle);

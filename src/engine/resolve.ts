@@ -17,6 +17,8 @@ export interface Resolution {
   asksAboutTheModel: boolean;
   /** Whether it names the provider itself ("aws", "amazon", "the cloud"): responsibility words then mean the model. */
   namesTheProvider: boolean;
+  /** The words as typed (folded, before any correction). */
+  typed: readonly string[];
   /**
    * The words that carry the question's subject, in order: every word but scaffolding and the words that name
    * a service (the topic model must learn what is asked, not which service it was asked of).
@@ -136,5 +138,5 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
     if (PROVIDER_WORDS.has(word)) namesTheProvider = true;
     i++;
   }
-  return { terms, unknown, asksAboutTheModel, namesTheProvider, content };
+  return { terms, unknown, asksAboutTheModel, namesTheProvider, content, typed: input };
 }

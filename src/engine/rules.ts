@@ -2,6 +2,7 @@ import { CONCEPT_IDS, TOPIC_IDS, type CardKey, type KnowledgeBase, type ServiceI
 import { primaryService, questionFeatures } from './features.js';
 import type { Resolution } from './resolve.js';
 import type { TopicModel } from './topicModel.js';
+import type { Vocabulary } from './vocabulary.js';
 import type { Subject } from './training.js';
 import type { NoMatchReason } from './types.js';
 
@@ -32,6 +33,12 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = { sure: 0.6, refuseBelow:
 
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
 const STRONG_TOPIC_WEIGHT = 0.8;
+
+/**
+ * A concept phrase stands unless "nothing we answer" is this many times likelier than the concept and AWS is not
+ * named ("shared responsibility for household chores").
+ */
+const CONCEPT_OVER_NONE = 3;
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
@@ -81,12 +88,29 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
  * named (if any) anchors it. Unsure answers offer the runner-up; questions the model places nowhere, or that ask
  * about prices, sizing or other clouds, are refused.
  */
-export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicModel<Subject>, tuning: DecisionTuning = DEFAULT_DECISION_TUNING): Decision {
+/** How a question opens when it asks for steps rather than for who is responsible. */
+const HOW_TO_OPENING = /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
+
+const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
+
+/**
+ * "How do I configure retries in the aws sdk?": a how-to about code or tooling that asks nothing of who is
+ * responsible belongs to the service's documentation, whatever service or security word it names.
+ */
+function isHowTo(resolution: Resolution, vocabulary: Vocabulary): boolean {
+  const text = ` ${resolution.typed.join(' ')} `;
+  if (!HOW_TO_OPENING.test(text.trim())) return false;
+  if (resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w))) return false;
+  return vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
+}
+
+export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicModel<Subject>, vocabulary: Vocabulary, tuning: DecisionTuning = DEFAULT_DECISION_TUNING): Decision {
   const { service, others, uncovered, strongConcept } = named(resolution, kb);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
   if (resolution.terms.some((f) => f.term.kind === 'out-of-scope')) return refuse('out_of_scope');
+  if (isHowTo(resolution, vocabulary)) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb);
   const labels: Subject[] = service
@@ -112,7 +136,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
   const aboutTheSplit = resolution.asksAboutTheModel && (service !== null || resolution.namesTheProvider);
-  if (!recognised && relevance < tuning.minRelevance && service && resolution.content.length >= tuning.offTopicWords) {
+  if (!recognised && relevance < tuning.minRelevance && service && (aboutTheSplit || resolution.content.length >= tuning.offTopicWords)) {
     return aboutTheSplit ? serviceCard(service) : refuse('too_vague');
   }
   if (!recognised && relevance < tuning.minRelevance && !service) {
@@ -132,6 +156,18 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     .map(({ label, p }) => ({ key: keyFor(service, label), p }))
     .filter((c): c is { key: CardKey; p: number } => c.key !== null);
   const topHints = cards.slice(0, 2).map((c) => c.key);
+  // A phrase that names a concept of the model ("the AWS shared responsibility model"), with no service or topic
+  // named, says what is asked: the words around it ("hey, new here, how does … work in general?") do not refuse it.
+  const conceptNamed = !service && resolution.terms.find((f) => f.term.kind === 'concept')?.term;
+  const namedOnly = conceptNamed && !resolution.terms.some((f) => f.term.kind === 'topic' && f.term.weight >= STRONG_TOPIC_WEIGHT);
+  if (namedOnly && conceptNamed.kind === 'concept') {
+    const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
+    const p = ranked.find((r) => r.label === concept)?.p ?? 0;
+    const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
+    if (concept && (resolution.namesTheProvider || p * CONCEPT_OVER_NONE >= noneP)) {
+      return { kind: 'card', key: { service: null, topic: concept }, confidence: margin(p, ranked.find((r) => r.label !== concept)?.p), alternatives: [], uncovered };
+    }
+  }
   if (first!.label === 'none') {
     const refuseIt = service === null || margin(first!.p, second?.p) >= tuning.refuseWithService;
     if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);

@@ -22,6 +22,8 @@ export interface Vocabulary {
   phraseStarts: ReadonlySet<string>;
   neutral: ReadonlySet<string>;
   modelWords: ReadonlySet<string>;
+  /** Folded words and phrases of code and tooling ("boto3", "github actions"). */
+  tooling: readonly string[];
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
   correctionTargets: ReadonlySet<string>;
@@ -82,5 +84,6 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
     for (let n = 1; n < parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
   }
   const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
-  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, knownWords: [...known], correctionTargets: known, knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };
+  const tooling = kb.vocabulary.tooling.map(foldPhrase);
+  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, tooling, knownWords: [...known], correctionTargets: known, knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };
 }

@@ -108,7 +108,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     services,
     topics,
     concepts,
-    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], lookalikes: [] },
+    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], tooling: [], lookalikes: [] },
     catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],

@@ -172,6 +172,11 @@ function defineSchemas({ z }: typeof Zod) {
     /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
     out_of_scope: z.array(text(40)).min(1),
     /**
+     * Words of code and tooling (an SDK, a language, a config file): a "how do I…" question that uses one and asks
+     * nothing of who is responsible is a how-to for the docs, not a question for srm-bot.
+     */
+    tooling: z.array(text(40)).default([]),
+    /**
      * Questions that look like ours but are not (passwords of other systems, prices, sizing, data modelling): the
      * engine learns from them what to refuse even when a security word appears.
      */
