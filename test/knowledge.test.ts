@@ -7,6 +7,8 @@ import { CONCEPT_IDS, KnowledgeError, SERVICE_IDS, TOPIC_IDS, loadKnowledge, ope
 import { runKbCheck } from '../src/cli/kbCheck.js';
 
 const link = { title: 'Shared responsibility model', url: 'https://aws.amazon.com/compliance/shared-responsibility-model/' };
+const specificLink = { title: 'S3 user guide, encryption', url: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingEncryption.html' };
+const verified_on = '2026-12-01';
 const body = () => ({
   aws: ['Runs the infrastructure'],
   customer: ['Configure what they deploy'],
@@ -22,18 +24,18 @@ function minimalKnowledge() {
     services: Object.fromEntries(SERVICE_IDS.map((id) => [id, {
       id, name: `Service ${id}`, aliases: [`${id} alias`], category: 'abstracted', summary: 'Split summary',
       aws: ['AWS part'], customer: ['Customer part'], links: [link],
-      examples: [`who secures ${id}`, `${id} split`, `what do we own on ${id}`],
-      topics: { encryption: { summary: 'Topic summary', ...body(), examples: [`${id} encryption at rest`, `is ${id} encrypted`, `${id} keys`] } },
+      examples: [`who secures ${id}`, `${id} split`, `what do we own on ${id}`], verified_on,
+      topics: { encryption: { summary: 'Topic summary', ...body(), links: [specificLink], verified_on, examples: [`${id} encryption at rest`, `is ${id} encrypted`, `${id} keys`] } },
     }])) as Record<string, Record<string, unknown>>,
     topics: Object.fromEntries(TOPIC_IDS.map((id) => [id, {
       id, title: id, aliases: [`${id} words`], summary: 'Summary',
       by_category: { infrastructure: 'a', container: 'b', abstracted: 'c' }, ...body(),
-      examples: [`general ${id} one`, `general ${id} two`, `general ${id} three`],
+      examples: [`general ${id} one`, `general ${id} two`, `general ${id} three`], verified_on,
     }])) as Record<string, Record<string, unknown>>,
     concepts: Object.fromEntries(CONCEPT_IDS.map((id) => [id, {
       id, title: id, aliases: [`${id} phrase`], strength: 'strong', summary: 'Summary',
       sections: [{ title: 'Part', points: ['Point'] }], links: [link],
-      examples: [`concept ${id} one`, `concept ${id} two`, `concept ${id} three`],
+      examples: [`concept ${id} one`, `concept ${id} two`, `concept ${id} three`], verified_on,
     }])) as Record<string, Record<string, unknown>>,
     vocabulary: { neutral: ['who'], model_words: ['responsible'], out_of_scope: ['pricing'], lookalikes: ['my vpn password expired', 'lunch today', 'azure backups'] },
     catalogue: { services: [{ name: 'Amazon Cognito', aliases: ['cognito'] }, { name: 'Amazon S3', card: 's3', aliases: ['s3 storage'] }] },
@@ -127,6 +129,21 @@ describe('knowledge loader', () => {
     const problems = problemsOf(write(k));
     expect(problems).toMatch(/s3\.encryption › topics\.encryption\.customer\.0: "Chooses …" reads in the third person/);
     expect(problems).not.toMatch(/customer\.1/);
+  });
+
+  it('wants every card dated, and nine in ten service topic cards to cite a page about the service itself', () => {
+    const k = minimalKnowledge();
+    delete (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.verified_on;
+    delete k.concepts.overview!.verified_on;
+    const undated = problemsOf(write(k));
+    expect(undated).toMatch(/services\/s3\.yml: s3\.encryption › topics\.encryption\.verified_on: needs verified_on/);
+    expect(undated).toMatch(/concepts\/overview\.yml: overview › verified_on: needs verified_on/);
+    const generic = minimalKnowledge();
+    for (const id of SERVICE_IDS.slice(0, 5)) (generic.services[id]!.topics as Record<string, Record<string, unknown>>).encryption!.links = [link];
+    expect(problemsOf(write(generic))).toMatch(/5 of \d+ service topic cards cite only generic pages/);
+    const fewGeneric = minimalKnowledge();
+    (fewGeneric.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.links = [link];
+    expect(problemsOf(write(fewGeneric))).toBe('');
   });
 
   it('rejects a dangling related link', () => {

@@ -16,6 +16,18 @@ import { KnowledgeError, type KnowledgeProblem } from './errors.js';
 import { aliasPhrase, cardRefExists } from './lookup.js';
 import { isConceptId } from './cardKey.js';
 
+/** Pages that back the model as a whole, not a service's facts: the SRM page, the controls index, the whitepapers on it. */
+const GENERIC_SOURCES = [
+  /^https:\/\/aws\.amazon\.com\/compliance\/shared-responsibility-model\/?$/,
+  /\/securityhub-controls-reference\.html$/,
+  /AWS_Security_Best_Practices\.pdf$/,
+  /\/aws-risk-and-compliance\/shared-responsibility-model\.html$/,
+];
+const isGenericSource = (url: string): boolean => GENERIC_SOURCES.some((pattern) => pattern.test(url));
+
+/** At least this share of service topic cards must cite a page about the service itself. */
+const MIN_SPECIFIC_SHARE = 0.9;
+
 // Like zod (schema.ts), the YAML parser is loaded only when files are read: starting from the snapshot needs neither.
 const requireHere = createRequire(import.meta.url);
 
@@ -167,13 +179,24 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     });
   };
 
+  // Every card says when its facts were last checked; a reader can check them on pages about the service itself.
+  const checkDated = (card: { verified_on?: string | undefined }, owner: string, file: string, field: string) => {
+    if (!card.verified_on) problems.push({ file, entry: owner, field, message: 'needs verified_on: the day its facts were last checked against the pages it links (YYYY-MM-DD)' });
+  };
+  let topicCards = 0;
+  const onlyGeneric: string[] = [];
+
   for (const service of kb.services.values()) {
     const file = display(join(dir, 'services', `${service.id}.yml`));
     service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
     checkVoice(service.customer, service.id, file, 'customer');
+    checkDated(service, service.id, file, 'verified_on');
     checkExamples(service.examples, service.id, file, 'examples');
     for (const [topicId, entry] of Object.entries(service.topics)) {
       if (!entry) continue;
+      topicCards++;
+      checkDated(entry, `${service.id}.${topicId}`, file, `topics.${topicId}.verified_on`);
+      if (entry.links.every((link) => isGenericSource(link.url))) onlyGeneric.push(`${service.id}.${topicId}`);
       checkExamples(entry.examples, `${service.id}.${topicId}`, file, `topics.${topicId}.examples`);
       checkVoice(entry.customer, `${service.id}.${topicId}`, file, `topics.${topicId}.customer`);
       entry.keywords?.forEach((a, i) => claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`));
@@ -184,6 +207,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     const file = display(join(dir, 'topics', `${topic.id}.yml`));
     topic.aliases.forEach((a, i) => claim(a, topic.id, file, `aliases.${i}`));
     checkExamples(topic.examples, topic.id, file, 'examples');
+    checkDated(topic, topic.id, file, 'verified_on');
     checkVoice(topic.customer, topic.id, file, 'customer');
     checkRefs(topic.related, file, topic.id, 'related');
   }
@@ -191,7 +215,14 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     const file = display(join(dir, 'concepts', `${concept.id}.yml`));
     concept.aliases.forEach((a, i) => claim(a, concept.id, file, `aliases.${i}`));
     checkExamples(concept.examples, concept.id, file, 'examples');
+    checkDated(concept, concept.id, file, 'verified_on');
     checkRefs(concept.related, file, concept.id, 'related');
+  }
+  if (topicCards > 0 && onlyGeneric.length > topicCards * (1 - MIN_SPECIFIC_SHARE)) {
+    problems.push({
+      file: display(join(dir, 'services')),
+      message: `${onlyGeneric.length} of ${topicCards} service topic cards cite only generic pages (at most ${Math.round(100 * (1 - MIN_SPECIFIC_SHARE))}% may): link the service's own page for their facts: ${onlyGeneric.join(', ')}`,
+    });
   }
   const vocabFile = display(join(dir, 'vocabulary.yml'));
   kb.vocabulary.out_of_scope.forEach((p, i) => claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`));
