@@ -40,16 +40,22 @@ export interface SpellingCorrector {
 export function createSpellingCorrector(knownWords: readonly string[]): SpellingCorrector {
   // One index per word length: a word can only be corrected to one within its edit budget in length, so each
   // search scans a few buckets instead of the whole vocabulary.
-  const byLength = new Map<number, Fuse<string>>();
-  for (const length of new Set(knownWords.map((w) => w.length))) {
-    if (length < 4) continue;
-    const bucket = knownWords.filter((w) => w.length === length);
-    byLength.set(length, new Fuse(bucket, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true }));
-  }
+  // Built when a word first needs correcting: most questions need none, and `srm ask` should not pay for it.
+  let byLength: Map<number, Fuse<string>> | undefined;
+  const indexes = (): Map<number, Fuse<string>> => {
+    if (byLength) return byLength;
+    byLength = new Map();
+    for (const length of new Set(knownWords.map((w) => w.length))) {
+      if (length < 4) continue;
+      const bucket = knownWords.filter((w) => w.length === length);
+      byLength.set(length, new Fuse(bucket, { includeScore: true, ignoreLocation: true, threshold: 0.45, isCaseSensitive: true }));
+    }
+    return byLength;
+  };
   const nearWords = (word: string, budget: number) => {
     const found: string[] = [];
     for (let length = word.length - budget; length <= word.length + budget; length++) {
-      for (const { item } of byLength.get(length)?.search(word, { limit: 6 }) ?? []) found.push(item);
+      for (const { item } of indexes().get(length)?.search(word, { limit: 6 }) ?? []) found.push(item);
     }
     return found;
   };

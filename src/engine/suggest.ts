@@ -34,15 +34,21 @@ function cardOf(term: Term): CardKey | null {
  * cards map, built once, keeps it fast however large the knowledge base grows.
  */
 export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary, commonWords: ReadonlySet<string>) {
-  const cardsByWord = new Map<string, CardKey>();
-  for (const [phrase, term] of vocabulary.phrases) {
-    const key = cardOf(term);
-    if (!key) continue;
-    for (const word of words(phrase)) {
-      const telling = word.length >= 4 && !vocabulary.neutral.has(word) && !commonWords.has(word);
-      if (telling && !cardsByWord.has(word)) cardsByWord.set(word, key);
+  // Built on the first refusal: an answered question never needs it.
+  let byWord: Map<string, CardKey> | undefined;
+  const cardsByWord = (): Map<string, CardKey> => {
+    if (byWord) return byWord;
+    byWord = new Map();
+    for (const [phrase, term] of vocabulary.phrases) {
+      const key = cardOf(term);
+      if (!key) continue;
+      for (const word of words(phrase)) {
+        const telling = word.length >= 4 && !vocabulary.neutral.has(word) && !commonWords.has(word);
+        if (telling && !byWord.has(word)) byWord.set(word, key);
+      }
     }
-  }
+    return byWord;
+  };
 
   /**
    * Up to three distinct cards related to the question: the hints first, then cards named by near words. Never
@@ -58,7 +64,7 @@ export function createSuggester(kb: KnowledgeBase, vocabulary: Vocabulary, commo
     };
     hints.forEach(add);
     // The resolver already corrected these words' spelling.
-    for (const word of unknownWords) add(cardsByWord.get(word));
+    for (const word of unknownWords) add(cardsByWord().get(word));
     fallbacks.forEach(add);
     return [...picked.values()];
   }
