@@ -38,7 +38,7 @@ const STRONG_TOPIC_WEIGHT = 0.8;
  * A concept phrase stands unless "nothing we answer" is this many times likelier than the concept and AWS is not
  * named ("shared responsibility for household chores").
  */
-const CONCEPT_OVER_NONE = 3;
+const CONCEPT_OVER_NONE = 1;
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
