@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { assistantMiddleware } from '../assistant/index.js';
 import type { ListenerGroup } from '../index.js';
 import { appHomeOpened } from './appHomeOpened.js';
 import { appMention } from './appMention.js';
@@ -17,7 +18,10 @@ export const registerEvents: ListenerGroup = (app, deps) => {
     ['message', directMessage(deps) as EventHandler],
     ['app_home_opened', appHomeOpened(deps) as EventHandler],
   ]);
-  app.event(new RegExp(`^(?:${[...handlers.keys()].join('|')})$`), async (args) => {
-    await handlers.get(args.event.type)?.(args);
+  // The agent view's events and threaded DMs go to the Assistant first; whatever it passes on reaches the handlers.
+  const assistant = assistantMiddleware(deps);
+  const types = [...handlers.keys(), 'assistant_thread_started', 'assistant_thread_context_changed'];
+  app.event(new RegExp(`^(?:${types.join('|')})$`), async (args) => {
+    await assistant({ ...args, next: async () => { await handlers.get(args.event.type)?.(args); } } as unknown as Parameters<typeof assistant>[0]);
   });
 };
