@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadKnowledge, type KnowledgeBase } from './load.js';
 import { defaultKnowledgeDir, packageRoot } from './paths.js';
 import type { Concept, ConceptId, Service, ServiceId, Topic, TopicId } from './schema.js';
@@ -33,9 +34,20 @@ function yamlFiles(dir: string): string[] {
 }
 
 /** A hash of every knowledge file's name and bytes. */
+/**
+ * The code that reads and checks the files: an edit to the schema or the loader (under `npm run dev`) must not
+ * keep trusting a snapshot the old code validated.
+ */
+const LOADER_FILES = ['load', 'schema', 'ids', 'lookup', 'snapshot'];
+
 export function knowledgeFingerprint(dir: string): string {
   const hash = createHash('sha256');
   for (const file of yamlFiles(dir)) hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
+  const here = dirname(fileURLToPath(import.meta.url));
+  for (const name of LOADER_FILES) {
+    const code = [`${name}.js`, `${name}.ts`].map((f) => join(here, f)).find(existsSync);
+    if (code) hash.update(name).update('\0').update(readFileSync(code)).update('\0');
+  }
   return hash.digest('hex');
 }
 
