@@ -260,6 +260,12 @@ describe('topic model', () => {
     expect(card('who should rotate the keys our python sdk uses for kms')).toMatch(/^kms/);
   });
 
+  it('refuses a choice between products, unless the two sides compared are AWS and us', () => {
+    expect(engine.answer('elasticache redis or memcached, which one should we use for sessions').reason).toBe('out_of_scope');
+    expect(card('lambda: what is on us vs on aws')).toBe('lambda');
+    expect(card('rds vs aurora patching')).toMatch(/^(rds|aurora)\.patching$/);
+  });
+
   it('takes a named concept of the model as the question, whatever small talk surrounds it', () => {
     expect(card('morning all, quick one: the aws shared responsibility model, how does it work?')).toBe('overview');
   });

@@ -93,6 +93,8 @@ const HOW_TO_OPENING = /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?
 
 const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
 
+const OUR_SIDE = new Set(['us', 'ours', 'mine']);
+
 /**
  * "How do I configure retries in the aws sdk?": a how-to about code or tooling that asks nothing of who is
  * responsible belongs to the service's documentation, whatever service or security word it names.
@@ -104,13 +106,28 @@ function isHowTo(resolution: Resolution, vocabulary: Vocabulary): boolean {
   return vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
 }
 
+/** A choice between products: "x vs y, which should we use", "difference between x and y", "x or y for …". */
+const CHOICE = /\b(?:vs|versus|difference between|which (?:one|is better|should (?:i|we) (?:use|pick|choose))|should (?:i|we) (?:use|pick|go with))\b/;
+
+/**
+ * "SQS standard vs FIFO, which should I use?": choosing between products is architecture advice, not who secures
+ * what. It stands only while nothing names a security topic or the model, and nobody is asked who is responsible
+ * ("rds vs aurora patching" and "kms or cloudhsm, who holds the keys?" are ours).
+ */
+function isChoice(resolution: Resolution): boolean {
+  if (!CHOICE.test(resolution.typed.join(' '))) return false;
+  // "us vs aws", "what's on us": the two sides of the split are what is compared.
+  if (resolution.asksAboutTheModel || resolution.namesTheProvider || resolution.typed.some((w) => ASKS_WHO.has(w) || OUR_SIDE.has(w))) return false;
+  return !resolution.terms.some(({ term }) => (term.kind === 'topic' && term.weight >= STRONG_TOPIC_WEIGHT) || term.kind === 'service-topic' || term.kind === 'concept');
+}
+
 export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicModel<Subject>, vocabulary: Vocabulary, tuning: DecisionTuning = DEFAULT_DECISION_TUNING): Decision {
   const { service, others, uncovered, strongConcept } = named(resolution, kb);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
   if (resolution.terms.some((f) => f.term.kind === 'out-of-scope')) return refuse('out_of_scope');
-  if (isHowTo(resolution, vocabulary)) return refuse('out_of_scope');
+  if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb);
   const labels: Subject[] = service
