@@ -114,6 +114,12 @@ describe('/srm', () => {
     expect(fake.calls.filter((c) => c.method !== 'auth.test')).toEqual([]);
   });
 
+  it('"/srm help with iam" is a question about IAM: a subcommand that takes nothing stands alone', async () => {
+    const { message } = await slash('help with iam');
+    expect(message).toEqual({ response_type: 'ephemeral', ...cliCard('help with iam') });
+    expect(message.blocks[0]).toMatchObject({ block_id: expect.stringMatching(/^srm_card:iam/) });
+  });
+
   it.each(['', 'help', '  HELP  '])('"/srm %s" shows what the bot can do, with examples to click', async (text) => {
     const { message } = await slash(text);
     expect(message).toEqual({ response_type: 'ephemeral', ...renderHelp() });

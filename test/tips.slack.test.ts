@@ -73,6 +73,14 @@ describe('daily tips in the running app', () => {
     expect(card.text).toBe(renderAnswer(kb, engine.answerFor(parseCardKey(tipCardKey(tip))!)!, { surface: 'ephemeral' }).text);
   });
 
+  it('`/srm tip for s3` shows a tip about S3, and `/srm tip for <nonsense>` today\'s tip', async () => {
+    const about = await send(slashCommand('tip for s3', { responseUrl: fake.responseUrl('tip-s3') }));
+    const s3Tip = kb.tips.find((tip) => (about.json() as SlackMessage).text.includes(tip.title));
+    expect(s3Tip?.service).toBe('s3');
+    const fallback = await send(slashCommand('tip for the office plants', { responseUrl: fake.responseUrl('tip-x') }));
+    expect(fallback.json()).toEqual({ response_type: 'ephemeral', ...renderTip(kb, rotation.tipOn(today())!.tip, today()) });
+  });
+
   it("App Home shows today's tip", async () => {
     await send(eventCallback({ type: 'app_home_opened', user: 'U0ASKER', channel: 'D0ASKER', tab: 'home', event_ts: '1700000600.000001' }));
     const published = await fake.waitForCall('views.publish');

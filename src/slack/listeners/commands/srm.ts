@@ -25,6 +25,9 @@ export const SUBCOMMANDS: ReadonlyMap<string, Subcommand> = new Map<string, Subc
   ['tip', tipSubcommand],
 ]);
 
+/** Subcommands that take what follows them ("/srm quiz s3", "/srm tip for s3"); the others stand alone. */
+const TAKES_A_SUBJECT = new Set(['quiz', 'tip']);
+
 /**
  * `/srm <question>`: the answer is the ack itself (ephemeral, with a Share button), so it arrives with Slack's
  * own 3-second acknowledgement and needs no further call.
@@ -34,7 +37,8 @@ export function srmCommand(deps: SlackDeps) {
     const text = command.text.trim();
     const [first = '', ...rest] = text.split(/\s+/);
     const word = first.toLowerCase();
-    const subcommand = SUBCOMMANDS.get(word);
+    // "/srm help with iam" asks about IAM: a word that takes nothing after it is a subcommand only on its own.
+    const subcommand = rest.length === 0 || TAKES_A_SUBJECT.has(word) ? SUBCOMMANDS.get(word) : undefined;
     let message: SlackMessage;
     try {
       if (subcommand) {
