@@ -81,12 +81,14 @@ export interface Unanswered {
 
 /**
  * Records what a request was answered with, for its log line ("s3.encryption", "no_match", "help"), and a
- * question that got no card, for the feedback report (middleware/reportUnanswered.ts).
+ * question that got no card or named a service without one, for the feedback report (middleware/reportUnanswered.ts).
  */
 export function noteMatch(context: Context, match: Answer | string): void {
   context.match = typeof match === 'string' ? match : match.match ? formatCardKey(match.match) : match.kind;
-  if (typeof match !== 'string' && match.kind === 'no_match') {
-    const unanswered: Unanswered = { query: match.readable, reason: match.reason ?? 'not_understood', suggestions: match.suggestions.map(formatCardKey) };
+  // A question about a service with no card is a gap in the knowledge even when a general card answered it.
+  if (typeof match !== 'string' && (match.kind === 'no_match' || match.uncovered)) {
+    const reason = match.uncovered ? 'not_covered' : (match.reason ?? 'not_understood');
+    const unanswered: Unanswered = { query: match.readable, reason, suggestions: match.suggestions.map(formatCardKey) };
     context.unanswered = unanswered;
   }
 }
