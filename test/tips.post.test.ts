@@ -79,7 +79,8 @@ describe('posting the daily tip', () => {
 
   it('leaves one post when two processes post at the same moment: the later post removes itself', async () => {
     // Both searches answer late, so both find nothing and both post: the race the check alone cannot close.
-    slack.fake.failNext('conversations.history', { delayMs: 300 }, 2);
+    // Long enough that both searches are in flight together even on a busy machine.
+    slack.fake.failNext('conversations.history', { delayMs: 1500 }, 2);
     const [a, b] = await Promise.all([run(MONDAY, ['C0TIPSONE']), run(MONDAY, ['C0TIPSONE'])]);
     expect(slack.fake.callsTo('chat.postMessage')).toHaveLength(2);
     expect(slack.fake.messagesIn('C0TIPSONE')).toHaveLength(1);
