@@ -2,7 +2,7 @@ import { CONCEPT_IDS, TOPIC_IDS, type CardKey, type KnowledgeBase, type ServiceI
 import { primaryService, questionFeatures } from './features.js';
 import type { Resolution } from './resolve.js';
 import type { TopicModel } from './topicModel.js';
-import type { Vocabulary } from './vocabulary.js';
+import type { Term, Vocabulary } from './vocabulary.js';
 import type { Subject } from './training.js';
 import type { NoMatchReason } from './types.js';
 
@@ -30,15 +30,10 @@ export interface DecisionTuning {
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = { sure: 0.6, refuseBelow: 0.3, refuseWithService: 0.3, minRelevance: 3, offTopicWords: 3, pairMass: 0.6 };
 
-
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
 const STRONG_TOPIC_WEIGHT = 0.8;
 
-/**
- * A concept phrase stands unless "nothing we answer" is this many times likelier than the concept and AWS is not
- * named ("shared responsibility for household chores").
- */
-const CONCEPT_OVER_NONE = 1;
+const isStrongTopic = (term: Term): boolean => term.kind === 'topic' && term.weight >= STRONG_TOPIC_WEIGHT;
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
@@ -83,11 +78,6 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
   return { service, others, uncovered, strongConcept };
 }
 
-/**
- * Picks the card: the topic model reads the whole question and says how likely each subject is; the service
- * named (if any) anchors it. Unsure answers offer the runner-up; questions the model places nowhere, or that ask
- * about prices, sizing or other clouds, are refused.
- */
 /** How a question opens when it asks for steps rather than for who is responsible. */
 const HOW_TO_OPENING = /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
 
@@ -118,14 +108,20 @@ function isChoice(resolution: Resolution): boolean {
   if (!CHOICE.test(resolution.typed.join(' '))) return false;
   // "us vs aws", "what's on us": the two sides of the split are what is compared.
   if (resolution.asksAboutTheModel || resolution.namesTheProvider || resolution.typed.some((w) => ASKS_WHO.has(w) || OUR_SIDE.has(w))) return false;
-  return !resolution.terms.some(({ term }) => (term.kind === 'topic' && term.weight >= STRONG_TOPIC_WEIGHT) || term.kind === 'service-topic' || term.kind === 'concept');
+  return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic' || term.kind === 'concept');
 }
 
+/**
+ * Picks the card: the topic model reads the whole question and says how likely each subject is; the service
+ * named (if any) anchors it. Unsure answers offer the runner-up; questions the model places nowhere, or that ask
+ * about prices, sizing or other clouds, are refused.
+ */
 export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicModel<Subject>, vocabulary: Vocabulary, tuning: DecisionTuning = DEFAULT_DECISION_TUNING): Decision {
   const { service, others, uncovered, strongConcept } = named(resolution, kb);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
+  const overviewCard = (confidence: number): Decision => ({ kind: 'card', key: { service: null, topic: 'overview' }, confidence, alternatives: [], uncovered: null });
   if (resolution.terms.some((f) => f.term.kind === 'out-of-scope')) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
 
@@ -141,14 +137,13 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
       case 'service':
         return term.service !== service && kb.services.get(term.service)?.implies_topic !== undefined;
       case 'topic':
-        return term.weight >= STRONG_TOPIC_WEIGHT;
+        return isStrongTopic(term);
       case 'uncovered':
         return false;
       default:
         return true;
     }
   });
-  // With no service named, words that say nothing about any subject are small talk, whatever ranks first.
   // Words that point at no subject: with responsibility words about AWS itself, the question is the split ("my
   // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
@@ -157,12 +152,12 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     return aboutTheSplit ? serviceCard(service) : refuse('too_vague');
   }
   if (!recognised && relevance < tuning.minRelevance && !service) {
-    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return { kind: 'card', key: { service: null, topic: 'overview' }, confidence: relevance > 0 ? 0.5 : 1, alternatives: [], uncovered: null };
+    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return overviewCard(relevance > 0 ? 0.5 : 1);
     return refuse('not_understood');
   }
   if (known === 0) {
     if (service) return serviceCard(service);
-    if (aboutTheModelOnly(resolution) && !uncovered) return { kind: 'card', key: { service: null, topic: 'overview' }, confidence: 1, alternatives: [], uncovered: null };
+    if (aboutTheModelOnly(resolution) && !uncovered) return overviewCard(1);
     return refuse('not_understood');
   }
 
@@ -176,12 +171,13 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // A phrase that names a concept of the model ("the AWS shared responsibility model"), with no service or topic
   // named, says what is asked: the words around it ("hey, new here, how does … work in general?") do not refuse it.
   const conceptNamed = !service && resolution.terms.find((f) => f.term.kind === 'concept')?.term;
-  const namedOnly = conceptNamed && !resolution.terms.some((f) => f.term.kind === 'topic' && f.term.weight >= STRONG_TOPIC_WEIGHT);
+  const namedOnly = conceptNamed && !resolution.terms.some((f) => isStrongTopic(f.term));
   if (namedOnly && conceptNamed.kind === 'concept') {
     const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
     const p = ranked.find((r) => r.label === concept)?.p ?? 0;
     const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
-    if (concept && (resolution.namesTheProvider || p * CONCEPT_OVER_NONE >= noneP)) {
+    // Unless AWS is named, "nothing we answer" outranking it wins ("shared responsibility for household chores").
+    if (concept && (resolution.namesTheProvider || p >= noneP)) {
       return { kind: 'card', key: { service: null, topic: concept }, confidence: margin(p, ranked.find((r) => r.label !== concept)?.p), alternatives: [], uncovered };
     }
   }
