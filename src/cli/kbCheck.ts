@@ -29,7 +29,7 @@ export function runKbSnapshot(out: NodeJS.WritableStream, err: NodeJS.WritableSt
   try {
     const kb = writeKnowledgeSnapshot();
     out.write(`knowledge snapshot written to ${defaultSnapshotFile()}\n`);
-    writeEngineState(defaultEngineStateFile(), learnEngineState(kb, kb.fingerprint));
+    writeEngineState(defaultEngineStateFile(), learnEngineState(kb), kb.fingerprint);
     out.write(`engine state written to ${defaultEngineStateFile()}\n`);
     return 0;
   } catch (error) {

@@ -1,5 +1,5 @@
 import { cardKeyTitle, cardRefExists, formatCardKey, isConceptId, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
-import { normalizeSlackText } from './normalize.js';
+import { normalizeSlackText, type NormalizedQuery } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
 import { createSpellingCorrector } from './spelling.js';
@@ -63,13 +63,13 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   }
 
   function answer(text: string, conversation?: Conversation): Answer {
-    const first = answerAlone(text);
-    return conversation ? followUp(first, normalizeSlackText(first.query).words, conversation) : first;
+    const query = typeof text === 'string' ? text : '';
+    const normalized = normalizeSlackText(query);
+    const first = answerAlone(query, normalized);
+    return conversation ? followUp(first, normalized.words, conversation) : first;
   }
 
-  function answerAlone(text: string): Answer {
-    const query = typeof text === 'string' ? text : '';
-    const { readable, words } = normalizeSlackText(query);
+  function answerAlone(query: string, { readable, words }: NormalizedQuery): Answer {
     // A message with no words at all (a bare mention, emoji) asks what the bot does; one made only of a pasted
     // token still said something, and is answered as not understood.
     const saidNothing = words.length === 0 && !/[\p{L}\p{N}]/u.test(readable);

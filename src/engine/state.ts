@@ -14,18 +14,21 @@ import { buildVocabulary } from './vocabulary.js';
  * are what it was built from.
  */
 export interface EngineState {
-  fingerprint: string;
   exampleWords: [string, number][];
   commonWords: string[];
   counts: ModelCounts<Subject>;
 }
 
-export function learnEngineState(kb: KnowledgeBase, knowledgeFingerprint = ''): EngineState {
+/** What the build stores: the state, and what it was learnt from (the knowledge's and the engine's fingerprints). */
+interface StoredEngineState extends EngineState {
+  fingerprint: string;
+}
+
+export function learnEngineState(kb: KnowledgeBase): EngineState {
   const texts = labelledTexts(kb);
   const exampleWords = exampleWordCounts(texts);
   const vocabulary = buildVocabulary(kb, exampleWords);
   return {
-    fingerprint: engineFingerprint(knowledgeFingerprint),
     exampleWords: [...exampleWords],
     commonWords: [...commonWords(texts)],
     counts: countFeatures(trainingDocuments(kb, texts, vocabulary)),
@@ -43,13 +46,14 @@ function engineFingerprint(knowledgeFingerprint: string): string {
 /** Beside the knowledge snapshot, written by the same build step (`srm kb snapshot`). */
 export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 'engine.snapshot.json');
 
-export function writeEngineState(file: string, state: EngineState): void {
-  writeFileSync(file, JSON.stringify(state));
+export function writeEngineState(file: string, state: EngineState, knowledgeFingerprint: string): void {
+  const stored: StoredEngineState = { ...state, fingerprint: engineFingerprint(knowledgeFingerprint) };
+  writeFileSync(file, JSON.stringify(stored));
 }
 
 /** The stored state when it was learnt from this knowledge by this code; null when it must be learnt again. */
 export function readEngineState(file: string, knowledgeFingerprint: string): EngineState | null {
   if (!existsSync(file)) return null;
-  const state = JSON.parse(readFileSync(file, 'utf8')) as EngineState;
-  return state.fingerprint === engineFingerprint(knowledgeFingerprint) ? state : null;
+  const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredEngineState;
+  return stored.fingerprint === engineFingerprint(knowledgeFingerprint) ? stored : null;
 }

@@ -52,7 +52,7 @@ export function knowledgeFingerprint(dir: string): string {
 }
 
 /** Validates the knowledge in `dir` (throws KnowledgeError if invalid) and writes the snapshot. */
-export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase {
+export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase & { fingerprint: string } {
   const kb = { ...loadKnowledge(dir), fingerprint: knowledgeFingerprint(dir) };
   const snapshot: Snapshot = {
     fingerprint: kb.fingerprint,
