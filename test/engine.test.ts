@@ -270,6 +270,11 @@ describe('topic model', () => {
     expect(card('morning all, quick one: the aws shared responsibility model, how does it work?')).toBe('overview');
   });
 
+  it('answers with the service card when the words beside a service lean to no topic', () => {
+    expect(card('sns - what falls to our side')).toBe('sns');
+    expect(card('our piece of the bargain with sqs')).toBe('sqs');
+  });
+
   it('does not glue scaffolding into a name ("am i" is not "ami")', () => {
     expect(card('what am i responsible for with amazon inspector')).toMatch(/^inspector/);
   });

@@ -148,7 +148,11 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
   const aboutTheSplit = resolution.asksAboutTheModel && (service !== null || resolution.namesTheProvider);
-  if (!recognised && relevance < tuning.minRelevance && service && (aboutTheSplit || resolution.content.length >= tuning.offTopicWords)) {
+  // A service named beside a few words that say little: "kms cmk rotation" still leans to a topic, "what's our
+  // side of the deal with kms" leans nowhere and gets the service's own card (below); many such words are about
+  // something else.
+  const fewVagueWords = !recognised && relevance < tuning.minRelevance && service !== null;
+  if (fewVagueWords && (aboutTheSplit || resolution.content.length >= tuning.offTopicWords)) {
     return aboutTheSplit ? serviceCard(service) : refuse('too_vague');
   }
   if (!recognised && relevance < tuning.minRelevance && !service) {
@@ -189,6 +193,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   const confidence = margin(best.p, cards[1]?.p);
   // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
   // answer one and offer the other. Torn among many: refuse and offer the likeliest.
+  if (fewVagueWords && confidence < tuning.refuseBelow) return serviceCard(service);
   const torn = confidence < tuning.refuseBelow && best.p + (cards[1]?.p ?? 0) < tuning.pairMass;
   if (service === null && torn) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
