@@ -275,6 +275,20 @@ describe('topic model', () => {
     expect(card('our piece of the bargain with sqs')).toBe('sqs');
   });
 
+  it('refuses another cloud always, but a price word only when nobody asks who secures a named topic', () => {
+    expect(engine.answer('who patches the vms we run on azure').reason).toBe('out_of_scope');
+    expect(card('our cheapest bucket in s3 holds payroll exports, who makes sure they are encrypted')).toBe('s3.encryption');
+  });
+
+  it('answers a question that asks which side does something about a service, however vague its other words', () => {
+    expect(card('config recorder across all our regions, do we do that ourselves or is it there already')).toMatch(/^config/);
+    expect(card('for inspector does amazon handle the scanning schedule or is it all on us')).toMatch(/^inspector/);
+  });
+
+  it('takes the model named in full as the question, whatever chatter surrounds it', () => {
+    expect(card('sorry if this is basic, could you walk me through the shared responsibility model? my manager keeps bringing it up')).toBe('overview');
+  });
+
   it('does not glue scaffolding into a name ("am i" is not "ami")', () => {
     expect(card('what am i responsible for with amazon inspector')).toMatch(/^inspector/);
   });

@@ -86,6 +86,19 @@ const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
 const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 
 /**
+ * A question that asks which side does something: a who-word, "ourselves", or our side named beside theirs ("them
+ * or us", "does amazon fix it or is it on us"). "We" alone is how people describe what they run, not a side.
+ */
+function asksWhichSide(resolution: Resolution): boolean {
+  const typed = resolution.typed;
+  if (resolution.asksAboutTheModel || typed.includes('ourselves') || typed.some((w) => ASKS_WHO.has(w))) return true;
+  return typed.some((w) => OUR_SIDE.has(w)) && (resolution.namesTheProvider || typed.includes('them'));
+}
+
+/** A concept phrase of three words or more ("shared responsibility model") names it outright (see phraseWeight). */
+const FULL_NAME_WEIGHT = 2;
+
+/**
  * "How do I configure retries in the aws sdk?": a how-to about code or tooling that asks nothing of who is
  * responsible belongs to the service's documentation, whatever service or security word it names.
  */
@@ -122,7 +135,12 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
   const overviewCard = (confidence: number): Decision => ({ kind: 'card', key: { service: null, topic: 'overview' }, confidence, alternatives: [], uncovered: null });
-  if (resolution.terms.some((f) => f.term.kind === 'out-of-scope')) return refuse('out_of_scope');
+  // Another cloud is never ours. A price or a size makes a question someone else's, unless it plainly asks who
+  // secures a topic it names ("we keep invoices in cheap storage, who makes sure they're encrypted?").
+  const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
+  const asksWho = resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w));
+  const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
+  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho && namesATopic))) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb);
@@ -148,13 +166,12 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
   const aboutTheSplit = resolution.asksAboutTheModel && (service !== null || resolution.namesTheProvider);
-  // A service named beside a few words that say little: "kms cmk rotation" still leans to a topic, "what's our
-  // side of the deal with kms" leans nowhere and gets the service's own card (below); many such words are about
-  // something else.
-  const fewVagueWords = !recognised && relevance < tuning.minRelevance && service !== null;
-  if (fewVagueWords && (aboutTheSplit || resolution.content.length >= tuning.offTopicWords)) {
-    return aboutTheSplit ? serviceCard(service) : refuse('too_vague');
-  }
+  // A service named beside words that say little: "kms cmk rotation" still leans to a topic, "what's our side of
+  // the deal with kms" leans nowhere and gets the service's own card (below). Many such words are about something
+  // else, unless they ask which side does it ("do we switch it on ourselves or is it on already").
+  const vagueWords = !recognised && relevance < tuning.minRelevance && service !== null;
+  if (vagueWords && aboutTheSplit) return serviceCard(service);
+  if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   if (!recognised && relevance < tuning.minRelevance && !service) {
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return overviewCard(relevance > 0 ? 0.5 : 1);
     return refuse('not_understood');
@@ -180,8 +197,9 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
     const p = ranked.find((r) => r.label === concept)?.p ?? 0;
     const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
-    // Unless AWS is named, "nothing we answer" outranking it wins ("shared responsibility for household chores").
-    if (concept && (resolution.namesTheProvider || p >= noneP)) {
+    // Unless AWS or the concept's full name is named, "nothing we answer" outranking it wins ("shared
+    // responsibility for household chores").
+    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= noneP)) {
       return { kind: 'card', key: { service: null, topic: concept }, confidence: margin(p, ranked.find((r) => r.label !== concept)?.p), alternatives: [], uncovered };
     }
   }
@@ -193,7 +211,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   const confidence = margin(best.p, cards[1]?.p);
   // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
   // answer one and offer the other. Torn among many: refuse and offer the likeliest.
-  if (fewVagueWords && confidence < tuning.refuseBelow) return serviceCard(service);
+  if (vagueWords && confidence < tuning.refuseBelow) return serviceCard(service);
   const torn = confidence < tuning.refuseBelow && best.p + (cards[1]?.p ?? 0) < tuning.pairMass;
   if (service === null && torn) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];

@@ -7,7 +7,7 @@ export type Term =
   | { kind: 'topic'; topic: TopicId; weight: number }
   | { kind: 'service-topic'; service: ServiceId; topic: TopicId; weight: number }
   | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean; topic?: TopicId }
-  | { kind: 'out-of-scope' }
+  | { kind: 'out-of-scope'; otherCloud: boolean }
   /** An AWS service srm-bot knows by name but has no card for ("cognito"). */
   | { kind: 'uncovered'; name: string };
 
@@ -66,7 +66,8 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
       add(alias, (f) => ({ kind: 'concept', concept: concept.id, weight: phraseWeight(f, alias), strong: concept.strength === 'strong', ...(topic ? { topic } : {}) }));
     }
   }
-  for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope' }));
+  for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope', otherCloud: false }));
+  for (const phrase of kb.vocabulary.other_clouds) add(phrase, () => ({ kind: 'out-of-scope', otherCloud: true }));
   // Catalogue names come last: a phrase a card already claims keeps its meaning ("config" is AWS Config's).
   for (const entry of kb.catalogue) {
     const term = (): Term => (entry.card ? { kind: 'service', service: entry.card } : { kind: 'uncovered', name: entry.name });

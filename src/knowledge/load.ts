@@ -120,7 +120,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     services,
     topics,
     concepts,
-    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], tooling: [], lookalikes: [] },
+    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], other_clouds: [], tooling: [], lookalikes: [] },
     catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],

@@ -169,8 +169,13 @@ function defineSchemas({ z }: typeof Zod) {
     neutral: z.array(text(40)).min(1),
     /** Words that make a question about the model itself ("whose job is which?") when nothing else is named. */
     model_words: z.array(text(40)).min(1),
-    /** Phrases that put a question outside the model (pricing, other clouds, sizing advice): never answered. */
+    /**
+     * Phrases that put a question outside the model (pricing, sizing advice, jokes): not answered, unless the
+     * question plainly asks who secures a topic it names.
+     */
     out_of_scope: z.array(text(40)).min(1),
+    /** Other clouds and their services: a question about one is never answered with an AWS card. */
+    other_clouds: z.array(text(40)).default([]),
     /**
      * Words of code and tooling (an SDK, a language, a config file): a "how do I…" question that uses one and asks
      * nothing of who is responsible is a how-to for the docs, not a question for srm-bot.
