@@ -10,17 +10,15 @@
  * beside the figures.
  * Bounded: every run is a fixed number of requests with a per-request timeout; the script stops by itself.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createHmac } from 'node:crypto';
-import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { packageRoot } from '../src/knowledge/index.js';
-import { startFakeSlackApi, type FakeSlackApi } from './fakeSlackApi.js';
+import { startApp, type RunningApp } from '../test/support/appProcess.js';
+import { FakeSlack } from '../test/support/fakeSlack.js';
+import { signature, slashCommand } from '../test/support/slackRequests.js';
 import { median, percentile } from './stats.js';
 
 const REQUESTS = positiveInt('BENCH_REQUESTS', 2_000);
@@ -49,7 +47,7 @@ interface AppUnderTest {
   name: string;
   /** Argv after node: the server's entry point. */
   entry: string;
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   /** Every request a different question (see newQuestionEachTime), instead of QUESTION each time. */
   newQuestions?: boolean;
 }
@@ -61,82 +59,22 @@ const SRM_BOT_NEW_QUESTIONS: AppUnderTest = { ...SRM_BOT, name: 'srm-bot, new qu
 /** Not a target: the bare app acking with srm-bot's own answer, to tell the answer's size from srm-bot's code. */
 const bareWithAnswer = (answer: string): AppUnderTest => ({ ...BARE, name: 'bare + answer', env: { BENCH_ACK_BODY: answer } });
 
-interface RunningServer {
-  child: ChildProcess;
-  baseUrl: string;
-  readyMs: number;
-  stderr(): string;
-  stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** The environment of a production HTTP-mode start, with nothing inherited that could change the mode. */
-function serverEnv(port: number, fake: FakeSlackApi): NodeJS.ProcessEnv {
-  return {
-    ...process.env,
-    NODE_ENV: 'production',
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_APP_TOKEN: '',
-    SLACK_API_URL: fake.apiUrl,
-    SLACK_API_RETRIES: '',
-    LOG_LEVEL: 'info',
-    PORT: String(port),
-  };
+function serverEnv(fake: FakeSlack): Record<string, string> {
+  return { NODE_ENV: 'production', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_API_RETRIES: '', LOG_LEVEL: 'info' };
 }
 
-/**
- * Starts a server and resolves once /healthz answers 200, with the time that took. Its log lines go to
- * /dev/null (still written, as in production, but not parsed by this process, which shares the CPU).
- */
-async function startServer(command: string, args: string[], fake: FakeSlackApi, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env: { ...serverEnv(port, fake), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = once(child, 'exit');
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    // The app promises to exit within 10 s of SIGTERM; past that the run is over anyway.
-    const forced = setTimeout(() => child.kill('SIGKILL'), 12_000);
-    await exited;
-    clearTimeout(forced);
-  };
-  const deadline = started + 15_000;
-  while (performance.now() < deadline && child.exitCode === null) {
-    const status = await fetch(`${baseUrl}/healthz`).then((r) => r.status, () => 0);
-    if (status === 200) return { child, baseUrl, readyMs: performance.now() - started, stderr: () => stderr, stop };
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  await stop();
-  throw new Error(`${[command, ...args].join(' ')} did not become ready:\n${stderr}`);
-}
+/** Starts a server and resolves once /healthz answers 200. Its log lines are written, as in production, but not read. */
+const startServer = (fake: FakeSlack, options: { entry?: string; via?: 'npm'; env?: Record<string, string> } = {}): Promise<RunningApp> =>
+  startApp({ env: { ...serverEnv(fake), ...options.env }, quiet: true, ...(options.entry && { entry: options.entry }), ...(options.via && { via: options.via }) });
 
 /** A slash command exactly as Slack posts it, signed now (Bolt accepts a signature for 5 minutes). */
 function signedSlashCommand(text: string): { body: string; headers: Record<string, string> } {
-  const body = new URLSearchParams({
-    token: 'legacy-verification-token', team_id: 'T0BENCH', team_domain: 'bench', channel_id: 'C0BENCH',
-    channel_name: 'bench', user_id: 'U0BENCHER', user_name: 'bencher', command: '/srm', text, api_app_id: 'A0SRM',
-    is_enterprise_install: 'false', response_url: 'http://127.0.0.1:9/respond', trigger_id: '1.2.3',
-  }).toString();
+  const { body, contentType } = slashCommand(text, { responseUrl: 'http://127.0.0.1:9/respond' });
   const timestamp = Math.floor(Date.now() / 1000);
-  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
   return {
     body,
-    headers: {
-      'content-type': 'application/x-www-form-urlencoded',
-      'x-slack-request-timestamp': String(timestamp),
-      'x-slack-signature': signature,
-    },
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature(SIGNING_SECRET, timestamp, body) },
   };
 }
 
@@ -255,15 +193,15 @@ interface Figures {
   apiCalls: number;
 }
 
-async function measure(app: AppUnderTest, fake: FakeSlackApi): Promise<{ figures: Figures; answer: string }> {
-  const server = await startServer(process.execPath, [app.entry], fake, app.env);
+async function measure(app: AppUnderTest, fake: FakeSlack): Promise<{ figures: Figures; answer: string }> {
+  const server = await startServer(fake, { entry: app.entry, ...(app.env && { env: app.env }) });
   const pid = server.child.pid!;
   try {
     const answer = await checkAnswer(app, server.baseUrl);
     // One source for warm-up and run, so no question of the run was already asked in the warm-up.
     const questions = app.newQuestions ? newQuestionEachTime() : undefined;
     await fire(server.baseUrl, WARMUP_REQUESTS, questions);
-    const callsBefore = fake.calls();
+    const callsBefore = fake.calls.length;
     const cpuBefore = cpuMs(pid);
     const run = await fire(server.baseUrl, REQUESTS, questions);
     const sorted = [...run.latenciesMs].sort((a, b) => a - b);
@@ -275,7 +213,7 @@ async function measure(app: AppUnderTest, fake: FakeSlackApi): Promise<{ figures
       errors: run.errors,
       cpuUs: (1000 * (cpuMs(pid) - cpuBefore)) / run.requests,
       rssMiB: peakRssMiB(pid),
-      apiCalls: fake.calls() - callsBefore,
+      apiCalls: fake.calls.length - callsBefore,
     };
     return { figures, answer };
   } finally {
@@ -307,10 +245,10 @@ function medianFigures(runs: readonly Figures[]): Figures {
 /** Median over rounds of a ratio taken within each round. */
 const ratio = (runs: readonly Figures[], base: readonly Figures[], key: keyof Figures) => median(runs.map((r, i) => r[key] / base[i]![key]));
 
-async function readyTimes(command: string, args: string[], fake: FakeSlackApi): Promise<number[]> {
+async function readyTimes(fake: FakeSlack, via?: 'npm'): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < STARTS; i++) {
-    const server = await startServer(command, args, fake);
+    const server = await startServer(fake, via && { via });
     times.push(server.readyMs);
     await server.stop();
   }
@@ -320,7 +258,7 @@ async function readyTimes(command: string, args: string[], fake: FakeSlackApi): 
 const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 
 async function main(): Promise<void> {
-  const fake = await startFakeSlackApi();
+  const fake = await FakeSlack.start();
   try {
     console.log(`HTTP ack benchmark: node ${process.version}, ${REQUESTS} signed "/srm ${QUESTION}" per run at concurrency ${CONNECTIONS} ` +
       `(after ${WARMUP_REQUESTS} warm-up), autocannon on 127.0.0.1, ${ROUNDS} alternating rounds; ` +
@@ -368,8 +306,8 @@ async function main(): Promise<void> {
       `${ratio(newQuestionRuns, bareRuns, 'cpuUs').toFixed(2)}×, p99 ${ratio(newQuestionRuns, bareRuns, 'p99').toFixed(2)}×, ` +
       `throughput ${ratio(newQuestionRuns, bareRuns, 'rps').toFixed(2)}`);
 
-    const direct = await readyTimes(process.execPath, [SRM_BOT.entry], fake);
-    const viaNpm = await readyTimes('npm', ['start', '--silent'], fake);
+    const direct = await readyTimes(fake);
+    const viaNpm = await readyTimes(fake, 'npm');
     const ms = (times: number[]) => `median ${median(times).toFixed(0)} ms (${times.map((t) => t.toFixed(0)).join(', ')})`;
     console.log(`start to ready (/healthz 200), ${STARTS} starts each, target ≤ ${TARGETS.readyMs} ms:`);
     console.log(`  node dist/src/main.js  ${ms(direct)}: ${verdict(median(direct) <= TARGETS.readyMs)}`);

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { packageRoot } from '../../src/knowledge/index.js';
+import { freePort } from './localServer.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+/** The repository, whether this file runs from test/ (vitest) or dist/test/ (the HTTP benchmark). */
+export const REPO_ROOT = packageRoot();
 
 /** Credentials the tests give the app. They look real enough to pass config checks and must never be logged. */
 export const TEST_BOT_TOKEN = 'xoxb-test-bot-token-never-logged';
@@ -27,19 +29,13 @@ const BLANK_ENV = {
   TIP_DAYS: '',
 };
 
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 export interface RunningApp {
   child: ChildProcess;
   baseUrl: string;
   port: number;
+  /** Milliseconds from spawn to /healthz answering 200 (set once ready). */
+  readyMs: number;
   stdout(): string;
   stderr(): string;
   /** The JSON log lines written so far. */
@@ -54,23 +50,28 @@ export interface StartOptions {
   env: Record<string, string>;
   /** `npm start` exactly as a person types it, or node directly (faster). */
   via?: 'npm' | 'node';
+  /** With `via: 'node'`, the script to run instead of the app (the benchmark's bare Bolt app). */
+  entry?: string;
+  /** Leave the app's log unread, as production does: a benchmark must not spend its CPU keeping it. */
+  quiet?: boolean;
   /** Wait for /healthz to answer 200 before resolving (HTTP and Socket Mode). */
   waitReady?: boolean;
   stdin?: string;
 }
 
 /** Starts the built app (dist/src/main.js) as a child process, the way it runs in production. */
-export async function startApp({ env, via = 'node', waitReady = true, stdin }: StartOptions): Promise<RunningApp> {
+export async function startApp({ env, via = 'node', entry = 'dist/src/main.js', quiet = false, waitReady = true, stdin }: StartOptions): Promise<RunningApp> {
   const port = env.PORT !== undefined ? Number(env.PORT) : await freePort();
-  const [command, args] = via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, ['dist/src/main.js']];
+  const [command, args] = via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [entry]];
+  const started = performance.now();
   const child = spawn(command, args as string[], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...BLANK_ENV, PORT: String(port), SLACK_API_RETRIES: '1', LOG_LEVEL: 'debug', ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    stdio: ['pipe', quiet ? 'ignore' : 'pipe', 'pipe'],
   });
   let out = '';
   let err = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   if (stdin !== undefined) child.stdin!.end(stdin);
   const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
@@ -85,6 +86,7 @@ export async function startApp({ env, via = 'node', waitReady = true, stdin }: S
     child,
     baseUrl,
     port,
+    readyMs: Number.NaN,
     stdout: () => out,
     stderr: () => err,
     logs,
@@ -103,7 +105,10 @@ export async function startApp({ env, via = 'node', waitReady = true, stdin }: S
       return exited;
     },
   };
-  if (waitReady) await waitUntilReady(app);
+  if (waitReady) {
+    await waitUntilReady(app);
+    app.readyMs = performance.now() - started;
+  }
   return app;
 }
 
@@ -119,7 +124,8 @@ export async function waitUntilReady(app: RunningApp, timeoutMs = 15_000): Promi
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Often enough that the start-to-ready time it yields is within a few ms of the truth.
+    await new Promise((resolve) => setTimeout(resolve, 5));
   }
   await app.stop('SIGKILL');
   throw new Error(`the app did not become ready; stdout:\n${tail(app.stdout())}\nstderr:\n${tail(app.stderr())}`);

@@ -1,6 +1,6 @@
-import { once, EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { listenLocal, LocalSlackEndpoint, type LocalServer } from './localServer.js';
 
 export const TEAM_ID = 'T0TEST';
 export const BOT_USER_ID = 'U0SRMBOT';
@@ -53,14 +53,13 @@ export interface PersonMessage {
  * A local stand-in for Slack's Web API and response_url endpoints on 127.0.0.1. It records every call, answers
  * the way Slack does (`{ ok: true, … }` over HTTP 200), and fails on request.
  */
-export class FakeSlack {
+export class FakeSlack extends LocalSlackEndpoint<Failure> {
   readonly calls: ApiCall[] = [];
   readonly responses: ResponsePost[] = [];
   /** What apps.connections.open returns (Socket Mode tests point it at their WebSocket server). */
   socketUrl = 'ws://127.0.0.1:9/';
   /** Slack's clock, for message timestamps: a test with a fake clock sets it to that clock. */
   now: () => number = () => Date.now();
-  private readonly failures = new Map<string, Failure[]>();
   private readonly channelProblems = new Map<string, ChannelProblem>();
   /** Each channel's top-level messages, oldest first. */
   private readonly channels = new Map<string, StoredMessage[]>();
@@ -70,32 +69,17 @@ export class FakeSlack {
   /** The last message timestamp handed out, in microseconds: each is later than the one before. */
   private lastTs = 0;
 
-  private constructor(private readonly server: Server, readonly origin: string) {}
+  private constructor(local: LocalServer) {
+    super(local);
+  }
 
   static async start(): Promise<FakeSlack> {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    const fake = new FakeSlack(server, `http://127.0.0.1:${port}`);
-    server.on('request', (request, response) => void fake.handle(request, response));
+    // Requests arrive only once start() has returned, so the handler can name what it is building.
+    const local = await listenLocal((request, response) => void fake.handle(request, response));
+    const fake = new FakeSlack(local);
     return fake;
   }
 
-  /** The base URL to give the app as SLACK_API_URL. */
-  get apiUrl(): string {
-    return `${this.origin}/api/`;
-  }
-
-  responseUrl(id: string): string {
-    return `${this.origin}/respond/${id}`;
-  }
-
-  failNext(method: string, failure: Failure, times = 1): void {
-    const queue = this.failures.get(method) ?? [];
-    for (let i = 0; i < times; i += 1) queue.push(failure);
-    this.failures.set(method, queue);
-  }
 
   /** Every post to and history read of `channel` fails the way Slack fails them for this problem. */
   setChannel(channel: string, problem: ChannelProblem): void {
@@ -133,17 +117,13 @@ export class FakeSlack {
   reset(): void {
     this.calls.length = 0;
     this.responses.length = 0;
-    this.failures.clear();
+    this.forgetFailures();
     this.channelProblems.clear();
     this.channels.clear();
     this.threads.clear();
     this.lastTs = 0;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
 
   private waitFor<T>(event: string, find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -179,7 +159,7 @@ export class FakeSlack {
     const method = url.pathname.replace(/^\/api\//, '');
     const args = decodeArgs(raw, request.headers['content-type']);
     const token = request.headers.authorization?.replace(/^Bearer /, '') ?? (args.token as string | undefined);
-    const failure = this.failures.get(method)?.shift();
+    const failure = this.nextFailure(method);
     const refusal = failure && !('delayMs' in failure) ? undefined : this.refusal(method, args);
     const outcome = failure && 'rateLimitedFor' in failure ? 'rate_limited' : failure && 'error' in failure ? failure.error : (refusal ?? 'ok');
     this.calls.push({ method, args, token, outcome });

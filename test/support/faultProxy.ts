@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import { createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request as forward, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listenLocal, LocalSlackEndpoint, type LocalServer } from './localServer.js';
 
 /**
  * How one request to Slack goes wrong: an HTTP error status (a 429 carries Retry-After), a connection closed
@@ -24,39 +23,20 @@ export interface ProxiedRequest {
  * (5xx statuses, dropped connections, an outage of every method at once) without changing FakeSlack, which
  * still records every request that gets through.
  */
-export class FaultProxy {
+export class FaultProxy extends LocalSlackEndpoint<Fault> {
   readonly requests: ProxiedRequest[] = [];
-  private readonly queued = new Map<string, Fault[]>();
   private outage: Fault | null = null;
 
-  private constructor(private readonly server: Server, readonly origin: string, private readonly target: URL) {}
+  private constructor(local: LocalServer, private readonly target: URL) {
+    super(local);
+  }
 
   /** `targetOrigin`: the fake Slack's origin, e.g. FakeSlack#origin. */
   static async start(targetOrigin: string): Promise<FaultProxy> {
-    const server = createServer();
-    server.listen(0, '127.0.0.1');
-    await once(server, 'listening');
-    const { port } = server.address() as AddressInfo;
-    const proxy = new FaultProxy(server, `http://127.0.0.1:${port}`, new URL(targetOrigin));
-    server.on('request', (request, response) => proxy.handle(request, response));
+    // Requests arrive only once start() has returned, so the handler can name what it is building.
+    const local = await listenLocal((request, response) => proxy.handle(request, response));
+    const proxy = new FaultProxy(local, new URL(targetOrigin));
     return proxy;
-  }
-
-  /** The base URL to give the app as SLACK_API_URL. */
-  get apiUrl(): string {
-    return `${this.origin}/api/`;
-  }
-
-  /** A response_url that passes through the proxy (and so can fail) before reaching the fake. */
-  responseUrl(id: string): string {
-    return `${this.origin}/respond/${id}`;
-  }
-
-  /** The next `times` requests to `method` ("respond" for response_url) fail with `fault`. */
-  failNext(method: string, fault: Fault, times = 1): void {
-    const queue = this.queued.get(method) ?? [];
-    for (let i = 0; i < times; i += 1) queue.push(fault);
-    this.queued.set(method, queue);
   }
 
   /** Every request fails with `fault` until recover(): Slack is down. */
@@ -66,7 +46,7 @@ export class FaultProxy {
 
   recover(): void {
     this.outage = null;
-    this.queued.clear();
+    this.forgetFailures();
   }
 
   faultsGiven(method: string): Fault[] {
@@ -78,10 +58,6 @@ export class FaultProxy {
     this.requests.length = 0;
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections();
-    await new Promise((resolve) => this.server.close(resolve));
-  }
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     // A client that gives up (its own timeout) closes the connection: nothing to answer, nothing to report.
@@ -89,7 +65,7 @@ export class FaultProxy {
     response.on('error', () => undefined);
     const path = request.url ?? '/';
     const method = path.startsWith('/respond/') ? 'respond' : path.replace(/^\/api\//, '').split('?')[0]!;
-    const fault = this.outage ?? this.queued.get(method)?.shift() ?? null;
+    const fault = this.outage ?? this.nextFailure(method) ?? null;
     this.requests.push({ method, fault });
     if (fault !== null && 'drop' in fault) {
       // Read nothing, answer nothing: the client sees the connection reset mid-request.
