@@ -7,8 +7,8 @@ export const SERVICE_IDS = [
   'lambda', 'ecs', 'eks', 'fargate', 'ecr', 'cloudfront', 'route53', 'apigateway', 'sqs', 'sns', 'kms', 'iam',
   'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
   'shield', 'organizations', 'acm', 'cloudhsm', 'outposts', 'elasticbeanstalk', 'cognito', 'identitycenter',
-  'controltower', 'bedrock', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager',
-  'opensearch', 'kinesis', 'msk',
+  'controltower', 'bedrock', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager', 'opensearch', 'kinesis', 'msk',
+  'documentdb', 'dms', 'fsx',
 ] as const;
 
 export const TOPIC_IDS = [
