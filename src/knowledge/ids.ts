@@ -8,7 +8,8 @@ export const SERVICE_IDS = [
   'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
   'shield', 'organizations', 'acm', 'cloudhsm', 'outposts', 'elasticbeanstalk', 'cognito', 'identitycenter',
   'controltower', 'bedrock', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager', 'opensearch', 'kinesis', 'msk',
-  'documentdb', 'dms', 'fsx',
+  'documentdb', 'dms', 'fsx', 'networkfirewall', 'firewallmanager', 'directconnect', 'transitgateway',
+  'sitetositevpn',
 ] as const;
 
 export const TOPIC_IDS = [
