@@ -8,7 +8,7 @@ export const SERVICE_IDS = [
   'secretsmanager', 'cloudtrail', 'cloudwatch', 'guardduty', 'securityhub', 'inspector', 'config', 'waf',
   'shield', 'organizations', 'acm', 'cloudhsm', 'outposts', 'elasticbeanstalk', 'cognito', 'identitycenter',
   'controltower', 'bedrock', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager',
-  'stepfunctions', 'eventbridge',
+  'stepfunctions', 'eventbridge', 'cloudformation',
 ] as const;
 
 export const TOPIC_IDS = [
