@@ -14,7 +14,7 @@ export const SERVICE_IDS = [
 
 export const TOPIC_IDS = [
   'encryption', 'patching', 'access', 'network', 'data', 'backup', 'logging', 'physical', 'compliance',
-  'application', 'configuration', 'availability', 'training',
+  'application', 'configuration', 'availability', 'training', 'incident-response',
 ] as const;
 
 export const CONCEPT_IDS = ['overview', 'categories', 'shared-controls'] as const;
