@@ -139,8 +139,10 @@ describe('knowledge loader', () => {
     expect(undated).toMatch(/services\/s3\.yml: s3\.encryption › topics\.encryption\.verified_on: needs verified_on/);
     expect(undated).toMatch(/concepts\/overview\.yml: overview › verified_on: needs verified_on/);
     const generic = minimalKnowledge();
-    for (const id of SERVICE_IDS.slice(0, 5)) (generic.services[id]!.topics as Record<string, Record<string, unknown>>).encryption!.links = [link];
-    expect(problemsOf(write(generic))).toMatch(/5 of \d+ service topic cards cite only generic pages/);
+    // One card per service here: just over a tenth of them citing only generic pages is one too many.
+    const tooMany = Math.floor(SERVICE_IDS.length / 10) + 1;
+    for (const id of SERVICE_IDS.slice(0, tooMany)) (generic.services[id]!.topics as Record<string, Record<string, unknown>>).encryption!.links = [link];
+    expect(problemsOf(write(generic))).toMatch(new RegExp(`${tooMany} of \\d+ service topic cards cite only generic pages`));
     const fewGeneric = minimalKnowledge();
     (fewGeneric.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.links = [link];
     expect(problemsOf(write(fewGeneric))).toBe('');
