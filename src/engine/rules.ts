@@ -208,11 +208,13 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
   const best = cards[0]!;
-  const confidence = margin(best.p, cards[1]?.p);
+  // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
+  const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
+  const confidence = margin(best.p, Math.max(cards[1]?.p ?? 0, noneP));
   // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
-  // answer one and offer the other. Torn among many: refuse and offer the likeliest.
+  // answer one and offer the other. Torn among many, or between a card and nothing: refuse and offer the likeliest.
   if (vagueWords && confidence < tuning.refuseBelow) return serviceCard(service);
-  const torn = confidence < tuning.refuseBelow && best.p + (cards[1]?.p ?? 0) < tuning.pairMass;
+  const torn = confidence < tuning.refuseBelow && (noneP > (cards[1]?.p ?? 0) || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
   if (service === null && torn) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   if (best.key.service && best.key.topic && others.length > 0) alternatives.push({ service: others[0]!, topic: best.key.topic });
