@@ -289,6 +289,11 @@ describe('topic model', () => {
     expect(card('sorry if this is basic, could you walk me through the shared responsibility model? my manager keeps bringing it up')).toBe('overview');
   });
 
+  it('takes the service named most often as the subject, and the model named beside a service as its whole split', () => {
+    expect(card('moving off sqs onto sns next month, does sns encrypt messages at rest for us')).toBe('sns.encryption');
+    expect(card('where does macie sit in the shared responsibility model')).toBe('macie');
+  });
+
   it('does not glue scaffolding into a name ("am i" is not "ami")', () => {
     expect(card('what am i responsible for with amazon inspector')).toMatch(/^inspector/);
   });

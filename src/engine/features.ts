@@ -52,13 +52,18 @@ function stemOf(word: string): string {
 }
 
 /**
- * The service a question is about: the first one named that does not merely stand in for a topic ("s3" in
- * "s3 kms"), else the first one named.
+ * The service a question is about: of those that do not merely stand in for a topic ("s3" in "s3 kms"), the one
+ * named most often ("moving from rds to aurora: does aurora encrypt…"), the first on a tie; else the first named.
  */
 export function primaryService(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
-  const named: ServiceId[] = [];
+  const mentions = new Map<ServiceId, number>();
   for (const { term } of resolution.terms) {
-    if (term.kind === 'service' && !named.includes(term.service)) named.push(term.service);
+    if (term.kind === 'service') mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
   }
-  return named.find((s) => kb.services.get(s)?.implies_topic === undefined) ?? named[0] ?? null;
+  let primary: ServiceId | null = null;
+  for (const [service, count] of mentions) {
+    if (kb.services.get(service)?.implies_topic !== undefined) continue;
+    if (primary === null || count > mentions.get(primary)!) primary = service;
+  }
+  return primary ?? mentions.keys().next().value ?? null;
 }

@@ -176,6 +176,10 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return overviewCard(relevance > 0 ? 0.5 : 1);
     return refuse('not_understood');
   }
+  // "guardduty's place in the shared responsibility model": the model named beside a service, and no topic, asks
+  // for that service's whole split.
+  const namesTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic);
+  if (service && namesTheModel && !namesATopic) return serviceCard(service);
   if (known === 0) {
     if (service) return serviceCard(service);
     if (aboutTheModelOnly(resolution) && !uncovered) return overviewCard(1);
