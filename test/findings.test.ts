@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer } from '../src/cards/index.js';
 import { createEngine, type Answer, type Engine } from '../src/engine/index.js';
+import { answerToPostedFinding, isPostedFinding, postedText, type PostedMessage } from '../src/findings/index.js';
 import { controlCitations, formatCardKey, loadKnowledge, packageRoot, type KnowledgeBase } from '../src/knowledge/index.js';
 
 let kb: KnowledgeBase;
@@ -111,5 +112,37 @@ describe('srm ask --json', () => {
     expect(json.match).toMatchObject({ service: 's3', topic: 'access' });
     expect(json.finding.id).toBe('S3.8');
     expect(JSON.stringify(json.blocks)).toContain('S3 general purpose buckets should block public access');
+  });
+});
+
+describe('findings posted by other apps', () => {
+  const channels = { channels: new Set(['C0FINDINGS']), botId: 'B0SRMBOT', botUserId: 'U0SRMBOT' };
+  const posted = (extra: Partial<PostedMessage> = {}): PostedMessage => ({ channel: 'C0FINDINGS', ts: '1.000001', bot_id: 'B0CHATBOT', subtype: 'bot_message', ...extra });
+
+  it('reads what a reader sees of attachments and blocks, not a button\'s hidden value', () => {
+    const text = postedText(posted({
+      text: 'New finding',
+      attachments: [{ title: 'Security Hub', fields: [{ title: 'Control', value: 'RDS.13' }] }],
+      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Resource db-1' } }, { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' }, value: 'S3.8' }] }],
+    }));
+    expect(text).toContain('RDS.13');
+    expect(text).toContain('Resource db-1');
+    expect(text).not.toContain('S3.8');
+    expect(answerToPostedFinding(engine, posted({ attachments: [{ fields: [{ title: 'Control', value: 'RDS.13' }] }] }))?.finding?.id).toBe('RDS.13');
+  });
+
+  it('takes only new top-level posts by another app in an opted-in channel', () => {
+    expect(isPostedFinding(posted(), channels)).toBe(true);
+    expect(isPostedFinding(posted({ subtype: undefined }), channels)).toBe(true);
+    expect(isPostedFinding(posted({ channel: 'C0OTHER' }), channels)).toBe(false);
+    expect(isPostedFinding(posted({ bot_id: 'B0SRMBOT' }), channels)).toBe(false);
+    expect(isPostedFinding(posted({ bot_id: undefined, subtype: undefined, user: 'U0PERSON' }), channels)).toBe(false);
+    expect(isPostedFinding(posted({ subtype: 'message_changed' }), channels)).toBe(false);
+    expect(isPostedFinding(posted({ thread_ts: '0.5' }), channels)).toBe(false);
+  });
+
+  it('gives no answer to an app\'s post that names no finding, nor to an unknown finding type', () => {
+    expect(answerToPostedFinding(engine, posted({ text: 'Deploy of web-1 finished' }))).toBeNull();
+    expect(answerToPostedFinding(engine, posted({ text: 'UnauthorizedAccess:EC2/SomethingNew' }))).toBeNull();
   });
 });
