@@ -23,6 +23,8 @@ export interface Config {
   feedback: FeedbackSettings;
   /** The daily tip: where, when and on which days. */
   tips: TipSettings;
+  /** FINDINGS_CHANNELS: channels where findings other apps post get a threaded reply (docs/findings.md). */
+  findingChannels: string[];
 }
 
 export interface FeedbackSettings {
@@ -57,6 +59,13 @@ const token = (prefix: string, where: string) =>
 const wholeNumber = (min: number, max: number) =>
   z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(min, `must be ${min} to ${max}`).max(max, `must be ${min} to ${max}`);
 
+/** A comma-separated list of channel ids, as TIP_CHANNELS and FINDINGS_CHANNELS take it. */
+const channelList = z.string().transform((list, ctx) => {
+  const { ids, bad } = parseChannelList(list);
+  if (bad.length === 0) return ids;
+  return invalid(ctx, `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
+});
+
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(token('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions')),
   SLACK_APP_TOKEN: optional(token('xapp-', 'an app-level token with connections:write, from Basic Information › App-Level Tokens')),
@@ -74,14 +83,8 @@ const envSchema = z.object({
     z.string().trim().regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
   ),
   FEEDBACK_REPORTS_PER_MINUTE: withDefault(wholeNumber(1, 600), 10),
-  TIP_CHANNELS: withDefault(
-    z.string().transform((list, ctx) => {
-      const { ids, bad } = parseChannelList(list);
-      if (bad.length === 0) return ids;
-      return invalid(ctx, `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
-    }),
-    [],
-  ),
+  TIP_CHANNELS: withDefault(channelList, []),
+  FINDINGS_CHANNELS: withDefault(channelList, []),
   TIP_TIME: withDefault(
     z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),
     TIP_DEFAULTS.time,
@@ -142,6 +145,7 @@ function settingsOf(values: Env): Omit<Config, 'slack'> {
     logLevel: values.LOG_LEVEL,
     feedback: { channel: values.FEEDBACK_CHANNEL ?? null, perMinute: values.FEEDBACK_REPORTS_PER_MINUTE },
     tips: { channels: values.TIP_CHANNELS, time: values.TIP_TIME, timeZone: values.TIP_TIMEZONE, days: values.TIP_DAYS },
+    findingChannels: values.FINDINGS_CHANNELS,
   };
 }
 

@@ -36,6 +36,7 @@ async function main(): Promise<number> {
     log,
     todaysTip: tipOfTheDay(kb, config.tips),
     feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
+    findingChannels: new Set(config.findingChannels),
   });
   let tips: TipScheduler | null = null;
   stopOnSignals(slack, () => tips, log);

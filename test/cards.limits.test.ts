@@ -4,7 +4,8 @@ import {
   renderHelp, renderHome, renderQuizQuestion, renderQuizResult, renderTip, visibleTextLength, type CardLength, type RenderOptions, type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
-import { TOPIC_IDS, cardRefExists, formatCardKey, loadKnowledge, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { createEngine } from '../src/engine/index.js';
+import { TOPIC_IDS, cardRefExists, controlCitations, formatCardKey, loadKnowledge, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { checkAnswer, parseNextQuestion, parseQuestionRef, parseQuizChoice, questionFingerprint } from '../src/quiz/index.js';
 import { controls, type Control } from './fixtures/cards/inspect.js';
 import { everyCardKey, hostileFill, readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
@@ -136,6 +137,26 @@ describe('every card and view the real knowledge base can produce', () => {
 
   it('keeps help, App Home, every daily tip, every quiz card and no-match cards within limits, with unique ids', () => {
     expect(everyOtherMessageProblems(realKnowledge())).toEqual({});
+  });
+
+  it('keeps every answer to a finding within limits and the compact one on a phone (cited controls, their titles, GuardDuty types, unknown ones)', () => {
+    const knowledge = realKnowledge();
+    const engine = createEngine(knowledge);
+    const findings = knowledge.findings!;
+    const asked = [...controlCitations(knowledge).keys(), 'S3.99', ...findings.guardduty.map((f) => f.type), 'UnauthorizedAccess:EC2/Unknown'];
+    const found: Record<string, string[]> = {};
+    for (const text of asked) {
+      const answer = engine.answer(text);
+      for (const surface of SURFACES) {
+        for (const length of LENGTHS) {
+          const message = renderAnswer(knowledge, answer, { ...surface, length });
+          const problems = problemsOf(knowledge, message);
+          if (answer.match && length === 'compact') problems.push(...compactProblems(message, answer.match));
+          if (problems.length > 0) found[`${text} ${surface.surface} ${length}`] = problems;
+        }
+      }
+    }
+    expect(found).toEqual({});
   });
 });
 

@@ -41,6 +41,11 @@ function minimalKnowledge() {
     catalogue: { services: [{ name: 'Amazon Cognito', aliases: ['cognito'] }, { name: 'Amazon S3', card: 's3', aliases: ['s3 storage'] }] },
     tips: { tips: [{ id: 'tip-one', service: 's3', topic: 'encryption', title: 'T', do: 'Do', why: 'Why', check: { label: 'L', console: 'S3 console' }, link }] },
     quiz: { questions: [{ id: 'q-one', question: 'Who?', choices: ['AWS', 'You'], answer: 1, why: 'Because', card: 's3.encryption' }] },
+    findings: {
+      verified_on, sources: [link], prefixes: { S3: 's3' },
+      controls: { 'S3.8': 'S3 general purpose buckets should block public access' } as Record<string, string>,
+      guardduty: [{ type: 'Policy:S3/BucketBlockPublicAccessDisabled', card: 's3.encryption', first_step: 'Turn Block Public Access back on' }],
+    },
   };
 }
 
@@ -58,6 +63,7 @@ function write(k: Knowledge, raw: Record<string, string> = {}): string {
   writeFileSync(join(dir, 'tips.yml'), stringify(k.tips));
   writeFileSync(join(dir, 'quiz.yml'), stringify(k.quiz));
   writeFileSync(join(dir, 'catalogue.yml'), stringify(k.catalogue));
+  writeFileSync(join(dir, 'findings.yml'), stringify(k.findings));
   for (const [file, text] of Object.entries(raw)) writeFileSync(join(dir, file), text);
   return dir;
 }
@@ -171,6 +177,23 @@ describe('knowledge loader', () => {
     expect(problems).toMatch(/links\.0\.url: must be an https link to an official AWS page/);
     expect(problems).toMatch(/practices\.0\.control: must look like a Security Hub control id/);
     expect(problems).toMatch(/check: needs a command \(AWS CLI\) or a console path/);
+  });
+
+  it('wants a title for every cited control and GuardDuty findings that land on a service topic card', () => {
+    const k = minimalKnowledge();
+    k.findings.controls = {};
+    k.findings.guardduty = [
+      { type: 'Policy:S3/BucketBlockPublicAccessDisabled', card: 'encryption', first_step: 'Turns it back on' },
+      { type: 'policy:s3/bucketblockpublicaccessdisabled', card: 's3.nothing', first_step: 'Look' },
+    ];
+    const problems = problemsOf(write(k));
+    expect(problems).toMatch(/findings\.yml: S3\.8 › controls: cited by acm\.encryption, apigateway\.encryption, aurora\.encryption and \d+ more but has no title here/);
+    expect(problems).toMatch(/guardduty\.0\.card: must name a service topic card/);
+    expect(problems).toMatch(/guardduty\.0\.first_step\.0: "Turns …" reads in the third person/);
+    expect(problems).toMatch(/guardduty\.1\.type: duplicate finding type/);
+    expect(problems).toMatch(/guardduty\.1\.card: dangling related link "s3\.nothing"/);
+    k.findings.guardduty = [{ type: 'not a finding type', card: 's3.encryption', first_step: 'Look' }];
+    expect(problemsOf(write(k))).toMatch(/guardduty\.0\.type: must look like a GuardDuty finding type/);
   });
 
   it('reports YAML syntax errors with their line', () => {

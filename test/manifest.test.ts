@@ -51,7 +51,7 @@ describe('manifest.yml', () => {
 
   it('subscribes to the events the app answers, with interactivity, Socket Mode and the Home tab on', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
-      'app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.im',
+      'app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.channels', 'message.groups', 'message.im',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);

@@ -31,6 +31,7 @@ export const EMOJI_CHARACTERS = {
   mortar_board: '🎓',
   computer: '💻',
   shield: '🛡️',
+  rotating_light: '🚨',
 } as const;
 
 export type EmojiName = keyof typeof EMOJI_CHARACTERS;

@@ -1,4 +1,4 @@
-import type { Answer, NoMatchReason } from '../engine/types.js';
+import type { Answer, FindingNote, NoMatchReason } from '../engine/types.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { encodeNextQuestion } from '../quiz/index.js';
 import { actions, section, valueButton } from './blocks.js';
@@ -22,7 +22,14 @@ const WHY: Record<NoMatchReason, string> = {
     "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM”.",
 };
 
-export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered'>, options: RenderOptions): SlackMessage {
+/** A finding type srm-bot does not know, refused by name with the closest ones it does. */
+function unknownFindingLines(finding: FindingNote): string {
+  const nearest = (finding.nearest ?? []).map((type) => `\`${escapeMrkdwn(type)}\``).join(', ');
+  return `I don't know the GuardDuty finding type \`${escapeMrkdwn(finding.id)}\` yet, so I won't guess whose it is.` +
+    (nearest ? `\nThe closest ones I know: ${nearest}.` : '');
+}
+
+export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered' | 'finding'>, options: RenderOptions): SlackMessage {
   const echo = echoUserText(answer.readable, ECHO_CHARS);
   const suggestions = answer.suggestions
     .map((s) => resolveCard(kb, { service: s.service, topic: s.topic }))
@@ -34,7 +41,7 @@ export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable'
   return {
     text: `${echo.length > 0 ? `No card for “${echo}”.` : 'No question received.'} /srm help shows how to ask.`,
     blocks: [
-      section(`${emoji('thinking_face')} ${opening}\n${WHY[answer.reason ?? 'not_understood']}`),
+      section(`${emoji('thinking_face')} ${answer.finding ? unknownFindingLines(answer.finding) : `${opening}\n${WHY[answer.reason ?? 'not_understood']}`}`),
       ...(suggestions.length > 0
         ? [
           section('*Did you mean…*'),

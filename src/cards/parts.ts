@@ -1,4 +1,5 @@
 import type { ActionsBlockElement, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { FindingNote } from '../engine/types.js';
 import {
   cardProvenance, formatCardKey,
   type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
@@ -30,6 +31,8 @@ export interface AnswerNotes {
   uncovered?: string;
   /** Cards the engine found nearly as likely as this one. */
   alternatives: readonly ResolvedCard[];
+  /** The Security Hub control or GuardDuty finding the message named: shown first, with who acts on it. */
+  finding?: FindingNote;
 }
 
 const SRM_PAGE: Link = {
@@ -170,23 +173,43 @@ const MAX_ALTERNATIVES = 2;
  * Said before the card when the engine is not sure of it: the service asked about has no card of its own (so the
  * general card is not mistaken for a specific one), or another card is nearly as likely.
  */
-function answerNoteBlocks(ctx: CardContext): KnownBlock[] {
+function answerNoteBlocks(ctx: CardContext, card: ResolvedCard): KnownBlock[] {
   const notes = ctx.notes;
   if (!notes) return [];
-  const blocks: KnownBlock[] = [];
   // The compact answer says each note in a few words; the full card has room to say why.
   const compact = isCompact(ctx);
-  if (notes.uncovered) {
+  const blocks: KnownBlock[] = notes.finding ? [findingSection(notes.finding, card, compact)] : [];
+  // A control no card cites yet is said in the finding's own words, not as a service without a card.
+  if (notes.uncovered && !notes.finding) {
     const uncovered = `${emoji('information_source')} I don't have a card for *${esc(notes.uncovered)}* yet, so this is the general card`;
     blocks.push(context([compact ? `${uncovered}.` : `${uncovered}: it holds across AWS services, and the service's own documentation has its specifics.`]));
   }
   if (notes.alternatives.length > 0) {
+    // Beside a control, the other cards are not doubt but more of the same answer: they cite it too.
+    const lead = notes.finding
+      ? `${emoji('books')} Also citing ${esc(notes.finding.id)}:`
+      : `${emoji('thinking_face')} ${compact ? '' : 'Not sure I read that right. '}Or did you mean…`;
     blocks.push(
-      context([`${emoji('thinking_face')} ${compact ? '' : 'Not sure I read that right. '}Or did you mean…`]),
+      context([lead]),
       actions('srm_alternatives', openButtons(notes.alternatives.slice(0, MAX_ALTERNATIVES), { query: ctx.query, idPrefix: 'alt' })),
     );
   }
   return blocks;
+}
+
+/**
+ * The finding a card answers, before anything else: what Security Hub or GuardDuty said, and who acts on it.
+ * Both look at what you run and configure, so the one to act is always you; the card says how.
+ */
+function findingSection(finding: FindingNote, card: ResolvedCard, compact: boolean): SectionBlock {
+  const who = `${emoji('raising_hand')} *Who acts: you*`;
+  if (finding.kind === 'guardduty') {
+    return section(`${emoji('rotating_light')} *GuardDuty* \`${esc(finding.id)}\`\n${who} — first: ${esc(finding.firstStep ?? '')}`);
+  }
+  const named = `${emoji('shield')} *Security Hub ${esc(finding.id)}*${finding.title ? ` · ${esc(finding.title)}` : ''}`;
+  const cardName = card.kind === 'service' ? card.service.name : cardTitle(card);
+  if (!finding.cited) return section(`${named}\nNo card cites ${esc(finding.id)} yet, so here is the ${esc(cardName)} card.`);
+  return section(`${named}\n${who}${compact ? '' : ' — the control checks how you configured it; AWS does not change it for you.'}`);
 }
 
 /** A menu of cards; `suffix` tells menus apart where a message or view holds more than one. */
@@ -273,6 +296,8 @@ export interface Sides {
  */
 export interface CompactBody {
   before: KnownBlock[];
+  /** How to check your setup: after `fill`, or right under a finding the card answers. */
+  check?: Check;
   fill?: (room: number) => KnownBlock[];
   after?: KnownBlock[];
 }
@@ -292,18 +317,22 @@ export interface CardBody {
 export function frameCard(ctx: CardContext, body: CardBody): SlackMessage {
   // The card key in the header's block id lets anything reading the message (tests, analytics, a reviewer's
   // tooling) tell which card was sent without parsing its text.
-  const head = [header(cardTitle(body.card), `srm_card:${formatCardKey(body.card.key)}`), ...answerNoteBlocks(ctx)];
+  const head = [header(cardTitle(body.card), `srm_card:${formatCardKey(body.card.key)}`), ...answerNoteBlocks(ctx, body.card)];
   const tail = [...answerActions(ctx, body.card.key, body.related), feedbackBlock(ctx, body.card.key)];
   const text = fallbackText(cardTitle(body.card), body.summary);
   if (!isCompact(ctx)) {
     const verifiedOn = cardProvenance(ctx.kb, body.card.key)?.verifiedOn ?? null;
     return { text, blocks: [...head, ...body.full(), sourcesContext(body.links, verifiedOn), divider(), ...tail, footer(ctx.options)] };
   }
-  const { before, fill, after = [] } = body.compact();
+  const { before, fill, check, after = [] } = body.compact();
+  const checkBlocks = check ? [checkSection(check, { compact: true })] : [];
+  // Under a finding the check comes first, in place of the summary: the finding already says what is at stake,
+  // and the check is how to confirm it and the fix.
+  const top = ctx.notes?.finding ? [...head, ...checkBlocks] : [...head, ...before];
   const shared = sharedByLine(ctx.options);
-  const end = [...after, ...tail, ...(shared.length > 0 ? [context(shared)] : [])];
-  const filled = fill ? fill(COMPACT_TEXT_MAX - visibleTextLength([...head, ...before, ...end])) : [];
-  return { text, blocks: [...head, ...before, ...filled, ...end] };
+  const end = [...(ctx.notes?.finding ? [] : checkBlocks), ...after, ...tail, ...(shared.length > 0 ? [context(shared)] : [])];
+  const filled = fill ? fill(COMPACT_TEXT_MAX - visibleTextLength([...top, ...end])) : [];
+  return { text, blocks: [...top, ...filled, ...end] };
 }
 
 /**

@@ -21,7 +21,11 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
       const alternatives = (answer.alternatives ?? [])
         .map((alt) => resolveCard(kb, alt))
         .filter((card): card is ResolvedCard => card !== null);
-      const notes: AnswerNotes = { alternatives, ...(answer.uncovered ? { uncovered: answer.uncovered } : {}) };
+      const notes: AnswerNotes = {
+        alternatives,
+        ...(answer.uncovered ? { uncovered: answer.uncovered } : {}),
+        ...(answer.finding ? { finding: answer.finding } : {}),
+      };
       return renderCard(kb, { service: answer.match.service, topic: answer.match.topic }, options, answer.readable, notes);
     }
   }

@@ -4,7 +4,7 @@ import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import {
-  categoryLine, categoryTag, checkSection, fittedSides, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection,
+  categoryLine, categoryTag, fittedSides, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection,
   summarySection, type CardContext, type RelatedMenu,
 } from './parts.js';
 import { cardButtonLabel, type ResolvedCard } from './resolve.js';
@@ -52,7 +52,8 @@ function renderServiceTopicEntry(ctx: CardContext, card: ServiceTopicCard, entry
     compact: () => ({
       before: [summarySection(entry.summary)],
       fill: (room) => [fittedSides(entry, room)],
-      after: [checkSection(entry.check, { compact: true }), categoryTag(card.service)],
+      check: entry.check,
+      after: [categoryTag(card.service)],
     }),
     links: entry.links,
     related: relatedMenu(ctx, card, entry.related),
@@ -82,7 +83,8 @@ function renderServiceTopicFromGeneral(ctx: CardContext, card: ServiceTopicCard)
     compact: () => ({
       before: [summarySection(forCategory), context([`${generalGuidance} on it.`])],
       fill: (room) => [fittedSides(topic, room)],
-      after: [checkSection(topic.check, { compact: true }), categoryTag(service)],
+      check: topic.check,
+      after: [categoryTag(service)],
     }),
     links: [...topic.links, ...service.links],
     related: relatedMenu(ctx, card, topic.related),

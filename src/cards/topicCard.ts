@@ -3,7 +3,7 @@ import { context, packedSections } from './blocks.js';
 import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
-import { checkSection, fittedSides, frameCard, relatedCards, responsibilityBlocks, summarySection, type CardContext } from './parts.js';
+import { fittedSides, frameCard, relatedCards, responsibilityBlocks, summarySection, type CardContext } from './parts.js';
 import type { ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
@@ -34,7 +34,7 @@ export function renderTopicCard(ctx: CardContext, card: TopicCard): SlackMessage
     compact: () => ({
       before: [summarySection(topic.summary)],
       fill: (room) => [fittedSides(topic, room)],
-      after: [checkSection(topic.check, { compact: true })],
+      check: topic.check,
     }),
     links: topic.links,
     related: {

@@ -1,6 +1,6 @@
 import { renderAnswer } from '../cards/render.js';
 import { renderForTerminal } from '../cards/terminal.js';
-import { openEngine } from '../engine/index.js';
+import { openEngine, type FindingNote } from '../engine/index.js';
 import { cardProvenance, openKnowledge } from '../knowledge/index.js';
 
 /**
@@ -16,6 +16,8 @@ export interface AskJson {
   match: (CardRef & { confidence: number; alternatives: CardRef[]; verifiedOn: string | null; sources: string[] }) | null;
   /** An AWS service the question named that has no card yet. */
   notCovered: string | null;
+  /** The Security Hub control or GuardDuty finding the question named (docs/findings.md). */
+  finding: FindingNote | null;
   suggestions: CardRef[];
   text: string;
   blocks: unknown[];
@@ -48,6 +50,7 @@ export function runAsk(query: string, options: { json: boolean }, out: NodeJS.Wr
         }
         : null,
       notCovered: answer.uncovered ?? null,
+      finding: answer.finding ?? null,
       suggestions: answer.suggestions.map(cardRef),
       text: message.text,
       blocks: message.blocks,

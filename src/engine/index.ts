@@ -1,4 +1,5 @@
-import { cardKeyTitle, cardRefExists, formatCardKey, isConceptId, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
+import { cardKeyTitle, cardRefExists, formatCardKey, isConceptId, parseCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
+import { createFindingResolver, type FindingResolution } from './findings.js';
 import { normalizeSlackText, type NormalizedQuery } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
@@ -9,7 +10,7 @@ import { defaultEngineStateFile, learnEngineState, readEngineState, type EngineS
 import type { Answer, CardMatch, Conversation, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
-export type { Answer, AnswerKind, CardMatch, Conversation, Engine, NoMatchReason } from './types.js';
+export type { Answer, AnswerKind, CardMatch, Conversation, Engine, FindingNote, NoMatchReason } from './types.js';
 
 /** Whole messages that ask for more of the card just given ("why?", "tell me more"). */
 const MORE_REQUESTS = new Set(['why', 'more', 'details', 'detail', 'tell me more', 'more details', 'go on', 'explain', 'how come', 'how so', 'and why', 'why is that', 'show me more', 'full card']);
@@ -34,6 +35,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
   const model = topicModelFromCounts(learnt.counts, tuning);
+  const findings = createFindingResolver(kb);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
 
@@ -65,8 +67,27 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   function answer(text: string, conversation?: Conversation): Answer {
     const query = typeof text === 'string' ? text : '';
     const normalized = normalizeSlackText(query);
+    // A finding names its own card, in a thread or not: nothing before it in the conversation changes that.
+    const finding = findings.resolve(normalized.readable);
+    if (finding) return findingAnswer(query, normalized.readable, finding);
     const first = answerAlone(query, normalized);
     return conversation ? followUp(first, normalized.words, conversation) : first;
+  }
+
+  function findingAnswer(query: string, readable: string, { note, card, alternatives }: FindingResolution): Answer {
+    if (!card) {
+      const suggestions = (note.nearest ?? []).flatMap((type) => {
+        const known = kb.findings?.guardduty.find((f) => f.type === type);
+        const key = known ? parseCardKey(known.card) : null;
+        return key ? [withTitle(key)] : [];
+      }).filter((match, i, all) => all.findIndex((m) => formatCardKey(m) === formatCardKey(match)) === i);
+      return { query, readable, kind: 'no_match', match: null, suggestions, reason: 'not_covered', finding: note };
+    }
+    const skip = new Set([card, ...alternatives].map(formatCardKey));
+    const suggestions = suggester.related(card).filter((k) => !skip.has(formatCardKey(k))).map(withTitle);
+    // A control no card cites yet is answered with its service's card, and counted as a gap like an uncovered service.
+    const uncovered = note.cited ? {} : { uncovered: `Security Hub ${note.id}` };
+    return { query, readable, kind: 'card', match: withTitle(card), suggestions, confidence: 1, alternatives: alternatives.map(withTitle), finding: note, ...uncovered };
   }
 
   function answerAlone(query: string, { readable, words }: NormalizedQuery): Answer {

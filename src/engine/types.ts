@@ -36,6 +36,29 @@ export interface Answer {
    * ("why?", "more"): `match` is then the previous card and the surface shows its details.
    */
   followUp?: 'narrowed' | 'details';
+  /** Set when the message named a Security Hub control or a GuardDuty finding: the answer is its card. */
+  finding?: FindingNote;
+}
+
+/**
+ * A finding the message named: a Security Hub control (by id or title) or a GuardDuty finding type. The card layer
+ * puts it at the top of the card, with who acts on it.
+ */
+export interface FindingNote {
+  kind: 'control' | 'guardduty';
+  /** "S3.8", "UnauthorizedAccess:EC2/SSHBruteForce": as Security Hub and GuardDuty write it (a typed unknown type as typed). */
+  id: string;
+  /** The control's title in Security Hub. */
+  title?: string;
+  /** For a GuardDuty type: what to do first. */
+  firstStep?: string;
+  /**
+   * False when no card cites the control (the answer is its service's card) or the finding type is not in the
+   * catalogue (the answer is a refusal with `nearest`).
+   */
+  cited: boolean;
+  /** For a finding type srm-bot does not know: the catalogue's closest types. */
+  nearest?: string[];
 }
 
 /** What came before a question in the same conversation (a thread): the last card the bot answered with. */

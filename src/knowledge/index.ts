@@ -3,7 +3,7 @@ export type * from './schema.js';
 export type { KnowledgeBase } from './load.js';
 export { KnowledgeError, formatProblem } from './errors.js';
 export type { KnowledgeProblem } from './errors.js';
-export { aliasPhrase, cardKeyTitle, cardProvenance, cardRefExists, writtenCardKeys } from './lookup.js';
+export { aliasPhrase, cardKeyTitle, cardProvenance, cardRefExists, controlCitations, writtenCardKeys } from './lookup.js';
 export type { Provenance } from './lookup.js';
 export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey, CardTopic } from './cardKey.js';

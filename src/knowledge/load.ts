@@ -8,13 +8,13 @@ import { foldPhrase } from '../text/phrase.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
   schemas,
-  type Alias, type CatalogueEntry, type Concept, type ConceptId, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
+  type Alias, type CatalogueEntry, type Concept, type ConceptId, type Findings, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
   type TopicId, type Vocabulary,
 } from './schema.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
-import { aliasPhrase, cardRefExists } from './lookup.js';
-import { isConceptId } from './cardKey.js';
+import { aliasPhrase, cardRefExists, controlCitations } from './lookup.js';
+import { formatCardKey, isConceptId } from './cardKey.js';
 
 /** Pages that back the model as a whole, not a service's facts: the SRM page, the controls index, the whitepapers on it. */
 const GENERIC_SOURCES = [
@@ -40,6 +40,11 @@ export interface KnowledgeBase {
   catalogue: readonly CatalogueEntry[];
   tips: readonly Tip[];
   quiz: readonly QuizQuestion[];
+  /**
+   * Security Hub control titles and GuardDuty finding types (knowledge/findings.yml). Always there once loaded;
+   * knowledge built by hand for a test may leave it out, and then no finding is recognised.
+   */
+  findings?: Findings;
   /** A hash of the files it was read from, when it came from the build's snapshot: what derived data is keyed on. */
   fingerprint?: string;
 }
@@ -107,7 +112,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     return result;
   }
 
-  const { catalogueFileSchema, conceptSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema } = schemas();
+  const { catalogueFileSchema, conceptSchema, findingsFileSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema } = schemas();
   const services = loadFolder<Service>('services', serviceSchema, SERVICE_IDS, 'service') as Map<ServiceId, Service>;
   const topics = loadFolder<Topic>('topics', topicSchema, TOPIC_IDS, 'topic') as Map<TopicId, Topic>;
   const concepts = loadFolder<Concept>('concepts', conceptSchema, CONCEPT_IDS, 'concept') as Map<ConceptId, Concept>;
@@ -115,6 +120,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const catalogueFile = parseWith(catalogueFileSchema, join(dir, 'catalogue.yml'), () => undefined);
   const tipsFile = parseWith(tipsFileSchema, join(dir, 'tips.yml'), () => undefined);
   const quizFile = parseWith(quizFileSchema, join(dir, 'quiz.yml'), () => undefined);
+  const findings = parseWith(findingsFileSchema, join(dir, 'findings.yml'), () => undefined);
 
   const kb: KnowledgeBase = {
     services,
@@ -124,6 +130,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],
+    ...(findings ? { findings } : {}),
   };
   problems.push(...crossCheck(kb, dir, display));
   if (problems.length > 0) throw new KnowledgeError(problems);
@@ -245,5 +252,27 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     quizIds.add(q.id);
     checkRefs([q.card], quizFile, q.id, `questions.${i}.card`);
   });
+
+  // A finding answers with the card that cites its control, titled as Security Hub titles it; a GuardDuty type
+  // answers with a service topic card (who acts on an instance, a key, a bucket), never a general one.
+  const findingsFile = display(join(dir, 'findings.yml'));
+  const findings = kb.findings;
+  if (findings) {
+    for (const [control, cards] of controlCitations(kb)) {
+      if (findings.controls[control] === undefined) {
+        const citing = cards.slice(0, 3).map(formatCardKey).join(', ') + (cards.length > 3 ? ` and ${cards.length - 3} more` : '');
+        problems.push({ file: findingsFile, entry: control, field: 'controls', message: `cited by ${citing} but has no title here: add it as Security Hub titles it` });
+      }
+    }
+    const types = new Set<string>();
+    findings.guardduty.forEach((finding, i) => {
+      const field = `guardduty.${i}`;
+      if (types.has(finding.type.toLowerCase())) problems.push({ file: findingsFile, entry: finding.type, field: `${field}.type`, message: 'duplicate finding type' });
+      types.add(finding.type.toLowerCase());
+      if (!finding.card.includes('.')) problems.push({ file: findingsFile, entry: finding.type, field: `${field}.card`, message: 'must name a service topic card like ec2.network' });
+      checkRefs([finding.card], findingsFile, finding.type, `${field}.card`);
+      checkVoice([finding.first_step], finding.type, findingsFile, `${field}.first_step`);
+    });
+  }
   return problems;
 }

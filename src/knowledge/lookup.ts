@@ -1,6 +1,6 @@
 import { isConceptId, parseCardKey, type CardKey } from './cardKey.js';
 import type { KnowledgeBase } from './load.js';
-import type { Alias, ConceptId, TopicId } from './schema.js';
+import type { Alias, ConceptId, Practice, ServiceTopic, TopicId } from './schema.js';
 
 export const aliasPhrase = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.phrase);
 
@@ -52,6 +52,29 @@ export function cardProvenance(kb: KnowledgeBase, key: CardKey): Provenance | nu
   if (key.topic === null) return null;
   const card = isConceptId(key.topic) ? kb.concepts.get(key.topic) : kb.topics.get(key.topic as TopicId);
   return card ? of(card) : null;
+}
+
+/**
+ * Every Security Hub control the cards cite, with the cards that cite it in the order the knowledge lists them
+ * (service topic cards by service, then general topic cards).
+ */
+export function controlCitations(kb: KnowledgeBase): Map<string, CardKey[]> {
+  const citations = new Map<string, CardKey[]>();
+  const cite = (practices: readonly Practice[], key: CardKey) => {
+    for (const practice of practices) {
+      if (typeof practice === 'string' || !practice.control) continue;
+      const cards = citations.get(practice.control) ?? [];
+      if (!cards.some((k) => k.service === key.service && k.topic === key.topic)) cards.push(key);
+      citations.set(practice.control, cards);
+    }
+  };
+  for (const service of kb.services.values()) {
+    for (const [topic, entry] of Object.entries(service.topics) as [TopicId, ServiceTopic | undefined][]) {
+      if (entry) cite(entry.practices, { service: service.id, topic });
+    }
+  }
+  for (const topic of kb.topics.values()) cite(topic.practices, { service: null, topic: topic.id });
+  return citations;
 }
 
 /** Every card a knowledge file holds, by key: service overviews, the topics a service file covers, topics, concepts. */

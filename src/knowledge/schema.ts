@@ -234,6 +234,34 @@ function defineSchemas({ z }: typeof Zod) {
 
   const quizFileSchema = z.strictObject({ questions: z.array(quizQuestionSchema).min(1) });
 
+  /** A Security Hub control id as AWS writes it ("S3.8", "CloudTrail.1"). */
+  const controlIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*\.\d+$/, 'must look like a Security Hub control id such as S3.8');
+
+  /** A GuardDuty finding type: ThreatPurpose:ResourceType/ThreatFamilyName.DetectionMechanism!Artifact. */
+  const guardDutyTypeSchema = z.string().regex(/^[A-Za-z]+:[A-Za-z0-9]+\/[A-Za-z0-9.!&_-]+$/, 'must look like a GuardDuty finding type such as UnauthorizedAccess:EC2/SSHBruteForce');
+
+  const guardDutyFindingSchema = z.strictObject({
+    type: guardDutyTypeSchema,
+    /** The service topic card that says who acts on it. */
+    card: cardRefSchema,
+    /** What to do first, as an instruction, in our own words. */
+    first_step: text(160),
+  });
+
+  /**
+   * What findings posted to Slack name: Security Hub control titles and GuardDuty finding types, so that a finding
+   * answers with the card that says who acts (docs/findings.md).
+   */
+  const findingsFileSchema = z.strictObject({
+    verified_on: verifiedOn,
+    sources: z.array(linkSchema).min(1).max(4),
+    /** The service card a control id prefix belongs to ("S3" → s3): where an id no card cites is answered. */
+    prefixes: z.record(z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, 'must be a control id prefix such as S3'), z.enum(SERVICE_IDS)),
+    /** Control id → the control's title in Security Hub. */
+    controls: z.record(controlIdSchema, text(200)),
+    guardduty: z.array(guardDutyFindingSchema).min(1),
+  });
+
   return {
     linkSchema,
     aliasSchema,
@@ -255,6 +283,8 @@ function defineSchemas({ z }: typeof Zod) {
     tipsFileSchema,
     quizQuestionSchema,
     quizFileSchema,
+    guardDutyFindingSchema,
+    findingsFileSchema,
   };
 }
 
@@ -279,3 +309,5 @@ export type Vocabulary = Infer<'vocabularySchema'>;
 export type CatalogueEntry = Infer<'catalogueEntrySchema'>;
 export type Tip = Infer<'tipSchema'>;
 export type QuizQuestion = Infer<'quizQuestionSchema'>;
+export type GuardDutyFinding = Infer<'guardDutyFindingSchema'>;
+export type Findings = Infer<'findingsFileSchema'>;

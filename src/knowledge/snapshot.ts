@@ -22,6 +22,7 @@ interface Snapshot {
   catalogue: KnowledgeBase['catalogue'];
   tips: KnowledgeBase['tips'];
   quiz: KnowledgeBase['quiz'];
+  findings?: KnowledgeBase['findings'];
 }
 
 function yamlFiles(dir: string): string[] {
@@ -63,6 +64,7 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
     catalogue: kb.catalogue,
     tips: kb.tips,
     quiz: kb.quiz,
+    ...(kb.findings ? { findings: kb.findings } : {}),
   };
   writeFileSync(file, JSON.stringify(snapshot));
   return kb;
@@ -82,6 +84,7 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
         catalogue: snapshot.catalogue,
         tips: snapshot.tips,
         quiz: snapshot.quiz,
+        ...(snapshot.findings ? { findings: snapshot.findings } : {}),
       };
     }
   }

@@ -16,4 +16,6 @@ export interface SlackDeps {
   todaysTip(): DailyTip | null;
   /** Where votes and unanswered questions go: a log line each, and FEEDBACK_CHANNEL when set. */
   feedback: FeedbackReporter;
+  /** FINDINGS_CHANNELS: where findings posted by other apps get a threaded reply; empty for none. */
+  findingChannels: ReadonlySet<string>;
 }

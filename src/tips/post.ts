@@ -3,14 +3,15 @@ import { renderTip } from '../cards/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
 import { NO_UNFURL } from '../slackApi/client.js';
+import { postOnce } from '../slackApi/postOnce.js';
 import { addDays, earliestStartOf } from './calendar.js';
 import { failureOf } from './failures.js';
 import type { Rotation } from './rotation.js';
 
 /**
- * Posting one day's tip to each channel exactly once, with Slack as the only store: every tip post carries
- * message metadata naming its date, and the channel's history is searched for it before posting and again after,
- * when the later of two racing posts removes itself. docs/daily-tips.md walks through why this holds.
+ * Posting one day's tip to each channel exactly once (src/slackApi/postOnce.ts): every tip post carries message
+ * metadata naming its date, and the channel's history is searched for it. docs/daily-tips.md walks through why
+ * this holds.
  */
 
 /** The metadata event type on every tip post. */
@@ -44,10 +45,6 @@ export interface PostTipRequest {
   date: string;
   channels: readonly string[];
   log: Logger;
-}
-
-interface TipPost {
-  ts: string;
 }
 
 /** Posts `date`'s tip to every channel, one after the other; a failing channel never stops the others. */
@@ -102,56 +99,44 @@ interface Posting {
 
 async function postToChannel(posting: Posting, channel: string, post: () => Promise<string>): Promise<ChannelResult> {
   try {
-    const existing = await findTipPosts(posting, channel);
-    if (existing.length > 0) {
-      await keepOnlyFirst(posting, channel, existing);
-      return { channel, status: 'already_posted', ts: existing[0]!.ts };
-    }
-    const ts = await post();
-    // Another process may have posted in the moment between our search and our post: both posts are now in
-    // the history, and only the earlier stays.
-    const after = await findTipPosts(posting, channel).catch((error: unknown) => {
-      posting.log.warn({ channel, date: posting.date, ...failureOf(error) }, 'daily tip posted, but the check for a duplicate failed');
-      return [];
+    const { posted, ts } = await postOnce({
+      find: () => findTipPosts(posting, channel),
+      post,
+      remove: (ts, kept) => removeDuplicate(posting, channel, ts, kept),
+      recheckFailed: (error) => posting.log.warn({ channel, date: posting.date, ...failureOf(error) }, 'daily tip posted, but the check for a duplicate failed'),
     });
-    const posts = after.some((p) => p.ts === ts) ? after : [...after, { ts }].sort(byTs);
-    await keepOnlyFirst(posting, channel, posts);
-    return { channel, status: posts[0]!.ts === ts ? 'posted' : 'already_posted', ts: posts[0]!.ts };
+    return { channel, status: posted ? 'posted' : 'already_posted', ts };
   } catch (error) {
     return { channel, status: 'failed', ...failureOf(error) };
   }
 }
 
-/** The bot's tip posts for the date in the channel, oldest first. */
-async function findTipPosts({ client, date, botId }: Posting, channel: string): Promise<TipPost[]> {
+/** The timestamps of the bot's tip posts for the date in the channel. */
+async function findTipPosts({ client, date, botId }: Posting, channel: string): Promise<string[]> {
   const oldest = (earliestStartOf(addDays(date, -MAX_DAYS_AHEAD)) / 1000).toFixed(6);
-  const found: TipPost[] = [];
+  const found: string[] = [];
   let cursor: string | undefined;
   do {
     const page = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor && { cursor }) });
     for (const message of page.messages ?? []) {
       const metadata = message.metadata;
       if (message.ts && message.bot_id === botId && metadata?.event_type === TIP_EVENT_TYPE && (metadata.event_payload as { date?: unknown } | undefined)?.date === date) {
-        found.push({ ts: message.ts });
+        found.push(message.ts);
       }
     }
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);
-  return found.sort(byTs);
+  return found;
 }
 
-const byTs = (a: TipPost, b: TipPost) => Number(a.ts) - Number(b.ts);
-
-/** Deletes every tip post for the date but the first: duplicates left by a race or a crash heal on the next run. */
-async function keepOnlyFirst({ client, log, date }: Posting, channel: string, posts: readonly TipPost[]): Promise<void> {
-  for (const { ts } of posts.slice(1)) {
-    try {
-      await client.chat.delete({ channel, ts });
-      log.info({ channel, date, ts, kept: posts[0]!.ts }, 'daily tip posted twice: removed the later post');
-    } catch (error) {
-      const { reason } = failureOf(error);
-      // Another process removed it first.
-      if (reason !== 'message_not_found') log.warn({ channel, date, ts, reason }, 'daily tip posted twice and the later post could not be removed');
-    }
+/** Deletes a later tip post for the date: duplicates left by a race or a crash heal on the next run. */
+async function removeDuplicate({ client, log, date }: Posting, channel: string, ts: string, kept: string): Promise<void> {
+  try {
+    await client.chat.delete({ channel, ts });
+    log.info({ channel, date, ts, kept }, 'daily tip posted twice: removed the later post');
+  } catch (error) {
+    const { reason } = failureOf(error);
+    // Another process removed it first.
+    if (reason !== 'message_not_found') log.warn({ channel, date, ts, reason }, 'daily tip posted twice and the later post could not be removed');
   }
 }

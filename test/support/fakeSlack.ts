@@ -40,13 +40,17 @@ export interface StoredMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
-/** A message a person sent, which the app hears of as an event: the test tells the fake so threads hold it too. */
+/**
+ * A message a person (or, with `bot_id`, another app) sent, which the app hears of as an event: the test tells the
+ * fake so threads hold it too.
+ */
 export interface PersonMessage {
   channel: string;
   ts: string;
   user: string;
   text: string;
   thread_ts?: string;
+  bot_id?: string;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ListenerGroup } from '../index.js';
 import { appHomeOpened } from './appHomeOpened.js';
 import { appMention } from './appMention.js';
 import { directMessage } from './directMessage.js';
+import { findingPosted } from './findingPosted.js';
 
 type EventHandler = (args: SlackEventMiddlewareArgs & AllMiddlewareArgs) => Promise<void>;
 
@@ -13,9 +14,11 @@ type EventHandler = (args: SlackEventMiddlewareArgs & AllMiddlewareArgs) => Prom
  */
 export const registerEvents: ListenerGroup = (app, deps) => {
   // Each handler is typed for its own event; the key it is filed under is that event's type.
+  // A message is a DM to answer or a finding posted in a FINDINGS_CHANNELS channel; each handler ignores the other.
+  const [dm, finding] = [directMessage(deps) as EventHandler, findingPosted(deps) as EventHandler];
   const handlers = new Map<string, EventHandler>([
     ['app_mention', appMention(deps) as EventHandler],
-    ['message', directMessage(deps) as EventHandler],
+    ['message', async (args) => { await dm(args); await finding(args); }],
     ['app_home_opened', appHomeOpened(deps) as EventHandler],
   ]);
   // The agent view's events and threaded DMs go to the Assistant first; whatever it passes on reaches the handlers.

@@ -1,0 +1,144 @@
+import {
+  aliasPhrase, controlCitations, parseCardKey,
+  type CardKey, type GuardDutyFinding, type KnowledgeBase, type ServiceId, type TopicId,
+} from '../knowledge/index.js';
+import { foldPhrase } from '../text/phrase.js';
+import type { FindingNote } from './types.js';
+
+/**
+ * Findings as Security Hub and GuardDuty post them name their subject exactly: a control id ("S3.8"), a control
+ * title, a finding type ("UnauthorizedAccess:EC2/SSHBruteForce"). Those are looked up, not scored: the same
+ * finding always answers with the same card, whatever words around it would point at.
+ */
+export interface FindingResolution {
+  note: FindingNote;
+  /** The card to answer with; null when there is none (a finding type srm-bot does not know). */
+  card: CardKey | null;
+  /** Other cards that cite the same control, best first. */
+  alternatives: CardKey[];
+}
+
+export interface FindingResolver {
+  /** The finding a message names, or null when it names none. */
+  resolve(readable: string): FindingResolution | null;
+}
+
+/** Nearest catalogue entries offered for a finding type srm-bot does not know. */
+const NEAREST_TYPES = 3;
+
+/**
+ * A control id, alone or after the words findings put before it: "S3.8", "control s3.8", "[RDS.13]", a standard's
+ * prefix ("PCI.S3.5", "CT.S3.1") or the tail of a control ARN (".../v/1.0.0/S3.8").
+ */
+const CONTROL_ID = /(?<![\p{L}\p{N}.])(?:(?:pci|ct|fsbp|aws)\.)?([a-z][a-z0-9]*)\.(\d{1,3})(?![\p{N}]|\.\d)/giu;
+
+/** A GuardDuty type: ThreatPurpose:ResourceType/ThreatFamilyName, with its optional .Mechanism!Artifact. */
+const FINDING_TYPE = /(?<![\p{L}\p{N}])([a-z]+):([a-z0-9]+)\/([a-z0-9&]+(?:[.!][a-z0-9&]+)*)/giu;
+
+export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
+  const findings = kb.findings;
+  if (!findings) return { resolve: () => null };
+
+  const citations = controlCitations(kb);
+  // Security Hub writes prefixes in mixed case ("CloudTrail", "SSM"); people type them in any case.
+  const canonicalPrefix = new Map<string, string>();
+  for (const id of [...Object.keys(findings.controls), ...citations.keys()]) canonicalPrefix.set(id.split('.')[0]!.toLowerCase(), id.split('.')[0]!);
+  for (const prefix of Object.keys(findings.prefixes)) canonicalPrefix.set(prefix.toLowerCase(), prefix);
+
+  const titles = Object.entries(findings.controls)
+    .map(([id, title]) => ({ id, folded: ` ${foldPhrase(title)} ` }))
+    .sort((a, b) => b.folded.length - a.folded.length);
+
+  const types = new Map(findings.guardduty.map((finding) => [finding.type.toLowerCase(), finding]));
+  const purposes = new Set(findings.guardduty.map((finding) => finding.type.split(':')[0]!.toLowerCase()));
+
+  const topicWords = new Map<TopicId, string[]>(
+    [...kb.topics.values()].map((topic) => [topic.id, [topic.id, ...topic.aliases.map(aliasPhrase)].map((phrase) => ` ${foldPhrase(phrase)} `)]),
+  );
+
+  /** How many of the topic's own words the control's title uses: "block public access" is about access. */
+  const topicFit = (foldedTitle: string, topic: TopicId): number =>
+    (topicWords.get(topic) ?? []).filter((phrase) => phrase.trim().length > 0 && foldedTitle.includes(phrase)).length;
+
+  /**
+   * The cards that cite a control, best first: the card of the service the control checks, then the one whose
+   * topic its title is about, then a service's card before a general one; ties keep the knowledge's order.
+   */
+  function rankCitations(id: string, cards: readonly CardKey[]): CardKey[] {
+    const service = serviceOf(id);
+    const title = ` ${foldPhrase(findings!.controls[id] ?? '')} `;
+    const score = (key: CardKey) =>
+      (key.service !== null && key.service === service ? 1000 : 0) +
+      (key.topic !== null ? 10 * topicFit(title, key.topic as TopicId) : 0) +
+      (key.service !== null ? 1 : 0);
+    return cards
+      .map((key, order) => ({ key, order, score: score(key) }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .map(({ key }) => key);
+  }
+
+  const serviceOf = (id: string): ServiceId | null => findings.prefixes[id.split('.')[0]!] ?? null;
+
+  function control(id: string): FindingResolution {
+    const title = findings!.controls[id];
+    const cited = citations.get(id);
+    const note: FindingNote = { kind: 'control', id, cited: cited !== undefined, ...(title ? { title } : {}) };
+    if (cited) {
+      const [card, ...alternatives] = rankCitations(id, cited);
+      return { note, card: card!, alternatives };
+    }
+    const service = serviceOf(id);
+    return { note, card: service ? { service, topic: null } : null, alternatives: [] };
+  }
+
+  function guardDuty(finding: GuardDutyFinding): FindingResolution {
+    return {
+      note: { kind: 'guardduty', id: finding.type, cited: true, firstStep: finding.first_step },
+      card: parseCardKey(finding.card),
+      alternatives: [],
+    };
+  }
+
+  /** The catalogue's types closest to one it does not hold: same purpose and resource first, then shared words. */
+  function nearestTypes(typed: string): string[] {
+    const parts = (type: string) => {
+      const [purpose = '', rest = ''] = type.split(':');
+      const [resource = '', name = ''] = rest.split('/');
+      return { purpose: purpose.toLowerCase(), resource: resource.toLowerCase(), words: splitWords(name) };
+    };
+    const asked = parts(typed);
+    const score = (finding: GuardDutyFinding) => {
+      const known = parts(finding.type);
+      return (known.purpose === asked.purpose ? 4 : 0) + (known.resource === asked.resource ? 2 : 0) + known.words.filter((w) => asked.words.includes(w)).length;
+    };
+    return findings!.guardduty
+      .map((finding, order) => ({ type: finding.type, order, score: score(finding) }))
+      .sort((a, b) => b.score - a.score || a.order - b.order)
+      .slice(0, NEAREST_TYPES)
+      .map(({ type }) => type);
+  }
+
+  function resolve(readable: string): FindingResolution | null {
+    for (const match of readable.matchAll(FINDING_TYPE)) {
+      const typed = match[0];
+      const known = types.get(typed.toLowerCase());
+      if (known) return guardDuty(known);
+      if (purposes.has(match[1]!.toLowerCase())) {
+        return { note: { kind: 'guardduty', id: typed, cited: false, nearest: nearestTypes(typed) }, card: null, alternatives: [] };
+      }
+    }
+    for (const match of readable.matchAll(CONTROL_ID)) {
+      const prefix = canonicalPrefix.get(match[1]!.toLowerCase());
+      if (prefix) return control(`${prefix}.${Number(match[2])}`);
+    }
+    const folded = ` ${foldPhrase(readable)} `;
+    const titled = titles.find(({ folded: title }) => folded.includes(title));
+    return titled ? control(titled.id) : null;
+  }
+
+  return { resolve };
+}
+
+/** "InstanceCredentialExfiltration.OutsideAWS" → ["instance", "credential", "exfiltration", "outside", "aws"]. */
+const splitWords = (name: string): string[] =>
+  name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
