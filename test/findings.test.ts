@@ -87,6 +87,13 @@ describe('finding titles and GuardDuty types', () => {
     }
   });
 
+  it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {
+    const answer: Answer = { query: 'Foo.9', readable: 'Foo.9', kind: 'no_match', match: null, suggestions: [], finding: { kind: 'control', id: 'Foo.9', cited: false, title: 'Foo widgets should be locked' } };
+    const blocks = blocksOf(answer);
+    expect(blocks).toContain('No card cites the Security Hub control `Foo.9` (“Foo widgets should be locked”)');
+    expect(blocks).not.toContain('finding type');
+  });
+
   it('refuse a finding type that is not in the catalogue, naming the nearest ones', () => {
     const answer = engine.answer('UnauthorizedAccess:EC2/SSHBruteForceV2');
     expect(answer.kind).toBe('no_match');

@@ -22,11 +22,15 @@ const WHY: Record<NoMatchReason, string> = {
     "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM”.",
 };
 
-/** A finding type srm-bot does not know, refused by name with the closest ones it does. */
+/** A finding srm-bot has no card for, refused by name (with the closest GuardDuty types it knows). */
 function unknownFindingLines(finding: FindingNote): string {
+  const id = `\`${escapeMrkdwn(finding.id)}\``;
+  if (finding.kind === 'control') {
+    const title = finding.title ? ` (“${escapeMrkdwn(finding.title)}”)` : '';
+    return `No card cites the Security Hub control ${id}${title} yet, so I won't guess whose it is.`;
+  }
   const nearest = (finding.nearest ?? []).map((type) => `\`${escapeMrkdwn(type)}\``).join(', ');
-  return `I don't know the GuardDuty finding type \`${escapeMrkdwn(finding.id)}\` yet, so I won't guess whose it is.` +
-    (nearest ? `\nThe closest ones I know: ${nearest}.` : '');
+  return `I don't know the GuardDuty finding type ${id} yet, so I won't guess whose it is.` + (nearest ? `\nThe closest ones I know: ${nearest}.` : '');
 }
 
 export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered' | 'finding'>, options: RenderOptions): SlackMessage {
