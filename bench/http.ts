@@ -29,7 +29,8 @@ const ROUNDS = positiveInt('BENCH_ROUNDS', 5);
 const WARMUP_REQUESTS = positiveInt('BENCH_WARMUP', 2_000);
 const STARTS = 5;
 const QUESTION = process.env.BENCH_QUESTION ?? 'who patches rds';
-const TARGETS = { throughputRatio: 0.8, p99Ratio: 1.25, readyMs: 1_500 };
+/** Throughput is judged against the bare app acking srm-bot's own answer: what Slack would cost any app saying as much. */
+const TARGETS = { throughputRatio: 0.9, p99Ratio: 1.25, readyMs: 1_500 };
 
 const BOT_TOKEN = 'xoxb-bench-not-a-real-token';
 const SIGNING_SECRET = '8f14e45fceea167a5a36dedd4bea2543';
@@ -291,11 +292,13 @@ async function main(): Promise<void> {
     console.log(row('srm-bot new q', medianFigures(newQuestionRuns)));
     // Ratios per round, then their median: the runs of a round are seconds apart and share whatever else the
     // machine was doing, so a busy moment does not count against one app only.
-    const throughput = ratio(srmRuns, bareRuns, 'rps');
-    const p99 = ratio(srmRuns, bareRuns, 'p99');
-    console.log(`srm-bot/bare (median of per-round ratios): throughput ${throughput.toFixed(2)} ` +
+    const throughput = ratio(srmRuns, payloadRuns, 'rps');
+    const p99 = ratio(srmRuns, payloadRuns, 'p99');
+    console.log(`srm-bot/(bare + answer) (median of per-round ratios): throughput ${throughput.toFixed(2)} ` +
       `(target ≥ ${TARGETS.throughputRatio}: ${verdict(throughput >= TARGETS.throughputRatio)}), ` +
       `p99 ${p99.toFixed(2)}× (target ≤ ${TARGETS.p99Ratio}×: ${verdict(p99 <= TARGETS.p99Ratio)}), ` +
+      `CPU per request ${ratio(srmRuns, payloadRuns, 'cpuUs').toFixed(2)}×`);
+    console.log(`srm-bot/bare: throughput ${ratio(srmRuns, bareRuns, 'rps').toFixed(2)}, p99 ${ratio(srmRuns, bareRuns, 'p99').toFixed(2)}×, ` +
       `CPU per request ${ratio(srmRuns, bareRuns, 'cpuUs').toFixed(2)}×, peak RSS ${ratio(srmRuns, bareRuns, 'rssMiB').toFixed(2)}×`);
     console.log(`the answer's size alone (bare + answer / bare): throughput ${ratio(payloadRuns, bareRuns, 'rps').toFixed(2)}, ` +
       `p99 ${ratio(payloadRuns, bareRuns, 'p99').toFixed(2)}×, CPU per request ${ratio(payloadRuns, bareRuns, 'cpuUs').toFixed(2)}× ` +
