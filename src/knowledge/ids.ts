@@ -9,7 +9,7 @@ export const SERVICE_IDS = [
   'shield', 'organizations', 'acm', 'cloudhsm', 'outposts', 'elasticbeanstalk', 'cognito', 'identitycenter',
   'controltower', 'bedrock', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager', 'opensearch', 'kinesis', 'msk',
   'documentdb', 'dms', 'fsx', 'networkfirewall', 'firewallmanager', 'directconnect', 'transitgateway',
-  'sitetositevpn', 'emr', 'lightsail', 'workspaces', 'stepfunctions', 'eventbridge', 'cloudformation',
+  'sitetositevpn', 'emr', 'lightsail', 'workspaces', 'stepfunctions', 'eventbridge', 'cloudformation', 'glue',
 ] as const;
 
 export const TOPIC_IDS = [
