@@ -1,4 +1,4 @@
-import { TOPIC_IDS, type Service, type TopicId } from '../knowledge/index.js';
+import { TOPIC_IDS, cardTitle, type Card, type Service, type TopicId } from '../knowledge/index.js';
 import { context, section } from './blocks.js';
 import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
@@ -7,22 +7,21 @@ import {
   categoryLine, categoryTag, fittedSides, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection,
   summarySection, type CardContext, type RelatedMenu,
 } from './parts.js';
-import { cardButtonLabel, type ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
 /** The closest cards first in the menu; the rest of the service's topics follow under their own heading. */
 const CLOSEST_CARDS = 5;
 
-type ServiceTopicCard = Extract<ResolvedCard, { kind: 'service-topic' }>;
-type ServiceCard = Extract<ResolvedCard, { kind: 'service' }>;
+type ServiceTopicCard = Extract<Card, { kind: 'service-topic' }>;
+type ServiceCard = Extract<Card, { kind: 'service' }>;
 
 /** The service's topics with notes of their own first: those cards have the most to say about it. */
 const topicsByDepth = (service: Service): TopicId[] =>
   [...TOPIC_IDS].sort((a, b) => Number(service.topics[b] !== undefined) - Number(service.topics[a] !== undefined));
 
 /** On a service's own cards its name in every menu entry is noise: "Patching", not "Amazon EC2 · Patching". */
-const labelBeside = (service: Service) => (other: ResolvedCard): string =>
-  other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardButtonLabel(other);
+const labelBeside = (service: Service) => (other: Card): string =>
+  other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardTitle(other);
 
 function relatedMenu(ctx: CardContext, card: ServiceTopicCard, refs: readonly string[] | undefined): RelatedMenu {
   const { service, topic } = card;
