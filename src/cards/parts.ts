@@ -1,14 +1,14 @@
 import type { ActionsBlockElement, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { FindingNote } from '../engine/types.js';
 import {
-  cardProvenance, cardTitle, formatCardKey, lookupCard,
+  cardProvenance, cardTitle, categoryNote, formatCardKey, lookupCard,
   type Card, type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
 } from '../knowledge/index.js';
 import {
   actions, bulletList, button, context, divider, feedbackButtons, fieldsSection, groupedSelect, header, mrkdwnLink, packedSections, section,
   staticSelect, type SelectChoice,
 } from './blocks.js';
-import { CATEGORIES, CONTAINER_NOTE, CONTAINER_NOTE_SHORT } from './categories.js';
+import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn } from './escape.js';
 import { COMPACT_TEXT_MAX, visibleTextLength } from './measure.js';
@@ -47,21 +47,19 @@ const esc = escapeMrkdwn;
 const fallbackText = (title: string, summary: string): string =>
   escapeMrkdwn(truncatePlain(`${title}: ${summary}`.replace(/\s+/g, ' '), FALLBACK_TEXT_CHARS));
 
-export function categoryLine(service: Service): ContextBlock {
-  const category = CATEGORIES[service.category];
-  // A service's own note that already corrects the Docker reading says it better than the generic one.
-  const needsContainerNote = service.category === 'container' && !/docker/i.test(service.category_note ?? '');
+export function categoryLine(kb: KnowledgeBase, service: Service): ContextBlock {
+  const note = categoryNote(kb, service.category);
   return context([
-    `${emoji('label')} *${category.label}*`,
-    ...(needsContainerNote ? [CONTAINER_NOTE] : []),
+    `${emoji('label')} *${CATEGORIES[service.category].label}*`,
+    ...(note ? [esc(note.note)] : []),
     ...(service.category_note ? [`${emoji('information_source')} ${esc(service.category_note)}`] : []),
   ]);
 }
 
 /** The category in one line, for the compact answer: the full card's notes are one tap away. */
-export function categoryTag(service: Service): ContextBlock {
-  const category = CATEGORIES[service.category];
-  return context([`${emoji('label')} *${category.label}*${service.category === 'container' ? ` · ${CONTAINER_NOTE_SHORT}` : ''}`]);
+export function categoryTag(kb: KnowledgeBase, service: Service): ContextBlock {
+  const note = categoryNote(kb, service.category);
+  return context([`${emoji('label')} *${CATEGORIES[service.category].label}*${note ? ` · ${esc(note.short)}` : ''}`]);
 }
 
 export const summarySection = (summary: string): SectionBlock => section(esc(summary));

@@ -47,12 +47,12 @@ function renderServiceTopicEntry(ctx: CardContext, card: ServiceTopicCard, entry
   return frameCard(ctx, {
     card,
     summary: entry.summary,
-    full: () => [categoryLine(card.service), summarySection(entry.summary), ...responsibilityBlocks(entry)],
+    full: () => [categoryLine(ctx.kb, card.service), summarySection(entry.summary), ...responsibilityBlocks(entry)],
     compact: () => ({
       before: [summarySection(entry.summary)],
       fill: (room) => [fittedSides(entry, room)],
       check: entry.check,
-      after: [categoryTag(card.service)],
+      after: [categoryTag(ctx.kb, card.service)],
     }),
     links: entry.links,
     related: relatedMenu(ctx, card, entry.related),
@@ -73,7 +73,7 @@ function renderServiceTopicFromGeneral(ctx: CardContext, card: ServiceTopicCard)
     card,
     summary: forCategory,
     full: () => [
-      categoryLine(service),
+      categoryLine(ctx.kb, service),
       section(`${category.symbol} *For ${category.label.toLowerCase()}s like ${esc(service.name)}*\n${esc(forCategory)}`),
       generalNote,
       section(`*About ${esc(service.name)}:* ${esc(service.summary)}`),
@@ -83,7 +83,7 @@ function renderServiceTopicFromGeneral(ctx: CardContext, card: ServiceTopicCard)
       before: [summarySection(forCategory), context([`${generalGuidance} on it.`])],
       fill: (room) => [fittedSides(topic, room)],
       check: topic.check,
-      after: [categoryTag(service)],
+      after: [categoryTag(ctx.kb, service)],
     }),
     links: [...topic.links, ...service.links],
     related: relatedMenu(ctx, card, topic.related),
@@ -95,11 +95,11 @@ export function renderServiceOverview(ctx: CardContext, card: ServiceCard): Slac
   return frameCard(ctx, {
     card,
     summary: service.summary,
-    full: () => [categoryLine(service), summarySection(service.summary), sidesSection(service.aws, service.customer), ...scenarioSections(service.scenarios)],
+    full: () => [categoryLine(ctx.kb, service), summarySection(service.summary), sidesSection(service.aws, service.customer), ...scenarioSections(service.scenarios)],
     compact: () => ({
       before: [summarySection(service.summary)],
       fill: (room) => [fittedSides(service, room)],
-      after: [categoryTag(service)],
+      after: [categoryTag(ctx.kb, service)],
     }),
     links: service.links,
     related: {

@@ -3,7 +3,7 @@ export type * from './schema.js';
 export type { KnowledgeBase } from './knowledgeBase.js';
 export { KnowledgeError, formatProblem } from './errors.js';
 export type { KnowledgeProblem } from './errors.js';
-export { aliasPhrase, cardExists, cardKeyTitle, cardProvenance, cardTitle, controlCitations, lookupCard, writtenCardKeys } from './lookup.js';
+export { aliasPhrase, cardExists, categoryNote, cardKeyTitle, cardProvenance, cardTitle, controlCitations, lookupCard, writtenCardKeys } from './lookup.js';
 export type { Card, Provenance } from './lookup.js';
 export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey, CardTopic } from './cardKey.js';

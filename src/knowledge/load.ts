@@ -12,7 +12,7 @@ import {
 } from './schema.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
-import { aliasPhrase, cardExists, controlCitations } from './lookup.js';
+import { aliasPhrase, cardExists, categoryNote, controlCitations } from './lookup.js';
 import type { KnowledgeBase } from './knowledgeBase.js';
 import { formatCardKey, isConceptId } from './cardKey.js';
 
@@ -176,6 +176,10 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
 
   for (const service of kb.services.values()) {
     const file = display(join(dir, 'services', `${service.id}.yml`));
+    // AWS's word "container" is the model's most common misreading (Docker): every container service's card corrects it.
+    if (service.category === 'container' && !categoryNote(kb, 'container')) {
+      problems.push({ file, entry: service.id, field: 'category', message: 'a container service\'s card says what "container" means: concepts/categories.yml needs category_notes.container' });
+    }
     service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
     checkVoice(service.customer, service.id, file, 'customer');
     checkDated(service, service.id, file, 'verified_on');

@@ -1,6 +1,6 @@
 import { formatCardKey, isConceptId, parseCardKey, type CardKey } from './cardKey.js';
 import type { KnowledgeBase } from './knowledgeBase.js';
-import type { Alias, Concept, ConceptId, Practice, Service, ServiceTopic, Topic, TopicId } from './schema.js';
+import type { Alias, CategoryId, Concept, ConceptId, Practice, Service, ServiceTopic, Topic, TopicId } from './schema.js';
 
 export const aliasPhrase = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.phrase);
 
@@ -54,6 +54,10 @@ export function cardKeyTitle(kb: KnowledgeBase, ref: CardKey | string): string {
   const card = lookupCard(kb, ref);
   return card ? cardTitle(card) : typeof ref === 'string' ? ref : formatCardKey(ref);
 }
+
+/** What every card of a category's services says about the category (concepts/categories.yml), when it says something. */
+export const categoryNote = (kb: KnowledgeBase, category: CategoryId): { note: string; short: string } | undefined =>
+  kb.concepts.get('categories')?.category_notes?.[category];
 
 /** When a card's facts were last checked, and the pages that show them. */
 export interface Provenance {
