@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, encodeButtonPayload, renderAnswer, type SlackMessage } from '../src/cards/index.js';
 import { createEngine } from '../src/engine/index.js';
 import { loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
-import { createAnswers } from '../src/slack/answers.js';
+import { createAnswers } from '../src/answers/index.js';
 import type { SlackDeps } from '../src/slack/deps.js';
 import type { ActionArgs } from '../src/slack/listeners/actions/clicked.js';
 import { showDetails } from '../src/slack/listeners/actions/showDetails.js';
@@ -54,7 +54,7 @@ async function clickDetails({ value = encodeButtonPayload({ k: 's3.encryption', 
     },
     action: { type: 'button', action_id: ACTION_IDS.details, value },
   } as unknown as ActionArgs;
-  const deps = { kb, engine, answers: createAnswers(kb, engine), log } as unknown as SlackDeps;
+  const deps = { answers: createAnswers({ kb, engine }), log } as unknown as SlackDeps;
   await showDetails(deps)(args);
   return { acks, responses, posts, context, logLines: lines() };
 }

@@ -1,0 +1,18 @@
+import type { SlackMessage } from '../cards/index.js';
+import type { NoMatchReason } from '../engine/index.js';
+
+/** What a request is answered with, whatever asked it. */
+export interface Reply {
+  message: SlackMessage;
+  /** What it was answered with, for the request's log line: "s3.encryption", "no_match", "subcommand help", "quiz q-1 right". */
+  match: string;
+  /** Set when the question got no card: the feedback report carries it. */
+  unanswered?: Unanswered;
+}
+
+/** A question that got no card, as the feedback reports carry it. */
+export interface Unanswered {
+  query: string;
+  reason: NoMatchReason;
+  suggestions: string[];
+}
