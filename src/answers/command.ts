@@ -1,17 +1,9 @@
-/**
- * What `/srm <text>` asks for. "help", "quiz" and "tip" are instructions only as the first word, and "help" only
- * on its own: "/srm help with iam" asks about IAM. "quiz" and "tip" take a subject: "/srm quiz s3",
- * "/srm tip for s3" (or "tip s3", "tip about rds patching").
- */
-export type Subcommand =
-  | { kind: 'help' }
-  | { kind: 'quiz'; subject: string }
-  | { kind: 'tip'; subject: string }
-  | { kind: 'question'; text: string };
+import type { Subcommand } from './types.js';
 
 /** Words that only introduce a tip's subject: "tip for s3", "tip about encryption". */
 const TIP_SUBJECT_INTRO = /^(?:for|about|on|re)\b/i;
 
+/** Which subcommand `/srm <text>` is (see Subcommand), or the question it asks. */
 export function parseCommand(text: string): Subcommand {
   const question = text.trim();
   const [first = '', ...rest] = question.split(/\s+/);

@@ -16,3 +16,14 @@ export interface Unanswered {
   reason: NoMatchReason;
   suggestions: string[];
 }
+
+/**
+ * What `/srm <text>` asks for. "help", "quiz" and "tip" are instructions only as the first word, and "help" only
+ * on its own: "/srm help with iam" asks about IAM. "quiz" and "tip" take a subject: "/srm quiz s3",
+ * "/srm tip for s3" (or "tip s3", "tip about rds patching").
+ */
+export type Subcommand =
+  | { kind: 'help' }
+  | { kind: 'quiz'; subject: string }
+  | { kind: 'tip'; subject: string }
+  | { kind: 'question'; text: string };
