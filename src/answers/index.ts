@@ -18,15 +18,10 @@ import { readVote, type Vote } from './vote.js';
 
 export type { Answered, Asking } from './ask.js';
 export { parseCommand } from './command.js';
-export type { FindingReply } from './findings.js';
-export type { Prompt } from './prompts.js';
-export type { Quiz } from './quiz.js';
-export { cardShownBy, type Bot, type ThreadMessage } from './thread.js';
-export type { TodaysTip } from './tip.js';
-export type { Reply, Subcommand, Unanswered } from './types.js';
-export type { Vote } from './vote.js';
+export { cardShownBy, type ThreadMessage } from './thread.js';
+export type { Reply, Unanswered } from './types.js';
 export type { CardKey } from '../knowledge/index.js';
-export { FINDING_REPLY_EVENT_TYPE, type FindingChannels, type PostedMessage } from '../findings/index.js';
+export { FINDING_REPLY_EVENT_TYPE, type PostedMessage } from '../findings/index.js';
 
 export interface Answers extends Asking {
   /** `/srm <text>`: help, a quiz question, a tip, or the answer to the question (parseCommand says which). */
