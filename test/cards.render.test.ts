@@ -75,6 +75,12 @@ describe('a service × topic card (full)', () => {
     expect(buttons(card).filter((b) => b.action_id.startsWith(ACTION_IDS.open))).toEqual([]);
   });
 
+  it('names each card in its menu as the card\'s own header names it', () => {
+    const menu = controls(card).find((c) => c.type === 'static_select') as unknown as { option_groups: { options: { text: { text: string }; value: string }[] }[] };
+    const related = menu.option_groups[0]!.options;
+    expect(related.map((o) => o.text.text)).toEqual(related.map((o) => headerOf(renderCard(kb, key(o.value), FULL))));
+  });
+
   it('offers "Share in channel" (sharing these details) only where the card is ephemeral, no "Details", and 👍 / 👎 everywhere', () => {
     const shared = renderCard(kb, key('s3.encryption'), { surface: 'message', sharedBy: 'U0A', length: 'full' });
     expect(buttons(card).map((b) => b.action_id)).toEqual([ACTION_IDS.share]);
