@@ -1,11 +1,11 @@
 import dotenv from 'dotenv';
+import { createAnswers } from './answers/index.js';
 import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, secretsOf } from './config.js';
 import { openEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
-import { createAnswers } from './slack/answers.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { botClient } from './slackApi/client.js';
 import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
@@ -21,20 +21,17 @@ async function main(): Promise<number> {
   // The console's answers go to stdout, so its log lines go to stderr.
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: config.slack ? process.stdout : process.stderr });
   const kb = openKnowledge();
-  const engine = openEngine(kb);
+  const answers = createAnswers({ kb, engine: openEngine(kb), todaysTip: tipOfTheDay(kb, config.tips) });
 
   if (config.slack === null) {
-    await runConsole({ kb, engine, input: process.stdin, output: process.stdout });
+    await runConsole({ answers, input: process.stdin, output: process.stdout });
     return 0;
   }
 
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   const slack = createSlackApp(config, config.slack, {
-    kb,
-    engine,
-    answers: createAnswers(kb, engine),
+    answers,
     log,
-    todaysTip: tipOfTheDay(kb, config.tips),
     feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
     findingChannels: new Set(config.findingChannels),
   });

@@ -5,7 +5,7 @@ import {
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
 import { createEngine } from '../src/engine/index.js';
-import { TOPIC_IDS, cardRefExists, controlCitations, formatCardKey, loadKnowledge, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { TOPIC_IDS, cardExists, controlCitations, formatCardKey, loadKnowledge, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { checkAnswer, parseNextQuestion, parseQuestionRef, parseQuizChoice, questionFingerprint } from '../src/quiz/index.js';
 import { controls, type Control } from './fixtures/cards/inspect.js';
 import { everyCardKey, hostileFill, readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
@@ -24,7 +24,7 @@ function valueProblem(kb: KnowledgeBase, control: Control): string | null {
     case undefined:
       return `${control.action_id}: not one of our action ids`;
     case ACTION_IDS.browse:
-      return (control.options ?? []).map((o) => o.value).filter((value) => !cardRefExists(kb, value)).map((value) => `menu option opens no card: ${value}`)[0] ?? null;
+      return (control.options ?? []).map((o) => o.value).filter((value) => !cardExists(kb, value)).map((value) => `menu option opens no card: ${value}`)[0] ?? null;
     case ACTION_IDS.quizAnswer:
       return parseQuizChoice(control.value) ? null : `value is not a quiz choice: ${control.value}`;
     case ACTION_IDS.quizShare:
@@ -34,7 +34,7 @@ function valueProblem(kb: KnowledgeBase, control: Control): string | null {
     default: {
       const payload = parseButtonPayload(control.value);
       if (!payload) return `value is not a button payload: ${control.value}`;
-      if (!cardRefExists(kb, payload.k)) return `button opens no card: ${payload.k}`;
+      if (!cardExists(kb, payload.k)) return `button opens no card: ${payload.k}`;
       if (base === ACTION_IDS.feedback && !payload.vote) return 'a vote without its direction';
       if (base === ACTION_IDS.details && !payload.d) return '"Details" that would open the compact answer again';
       return null;

@@ -57,7 +57,7 @@ describe('Security Hub control ids', () => {
     expect(keyOf(answer)).toBe('s3');
     expect(answer.finding).toMatchObject({ id: 'S3.99', cited: false });
     expect(answer.uncovered).toBe('Security Hub S3.99');
-    expect(blocksOf(answer)).toContain('No card cites S3.99 yet, so here is the Amazon S3 card.');
+    expect(blocksOf(answer)).toContain('No card cites S3.99 yet, so here is the Amazon S3 · Who secures what card.');
   });
 
   it('leave ordinary questions and numbers that only look like ids to the engine', () => {

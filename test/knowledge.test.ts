@@ -154,6 +154,14 @@ describe('knowledge loader', () => {
     expect(problemsOf(write(fewGeneric))).toBe('');
   });
 
+  it('wants every container service\'s card to say what "container" means, from the categories concept', () => {
+    const k = minimalKnowledge();
+    k.services.rds!.category = 'container';
+    expect(problemsOf(write(k))).toMatch(/services\/rds\.yml: rds › category: a container service's card says what "container" means: concepts\/categories\.yml needs category_notes\.container/);
+    k.concepts.categories!.category_notes = { container: { note: 'A managed platform, not Docker.', short: 'not Docker' } };
+    expect(problemsOf(write(k))).toBe('');
+  });
+
   it('rejects a dangling related link', () => {
     const k = minimalKnowledge();
     k.topics.encryption!.related = ['kms.keys'];

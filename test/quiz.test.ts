@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, parseButtonPayload, renderQuizQuestion, renderQuizResult, type SlackMessage } from '../src/cards/index.js';
-import { cardRefExists, loadKnowledge, parseCardKey, type QuizQuestion } from '../src/knowledge/index.js';
+import { cardExists, loadKnowledge, parseCardKey, type QuizQuestion } from '../src/knowledge/index.js';
 import {
   checkAnswer, encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, parseNextQuestion, parseQuestionRef, parseQuizChoice, pickQuestion,
   questionFingerprint,
@@ -22,7 +22,7 @@ const sequence = (n: number) => {
 describe('the quiz in knowledge/', () => {
   it('has at least 40 questions, each tied to a card that exists, with the seeds\' "ultimately responsible" question first', () => {
     expect(quiz.length).toBeGreaterThanOrEqual(40);
-    for (const question of quiz) expect(cardRefExists(kb, question.card), question.id).toBe(true);
+    for (const question of quiz) expect(cardExists(kb, question.card), question.id).toBe(true);
     expect(quiz[0]!.question).toMatch(/ultimately responsible/i);
     expect(quiz[0]!.choices[quiz[0]!.answer]).toBe('The customer');
   });

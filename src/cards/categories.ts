@@ -42,9 +42,3 @@ export const CATEGORIES: Record<CategoryId, CategoryPresentation> = {
     split: 'You call an API; AWS runs the servers, OS and platform underneath. You manage your data, who may reach it (IAM and resource policies) and the encryption options you pick.',
   },
 };
-
-/** AWS's word "container" is the most common misreading of the model, so every container answer says it. */
-export const CONTAINER_NOTE = '“Container” here means a managed platform such as RDS, not Docker containers: ECS, EKS and Fargate are not what AWS means by it.';
-
-/** The same correction in a few words, for the compact answer. */
-export const CONTAINER_NOTE_SHORT = '“container” means a managed platform here, not Docker';

@@ -1,14 +1,13 @@
 import type { KnownBlock } from '@slack/types';
-import { CONCEPT_IDS, type Concept } from '../knowledge/index.js';
+import { CONCEPT_IDS, type Card, type Concept } from '../knowledge/index.js';
 import { context, divider, packedSections, section } from './blocks.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import { visibleTextLength } from './measure.js';
 import { frameCard, relatedCards, scenarioSections, summarySection, type CardContext } from './parts.js';
-import type { ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
-type ConceptCard = Extract<ResolvedCard, { kind: 'concept' }>;
+type ConceptCard = Extract<Card, { kind: 'concept' }>;
 type Misconception = NonNullable<Concept['misconceptions']>[number];
 
 const mythLine = (m: Misconception): string => `*Myth:* ${esc(m.claim)}\n*Actually:* ${esc(m.truth)}`;

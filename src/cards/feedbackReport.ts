@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
 import { isDirectMessage, type FeedbackReport } from '../feedback/types.js';
-import type { KnowledgeBase } from '../knowledge/index.js';
+import { cardTitle, lookupCard, type KnowledgeBase } from '../knowledge/index.js';
 import { actions, button, context, section } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn } from './escape.js';
-import { cardTitle, resolveCardRef } from './resolve.js';
 import { ACTION_IDS, actionId, type SlackMessage } from './types.js';
 
 const QUERY_CHARS = 300;
@@ -24,7 +23,7 @@ export function voteThanks(title: string, vote: 'up' | 'down'): string {
 
 /** A card key with its title, or the bare key when it names no card any more. */
 function cardName(kb: KnowledgeBase, key: string): string {
-  const card = resolveCardRef(kb, key);
+  const card = lookupCard(kb, key);
   return card ? `*${echoUserText(cardTitle(card), 120)}* \`${echoUserText(key, 60)}\`` : `\`${echoUserText(key, 60)}\``;
 }
 
@@ -64,7 +63,7 @@ export function renderFeedbackReport(kb: KnowledgeBase, report: FeedbackReport, 
     blocks.push(section(`${verdict} · ${cardName(kb, report.card)}\n${askedLine(report)}`));
     const query = isDirectMessage(report) ? undefined : report.query;
     blocks.push(context([originLine(report)]));
-    if (resolveCardRef(kb, report.card)) {
+    if (lookupCard(kb, report.card)) {
       blocks.push(actions('srm_feedback_report', [button({ text: 'Open the card', actionId: actionId(ACTION_IDS.open, 1), payload: { k: report.card, q: query } })]));
     }
     text = `${report.vote === 'up' ? 'Helpful' : 'Missed'}: ${echoUserText(report.card, 60)}${quoted(report)}`;

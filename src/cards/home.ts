@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
-import { CATEGORY_IDS, type KnowledgeBase, type Tip } from '../knowledge/index.js';
+import { CATEGORY_IDS, categoryNote, type KnowledgeBase, type Tip } from '../knowledge/index.js';
 import { actions, bulletList, context, divider, header, section } from './blocks.js';
-import { CATEGORIES, CONTAINER_NOTE } from './categories.js';
+import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import { exampleButtons, WAYS_TO_ASK, WHAT_SRM_BOT_DOES } from './help.js';
@@ -23,10 +23,11 @@ function categoryBlocks(kb: KnowledgeBase): KnownBlock[] {
   const services = [...kb.services.values()];
   return CATEGORY_IDS.flatMap((id) => {
     const category = CATEGORIES[id];
+    const note = categoryNote(kb, id);
     const choices = services.filter((s) => s.category === id).map((s) => ({ label: s.name, value: s.id }));
     return [
       section(`${category.symbol} *${category.name} services*\n${category.split}\n_AWS's examples: ${category.awsExamples}_`),
-      ...(id === 'container' ? [context([`${emoji('information_source')} ${CONTAINER_NOTE}`])] : []),
+      ...(note ? [context([`${emoji('information_source')} ${esc(note.note)}`])] : []),
       ...(choices.length > 0 ? [actions(`srm_browse_${id}`, [browseSelect('Open a service…', choices, id)])] : []),
     ];
   });

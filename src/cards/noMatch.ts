@@ -1,11 +1,10 @@
 import type { Answer, FindingNote, NoMatchReason } from '../engine/types.js';
-import type { KnowledgeBase } from '../knowledge/index.js';
+import { lookupCard, type Card, type KnowledgeBase } from '../knowledge/index.js';
 import { encodeNextQuestion } from '../quiz/index.js';
 import { actions, section, valueButton } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn } from './escape.js';
 import { browseSelect, footer, openButtons } from './parts.js';
-import { resolveCard, type ResolvedCard } from './resolve.js';
 import { ACTION_IDS, type RenderOptions, type SlackMessage } from './types.js';
 
 /** Enough of the question to recognise it; the rest is noise on a card that already says it was not understood. */
@@ -36,8 +35,8 @@ function unknownFindingLines(finding: FindingNote): string {
 export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered' | 'finding'>, options: RenderOptions): SlackMessage {
   const echo = echoUserText(answer.readable, ECHO_CHARS);
   const suggestions = answer.suggestions
-    .map((s) => resolveCard(kb, { service: s.service, topic: s.topic }))
-    .filter((card): card is ResolvedCard => card !== null)
+    .map((s) => lookupCard(kb, { service: s.service, topic: s.topic }))
+    .filter((card): card is Card => card !== null)
     .slice(0, SUGGESTIONS);
   const opening = answer.uncovered
     ? `I don't have a card for *${escapeMrkdwn(answer.uncovered)}* yet.`

@@ -1,18 +1,17 @@
 import type { ActionsBlockElement, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { FindingNote } from '../engine/types.js';
 import {
-  cardProvenance, formatCardKey,
-  type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
+  cardProvenance, cardTitle, categoryNote, formatCardKey, lookupCard,
+  type Card, type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
 } from '../knowledge/index.js';
 import {
   actions, bulletList, button, context, divider, feedbackButtons, fieldsSection, groupedSelect, header, mrkdwnLink, packedSections, section,
   staticSelect, type SelectChoice,
 } from './blocks.js';
-import { CATEGORIES, CONTAINER_NOTE, CONTAINER_NOTE_SHORT } from './categories.js';
+import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn } from './escape.js';
 import { COMPACT_TEXT_MAX, visibleTextLength } from './measure.js';
-import { cardButtonLabel, cardTitle, resolveCard, resolveCardRef, type ResolvedCard } from './resolve.js';
 import { truncatePlain } from './truncate.js';
 import { ACTION_IDS, actionId, type RenderOptions, type SlackMessage } from './types.js';
 
@@ -30,7 +29,7 @@ export interface AnswerNotes {
   /** The AWS service the question named that has no card yet ("Amazon Cognito"). */
   uncovered?: string;
   /** Cards the engine found nearly as likely as this one. */
-  alternatives: readonly ResolvedCard[];
+  alternatives: readonly Card[];
   /** The Security Hub control or GuardDuty finding the message named: shown first, with who acts on it. */
   finding?: FindingNote;
 }
@@ -48,21 +47,19 @@ const esc = escapeMrkdwn;
 const fallbackText = (title: string, summary: string): string =>
   escapeMrkdwn(truncatePlain(`${title}: ${summary}`.replace(/\s+/g, ' '), FALLBACK_TEXT_CHARS));
 
-export function categoryLine(service: Service): ContextBlock {
-  const category = CATEGORIES[service.category];
-  // A service's own note that already corrects the Docker reading says it better than the generic one.
-  const needsContainerNote = service.category === 'container' && !/docker/i.test(service.category_note ?? '');
+export function categoryLine(kb: KnowledgeBase, service: Service): ContextBlock {
+  const note = categoryNote(kb, service.category);
   return context([
-    `${emoji('label')} *${category.label}*`,
-    ...(needsContainerNote ? [CONTAINER_NOTE] : []),
+    `${emoji('label')} *${CATEGORIES[service.category].label}*`,
+    ...(note ? [esc(note.note)] : []),
     ...(service.category_note ? [`${emoji('information_source')} ${esc(service.category_note)}`] : []),
   ]);
 }
 
 /** The category in one line, for the compact answer: the full card's notes are one tap away. */
-export function categoryTag(service: Service): ContextBlock {
-  const category = CATEGORIES[service.category];
-  return context([`${emoji('label')} *${category.label}*${service.category === 'container' ? ` · ${CONTAINER_NOTE_SHORT}` : ''}`]);
+export function categoryTag(kb: KnowledgeBase, service: Service): ContextBlock {
+  const note = categoryNote(kb, service.category);
+  return context([`${emoji('label')} *${CATEGORIES[service.category].label}*${note ? ` · ${esc(note.short)}` : ''}`]);
 }
 
 export const summarySection = (summary: string): SectionBlock => section(esc(summary));
@@ -143,11 +140,11 @@ function sourcesContext(links: readonly Link[], verifiedOn: string | null): Cont
 }
 
 /** Keys that name cards other than this one, each once, as resolved cards. */
-export function relatedCards(kb: KnowledgeBase, self: CardKey, keys: readonly (CardKey | string)[]): ResolvedCard[] {
+export function relatedCards(kb: KnowledgeBase, self: CardKey, keys: readonly (CardKey | string)[]): Card[] {
   const seen = new Set<string>([formatCardKey(self)]);
-  const cards: ResolvedCard[] = [];
+  const cards: Card[] = [];
   for (const key of keys) {
-    const card = typeof key === 'string' ? resolveCardRef(kb, key) : resolveCard(kb, key);
+    const card = lookupCard(kb, key);
     if (!card || seen.has(formatCardKey(card.key))) continue;
     seen.add(formatCardKey(card.key));
     cards.push(card);
@@ -162,9 +159,9 @@ export interface OpenButtonOptions {
   idPrefix?: string;
 }
 
-export const openButtons = (cards: readonly ResolvedCard[], { query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
+export const openButtons = (cards: readonly Card[], { query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
   cards.map((card, i) =>
-    button({ text: cardButtonLabel(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
+    button({ text: cardTitle(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
 
 /** More "or did you mean" buttons than this would crowd the compact answer's button budget. */
 const MAX_ALTERNATIVES = 2;
@@ -173,7 +170,7 @@ const MAX_ALTERNATIVES = 2;
  * Said before the card when the engine is not sure of it: the service asked about has no card of its own (so the
  * general card is not mistaken for a specific one), or another card is nearly as likely.
  */
-function answerNoteBlocks(ctx: CardContext, card: ResolvedCard): KnownBlock[] {
+function answerNoteBlocks(ctx: CardContext, card: Card): KnownBlock[] {
   const notes = ctx.notes;
   if (!notes) return [];
   // The compact answer says each note in a few words; the full card has room to say why.
@@ -201,14 +198,13 @@ function answerNoteBlocks(ctx: CardContext, card: ResolvedCard): KnownBlock[] {
  * The finding a card answers, before anything else: what Security Hub or GuardDuty said, and who acts on it.
  * Both look at what you run and configure, so the one to act is always you; the card says how.
  */
-function findingSection(finding: FindingNote, card: ResolvedCard, compact: boolean): SectionBlock {
+function findingSection(finding: FindingNote, card: Card, compact: boolean): SectionBlock {
   const who = `${emoji('raising_hand')} *Who acts: you*`;
   if (finding.kind === 'guardduty') {
     return section(`${emoji('rotating_light')} *GuardDuty* \`${esc(finding.id)}\`\n${who} — first: ${esc(finding.firstStep ?? '')}`);
   }
   const named = `${emoji('shield')} *Security Hub ${esc(finding.id)}*${finding.title ? ` · ${esc(finding.title)}` : ''}`;
-  const cardName = card.kind === 'service' ? card.service.name : cardTitle(card);
-  if (!finding.cited) return section(`${named}\nNo card cites ${esc(finding.id)} yet, so here is the ${esc(cardName)} card.`);
+  if (!finding.cited) return section(`${named}\nNo card cites ${esc(finding.id)} yet, so here is the ${esc(cardTitle(card))} card.`);
   return section(`${named}\n${who}${compact ? '' : ' — the control checks how you configured it; AWS does not change it for you.'}`);
 }
 
@@ -219,7 +215,7 @@ export const browseSelect = (placeholder: string, choices: readonly SelectChoice
 /** Cards to go on to from this one, under one heading in the card's menu. */
 export interface RelatedGroup {
   label: string;
-  cards: readonly ResolvedCard[];
+  cards: readonly Card[];
 }
 
 /** The one menu of cards to go on to, in place of a row of buttons that would fill a phone screen. */
@@ -227,10 +223,10 @@ export interface RelatedMenu {
   placeholder: string;
   groups: readonly RelatedGroup[];
   /** The name of a card in the menu, where the card's own context makes part of it noise. */
-  label?: (card: ResolvedCard) => string;
+  label?: (card: Card) => string;
 }
 
-function relatedMenu({ placeholder, groups, label = cardButtonLabel }: RelatedMenu) {
+function relatedMenu({ placeholder, groups, label = cardTitle }: RelatedMenu) {
   const seen = new Set<string>();
   const choiceGroups = groups.map((group) => ({
     label: group.label,
@@ -303,7 +299,7 @@ export interface CompactBody {
 }
 
 export interface CardBody {
-  card: ResolvedCard;
+  card: Card;
   /** Plain summary for the notification text. */
   summary: string;
   /** The whole card's body (length `full`). */

@@ -1,11 +1,10 @@
 import type { KnownBlock } from '@slack/types';
-import type { KnowledgeBase, QuizQuestion } from '../knowledge/index.js';
+import { cardTitle, lookupCard, type KnowledgeBase, type QuizQuestion } from '../knowledge/index.js';
 import { encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, questionFingerprint, type PickedQuestion, type QuizOutcome } from '../quiz/index.js';
 import { actions, context, header, section, valueButton, button } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn as esc } from './escape.js';
 import { footer } from './parts.js';
-import { cardButtonLabel, resolveCardRef } from './resolve.js';
 import { truncatePlain } from './truncate.js';
 import { ACTION_IDS, actionId, type RenderOptions, type SlackMessage } from './types.js';
 
@@ -87,9 +86,9 @@ export function renderQuizResult(kb: KnowledgeBase, outcome: Exclude<QuizOutcome
         : `${emoji('x')} Not quite`;
   const summary =
     outcome.kind === 'answered' && outcome.correct ? `Right! ${rightChoice}.` : `The answer is ${rightChoice}.`;
-  const card = resolveCardRef(kb, question.card);
+  const card = lookupCard(kb, question.card);
   const buttons = [
-    ...(card ? [button({ text: `Open the card: ${cardButtonLabel(card)}`, actionId: actionId(ACTION_IDS.open, 1), payload: { k: question.card } })] : []),
+    ...(card ? [button({ text: `Open the card: ${cardTitle(card)}`, actionId: actionId(ACTION_IDS.open, 1), payload: { k: question.card } })] : []),
     valueButton({
       text: 'Next question',
       actionId: ACTION_IDS.quizNext,

@@ -1,10 +1,9 @@
-import { formatCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
+import { formatCardKey, lookupCard, type Card, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import type { Answer } from '../engine/types.js';
 import { renderConceptCard } from './conceptCard.js';
 import { renderHelp } from './help.js';
 import { renderNoMatch } from './noMatch.js';
 import type { AnswerNotes, CardContext } from './parts.js';
-import { resolveCard, type ResolvedCard } from './resolve.js';
 import { renderServiceOverview, renderServiceTopicCard } from './serviceCard.js';
 import { renderTopicCard } from './topicCard.js';
 import type { RenderOptions, SlackMessage } from './types.js';
@@ -19,8 +18,8 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
     case 'card': {
       if (!answer.match) return renderNoMatch(kb, { ...answer, reason: 'not_understood' }, options);
       const alternatives = (answer.alternatives ?? [])
-        .map((alt) => resolveCard(kb, alt))
-        .filter((card): card is ResolvedCard => card !== null);
+        .map((alt) => lookupCard(kb, alt))
+        .filter((card): card is Card => card !== null);
       const notes: AnswerNotes = {
         alternatives,
         ...(answer.uncovered ? { uncovered: answer.uncovered } : {}),
@@ -36,7 +35,7 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
  * gets the no-match card rather than an error, so the person still gets an answer.
  */
 export function renderCard(kb: KnowledgeBase, key: CardKey, options: RenderOptions, query?: string, notes?: AnswerNotes): SlackMessage {
-  const card = resolveCard(kb, key);
+  const card = lookupCard(kb, key);
   if (!card) return renderNoMatch(kb, { readable: query ?? formatCardKey(key), suggestions: [], reason: 'not_understood' }, options);
   const ctx: CardContext = { kb, options, query, ...(notes ? { notes } : {}) };
   switch (card.kind) {

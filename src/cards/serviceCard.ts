@@ -1,4 +1,4 @@
-import { TOPIC_IDS, type Service, type TopicId } from '../knowledge/index.js';
+import { TOPIC_IDS, cardTitle, type Card, type Service, type TopicId } from '../knowledge/index.js';
 import { context, section } from './blocks.js';
 import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
@@ -7,22 +7,21 @@ import {
   categoryLine, categoryTag, fittedSides, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection,
   summarySection, type CardContext, type RelatedMenu,
 } from './parts.js';
-import { cardButtonLabel, type ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
 /** The closest cards first in the menu; the rest of the service's topics follow under their own heading. */
 const CLOSEST_CARDS = 5;
 
-type ServiceTopicCard = Extract<ResolvedCard, { kind: 'service-topic' }>;
-type ServiceCard = Extract<ResolvedCard, { kind: 'service' }>;
+type ServiceTopicCard = Extract<Card, { kind: 'service-topic' }>;
+type ServiceCard = Extract<Card, { kind: 'service' }>;
 
 /** The service's topics with notes of their own first: those cards have the most to say about it. */
 const topicsByDepth = (service: Service): TopicId[] =>
   [...TOPIC_IDS].sort((a, b) => Number(service.topics[b] !== undefined) - Number(service.topics[a] !== undefined));
 
 /** On a service's own cards its name in every menu entry is noise: "Patching", not "Amazon EC2 · Patching". */
-const labelBeside = (service: Service) => (other: ResolvedCard): string =>
-  other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardButtonLabel(other);
+const labelBeside = (service: Service) => (other: Card): string =>
+  other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardTitle(other);
 
 function relatedMenu(ctx: CardContext, card: ServiceTopicCard, refs: readonly string[] | undefined): RelatedMenu {
   const { service, topic } = card;
@@ -48,12 +47,12 @@ function renderServiceTopicEntry(ctx: CardContext, card: ServiceTopicCard, entry
   return frameCard(ctx, {
     card,
     summary: entry.summary,
-    full: () => [categoryLine(card.service), summarySection(entry.summary), ...responsibilityBlocks(entry)],
+    full: () => [categoryLine(ctx.kb, card.service), summarySection(entry.summary), ...responsibilityBlocks(entry)],
     compact: () => ({
       before: [summarySection(entry.summary)],
       fill: (room) => [fittedSides(entry, room)],
       check: entry.check,
-      after: [categoryTag(card.service)],
+      after: [categoryTag(ctx.kb, card.service)],
     }),
     links: entry.links,
     related: relatedMenu(ctx, card, entry.related),
@@ -74,7 +73,7 @@ function renderServiceTopicFromGeneral(ctx: CardContext, card: ServiceTopicCard)
     card,
     summary: forCategory,
     full: () => [
-      categoryLine(service),
+      categoryLine(ctx.kb, service),
       section(`${category.symbol} *For ${category.label.toLowerCase()}s like ${esc(service.name)}*\n${esc(forCategory)}`),
       generalNote,
       section(`*About ${esc(service.name)}:* ${esc(service.summary)}`),
@@ -84,7 +83,7 @@ function renderServiceTopicFromGeneral(ctx: CardContext, card: ServiceTopicCard)
       before: [summarySection(forCategory), context([`${generalGuidance} on it.`])],
       fill: (room) => [fittedSides(topic, room)],
       check: topic.check,
-      after: [categoryTag(service)],
+      after: [categoryTag(ctx.kb, service)],
     }),
     links: [...topic.links, ...service.links],
     related: relatedMenu(ctx, card, topic.related),
@@ -96,11 +95,11 @@ export function renderServiceOverview(ctx: CardContext, card: ServiceCard): Slac
   return frameCard(ctx, {
     card,
     summary: service.summary,
-    full: () => [categoryLine(service), summarySection(service.summary), sidesSection(service.aws, service.customer), ...scenarioSections(service.scenarios)],
+    full: () => [categoryLine(ctx.kb, service), summarySection(service.summary), sidesSection(service.aws, service.customer), ...scenarioSections(service.scenarios)],
     compact: () => ({
       before: [summarySection(service.summary)],
       fill: (room) => [fittedSides(service, room)],
-      after: [categoryTag(service)],
+      after: [categoryTag(ctx.kb, service)],
     }),
     links: service.links,
     related: {

@@ -1,10 +1,9 @@
 import type { KnownBlock } from '@slack/types';
-import { formatCardKey, type KnowledgeBase, type Tip } from '../knowledge/index.js';
+import { cardTitle, formatCardKey, lookupCard, type KnowledgeBase, type Tip } from '../knowledge/index.js';
 import { actions, button, context, header, mrkdwnLink, section } from './blocks.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import { checkSection } from './parts.js';
-import { cardButtonLabel, resolveCardRef } from './resolve.js';
 import { ACTION_IDS, type SlackMessage } from './types.js';
 
 /** The card a tip belongs to: "s3.encryption" for a service's tip, "encryption" or "overview" otherwise. */
@@ -13,9 +12,9 @@ export const tipCardKey = (tip: Tip): string => formatCardKey(tip);
 /** "Learn more" opens the tip's card; a tip whose card is gone simply has no button. */
 function learnMoreButton(kb: KnowledgeBase, tip: Tip) {
   const key = tipCardKey(tip);
-  const card = resolveCardRef(kb, key);
+  const card = lookupCard(kb, key);
   return card
-    ? button({ text: `Learn more: ${cardButtonLabel(card)}`, actionId: ACTION_IDS.learnMore, payload: { k: key } })
+    ? button({ text: `Learn more: ${cardTitle(card)}`, actionId: ACTION_IDS.learnMore, payload: { k: key } })
     : null;
 }
 

@@ -1,13 +1,12 @@
-import { CATEGORY_IDS } from '../knowledge/index.js';
+import { CATEGORY_IDS, type Card } from '../knowledge/index.js';
 import { context, packedSections } from './blocks.js';
 import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import { fittedSides, frameCard, relatedCards, responsibilityBlocks, summarySection, type CardContext } from './parts.js';
-import type { ResolvedCard } from './resolve.js';
 import type { SlackMessage } from './types.js';
 
-type TopicCard = Extract<ResolvedCard, { kind: 'topic' }>;
+type TopicCard = Extract<Card, { kind: 'topic' }>;
 
 /**
  * A topic across every service. Its core is how the split moves from infrastructure to abstracted services,

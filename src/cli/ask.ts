@@ -1,4 +1,4 @@
-import { renderAnswer } from '../cards/render.js';
+import { createAnswers } from '../answers/index.js';
 import { renderForTerminal } from '../cards/terminal.js';
 import { openEngine, type FindingNote } from '../engine/index.js';
 import { cardProvenance, openKnowledge } from '../knowledge/index.js';
@@ -34,11 +34,11 @@ const cardRef = (m: CardRef): CardRef => ({ service: m.service, topic: m.topic, 
 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
   const kb = openKnowledge();
-  const answer = openEngine(kb).answer(query);
+  const answers = createAnswers({ kb, engine: openEngine(kb) });
   // The terminal has no buttons to press, so it shows the whole card at once.
-  const full = renderAnswer(kb, answer, { surface: 'ephemeral', length: 'full' });
+  const { message: full } = answers.question(query, { surface: 'ephemeral', length: 'full' });
   if (options.json) {
-    const message = renderAnswer(kb, answer, { surface: 'ephemeral' });
+    const { answer, message } = answers.question(query, { surface: 'ephemeral' });
     const result: AskJson = {
       query,
       match: answer.match

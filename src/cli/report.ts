@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import { oneLineUserText } from '../cards/index.js';
-import { cardKeyTitle, openKnowledge, parseCardKey } from '../knowledge/index.js';
+import { cardTitle, lookupCard, openKnowledge } from '../knowledge/index.js';
 import { foldPhrase } from '../text/phrase.js';
 
 /*
@@ -204,9 +204,9 @@ export async function runReport(source: string, options: ReportOptions, io: { st
   const input = source === '-' ? io.stdin : createReadStream(source, { encoding: 'utf8' });
   // Titles only: the knowledge base, not the engine (its vocabulary and fuzzy indexes).
   const kb = openKnowledge();
-  const titleOf = (card: string) => {
-    const key = parseCardKey(card);
-    return key ? cardKeyTitle(kb, key) : 'no such card any more';
+  const titleOf = (key: string) => {
+    const card = lookupCard(kb, key);
+    return card ? cardTitle(card) : 'no such card any more';
   };
   let summary: FeedbackSummary;
   try {

@@ -1,4 +1,4 @@
-import { cardKeyTitle, cardRefExists, formatCardKey, isConceptId, parseCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
+import { cardExists, cardKeyTitle, formatCardKey, isConceptId, parseCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import { createFindingResolver, type FindingResolution } from './findings.js';
 import { normalizeSlackText, type NormalizedQuery } from './normalize.js';
 import { resolveTerms } from './resolve.js';
@@ -40,7 +40,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
 
   function answerFor(key: CardKey, query = ''): Answer | null {
-    if (!cardRefExists(kb, formatCardKey(key))) return null;
+    if (!cardExists(kb, key)) return null;
     const readable = normalizeSlackText(query).readable;
     return { query, readable, kind: 'card', match: withTitle(key), suggestions: suggester.related(key).map(withTitle), confidence: 1, alternatives: [] };
   }
@@ -51,7 +51,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
    */
   function followUp(first: Answer, words: readonly string[], { previous }: Conversation): Answer {
     const phrase = words.join(' ').replace(/^(and|but|ok|okay|so) /, '');
-    if (MORE_REQUESTS.has(phrase) && cardRefExists(kb, formatCardKey(previous))) {
+    if (MORE_REQUESTS.has(phrase) && cardExists(kb, previous)) {
       return { ...first, kind: 'card', match: withTitle(previous), suggestions: [], confidence: 1, alternatives: [], followUp: 'details', reason: undefined };
     }
     if (first.kind !== 'card' || !first.match || first.uncovered) return first;

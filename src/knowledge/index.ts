@@ -1,10 +1,10 @@
 export * from './ids.js';
 export type * from './schema.js';
-export type { KnowledgeBase } from './load.js';
+export type { KnowledgeBase } from './knowledgeBase.js';
 export { KnowledgeError, formatProblem } from './errors.js';
 export type { KnowledgeProblem } from './errors.js';
-export { aliasPhrase, cardKeyTitle, cardProvenance, cardRefExists, controlCitations, writtenCardKeys } from './lookup.js';
-export type { Provenance } from './lookup.js';
+export { aliasPhrase, cardExists, categoryNote, cardKeyTitle, cardProvenance, cardTitle, controlCitations, lookupCard, writtenCardKeys } from './lookup.js';
+export type { Card, Provenance } from './lookup.js';
 export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey, CardTopic } from './cardKey.js';
 export { packageRoot } from './paths.js';

@@ -8,12 +8,12 @@ import { foldPhrase } from '../text/phrase.js';
 import {
   CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
   schemas,
-  type Alias, type CatalogueEntry, type Concept, type ConceptId, type Findings, type QuizQuestion, type Service, type ServiceId, type Tip, type Topic,
-  type TopicId, type Vocabulary,
+  type Alias, type Concept, type ConceptId, type Service, type ServiceId, type Topic, type TopicId,
 } from './schema.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
-import { aliasPhrase, cardRefExists, controlCitations } from './lookup.js';
+import { aliasPhrase, cardExists, categoryNote, controlCitations } from './lookup.js';
+import type { KnowledgeBase } from './knowledgeBase.js';
 import { formatCardKey, isConceptId } from './cardKey.js';
 
 /** Pages that back the model as a whole, not a service's facts: the SRM page, the controls index, the whitepapers on it. */
@@ -30,25 +30,6 @@ const MIN_SPECIFIC_SHARE = 0.9;
 
 // Like zod (schema.ts), the YAML parser is loaded only when files are read: starting from the snapshot needs neither.
 const requireHere = createRequire(import.meta.url);
-
-export interface KnowledgeBase {
-  services: ReadonlyMap<ServiceId, Service>;
-  topics: ReadonlyMap<TopicId, Topic>;
-  concepts: ReadonlyMap<ConceptId, Concept>;
-  vocabulary: Vocabulary;
-  /** Every AWS service people may name, with or without a card. */
-  catalogue: readonly CatalogueEntry[];
-  tips: readonly Tip[];
-  quiz: readonly QuizQuestion[];
-  /**
-   * Security Hub control titles and GuardDuty finding types (knowledge/findings.yml). Always there once loaded;
-   * knowledge built by hand for a test may leave it out, and then no finding is recognised.
-   */
-  findings?: Findings;
-  /** A hash of the files it was read from, when it came from the build's snapshot: what derived data is keyed on. */
-  fingerprint?: string;
-}
-
 
 /** Loads and validates every knowledge file; throws KnowledgeError listing all problems found. */
 export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
@@ -156,7 +137,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   };
   const checkRefs = (refs: readonly string[] | undefined, file: string, entry: string, field: string) => {
     for (const ref of refs ?? []) {
-      if (!cardRefExists(kb, ref)) problems.push({ file, entry, field, message: `dangling related link "${ref}": no such card` });
+      if (!cardExists(kb, ref)) problems.push({ file, entry, field, message: `dangling related link "${ref}": no such card` });
     }
   };
 
@@ -195,6 +176,10 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
 
   for (const service of kb.services.values()) {
     const file = display(join(dir, 'services', `${service.id}.yml`));
+    // AWS's word "container" is the model's most common misreading (Docker): every container service's card corrects it.
+    if (service.category === 'container' && !categoryNote(kb, 'container')) {
+      problems.push({ file, entry: service.id, field: 'category', message: 'a container service\'s card says what "container" means: concepts/categories.yml needs category_notes.container' });
+    }
     service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
     checkVoice(service.customer, service.id, file, 'customer');
     checkDated(service, service.id, file, 'verified_on');

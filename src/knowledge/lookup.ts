@@ -1,32 +1,63 @@
-import { isConceptId, parseCardKey, type CardKey } from './cardKey.js';
-import type { KnowledgeBase } from './load.js';
-import type { Alias, ConceptId, Practice, ServiceTopic, TopicId } from './schema.js';
+import { formatCardKey, isConceptId, parseCardKey, type CardKey } from './cardKey.js';
+import type { KnowledgeBase } from './knowledgeBase.js';
+import type { Alias, CategoryId, Concept, ConceptId, Practice, Service, ServiceTopic, Topic, TopicId } from './schema.js';
 
 export const aliasPhrase = (alias: Alias): string => (typeof alias === 'string' ? alias : alias.phrase);
 
+/** A card key looked up in the knowledge base: what a renderer needs to draw it. */
+export type Card =
+  /** `entry` is missing when the service file has nothing on the topic: the card is drawn from the general topic. */
+  | { kind: 'service-topic'; key: CardKey; service: Service; topic: Topic; entry: ServiceTopic | undefined }
+  | { kind: 'service'; key: CardKey; service: Service }
+  | { kind: 'topic'; key: CardKey; topic: Topic }
+  | { kind: 'concept'; key: CardKey; concept: Concept };
+
 /**
- * Whether a card reference ("s3", "s3.encryption", "encryption", "overview") points at a card that exists.
- * Every service × topic pair exists: where a service file has no entry for the topic, its card is drawn from
- * the general topic card for the service's category.
+ * The card a key ("s3.encryption", "s3", "encryption", "overview", or the same parsed) names; null when it names
+ * none. Every service × topic pair is a card: where a service file has no entry for the topic, the card is drawn
+ * from the general topic card.
  */
-export function cardRefExists(kb: KnowledgeBase, ref: string): boolean {
-  const key = parseCardKey(ref);
-  if (!key) return false;
-  if (key.service !== null) return kb.services.has(key.service);
-  return key.topic !== null && (kb.topics.has(key.topic as TopicId) || kb.concepts.has(key.topic as ConceptId));
+export function lookupCard(kb: KnowledgeBase, ref: CardKey | string): Card | null {
+  const key = typeof ref === 'string' ? parseCardKey(ref) : ref;
+  if (!key) return null;
+  if (key.service !== null) {
+    const service = kb.services.get(key.service);
+    if (!service) return null;
+    if (key.topic === null) return { kind: 'service', key, service };
+    const topic = kb.topics.get(key.topic as TopicId);
+    return topic ? { kind: 'service-topic', key, service, topic, entry: service.topics[topic.id] } : null;
+  }
+  if (key.topic === null) return null;
+  const topic = kb.topics.get(key.topic as TopicId);
+  if (topic) return { kind: 'topic', key, topic };
+  const concept = kb.concepts.get(key.topic as ConceptId);
+  return concept ? { kind: 'concept', key, concept } : null;
 }
 
-/** A card's short name: "Amazon S3 · Encryption", "Amazon S3", "Encryption"; "srm-bot" for a key naming nothing. */
-export function cardKeyTitle(kb: KnowledgeBase, key: CardKey): string {
-  const service = key.service ? kb.services.get(key.service) : undefined;
-  const topicTitle = key.topic === null
-    ? undefined
-    : isConceptId(key.topic)
-      ? kb.concepts.get(key.topic)?.title
-      : kb.topics.get(key.topic as TopicId)?.title;
-  if (service && topicTitle) return `${service.name} · ${topicTitle}`;
-  return service?.name ?? topicTitle ?? 'srm-bot';
+export const cardExists = (kb: KnowledgeBase, ref: CardKey | string): boolean => lookupCard(kb, ref) !== null;
+
+/**
+ * A card's one name, wherever it is named (its header, a button or menu that opens it, `srm report`, the thanks
+ * for a vote): "Amazon S3 · Encryption", "Amazon S3 · Who secures what", "Encryption across AWS", a concept's title.
+ */
+export function cardTitle(card: Card): string {
+  switch (card.kind) {
+    case 'service-topic': return `${card.service.name} · ${card.topic.title}`;
+    case 'service': return `${card.service.name} · Who secures what`;
+    case 'topic': return `${card.topic.title} across AWS`;
+    case 'concept': return card.concept.title;
+  }
 }
+
+/** The name of the card a key names, or the key itself when it names none (an old button, a card since removed). */
+export function cardKeyTitle(kb: KnowledgeBase, ref: CardKey | string): string {
+  const card = lookupCard(kb, ref);
+  return card ? cardTitle(card) : typeof ref === 'string' ? ref : formatCardKey(ref);
+}
+
+/** What every card of a category's services says about the category (concepts/categories.yml), when it says something. */
+export const categoryNote = (kb: KnowledgeBase, category: CategoryId): { note: string; short: string } | undefined =>
+  kb.concepts.get('categories')?.category_notes?.[category];
 
 /** When a card's facts were last checked, and the pages that show them. */
 export interface Provenance {
@@ -39,19 +70,12 @@ export interface Provenance {
  * cover, the general topic card's that the card is drawn from. Null when the key names no card.
  */
 export function cardProvenance(kb: KnowledgeBase, key: CardKey): Provenance | null {
-  const of = (card: { verified_on?: string | undefined; links: readonly { url: string }[] }): Provenance =>
-    ({ verifiedOn: card.verified_on ?? null, sources: card.links.map((l) => l.url) });
-  if (key.service !== null) {
-    const service = kb.services.get(key.service);
-    if (!service) return null;
-    if (key.topic === null) return of(service);
-    const entry = service.topics[key.topic as TopicId];
-    const topic = kb.topics.get(key.topic as TopicId);
-    return entry ? of(entry) : topic ? of(topic) : null;
-  }
-  if (key.topic === null) return null;
-  const card = isConceptId(key.topic) ? kb.concepts.get(key.topic) : kb.topics.get(key.topic as TopicId);
-  return card ? of(card) : null;
+  const card = lookupCard(kb, key);
+  if (!card) return null;
+  const written = card.kind === 'service-topic' ? card.entry ?? card.topic
+    : card.kind === 'service' ? card.service
+      : card.kind === 'topic' ? card.topic : card.concept;
+  return { verifiedOn: written.verified_on ?? null, sources: written.links.map((l) => l.url) };
 }
 
 /**

@@ -160,6 +160,11 @@ function defineSchemas({ z }: typeof Zod) {
     links: z.array(linkSchema).min(1).max(4),
     scenarios: z.array(scenarioSchema).max(6).optional(),
     related: z.array(cardRefSchema).max(4).optional(),
+    /**
+     * (categories only) What every card of a category's services says about the category, where its name misleads:
+     * "container" read as Docker. `short` is the same in a few words, for the compact answer.
+     */
+    category_notes: z.partialRecord(z.enum(CATEGORY_IDS), z.strictObject({ note: text(300), short: text(80) })).optional(),
     ...cardMeta,
   });
 

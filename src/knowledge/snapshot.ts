@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadKnowledge, type KnowledgeBase } from './load.js';
+import type { KnowledgeBase } from './knowledgeBase.js';
+import { loadKnowledge } from './load.js';
 import { defaultKnowledgeDir, packageRoot } from './paths.js';
 import type { Concept, ConceptId, Service, ServiceId, Topic, TopicId } from './schema.js';
 

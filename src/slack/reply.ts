@@ -1,7 +1,8 @@
 import type { Context } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { SlackMessage } from '../cards/index.js';
-import { noteMatch, type Answered } from './answers.js';
+import type { Answered } from '../answers/index.js';
+import { noteMatch } from './match.js';
 import { postCard } from '../slackApi/client.js';
 import { slackErrorCode } from '../slackApi/errors.js';
 import type { SlackDeps } from './deps.js';
@@ -38,8 +39,8 @@ export async function understand(
   message: IncomingMessage,
 ): Promise<Answered & { threadHadCard: boolean }> {
   const previous = message.thread_ts ? await lastCardInThread(client, context, deps.log, { channel: message.channel, threadTs: message.thread_ts }) : null;
-  const answered = deps.answers.text(message.text ?? '', { surface: 'message' }, previous ? { previous } : undefined);
-  noteMatch(context, answered.answer);
+  const answered = deps.answers.question(message.text ?? '', { surface: 'message' }, previous);
+  noteMatch(context, answered);
   return { ...answered, threadHadCard: previous !== null };
 }
 

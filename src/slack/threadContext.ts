@@ -1,10 +1,7 @@
 import type { Context, webApi } from '@slack/bolt';
-import { parseCardKey, type CardKey } from '../knowledge/index.js';
+import { cardShownBy, type CardKey, type ThreadMessage } from '../answers/index.js';
 import type { Logger } from '../logger.js';
 import { slackErrorCode } from '../slackApi/errors.js';
-
-/** Every card's header block carries its key in its block_id (src/cards/parts.ts frameCard). */
-const CARD_BLOCK_PREFIX = 'srm_card:';
 
 /** A page of a thread as conversations.replies returns it (Slack's maximum page is 1,000; most threads fit in one). */
 const THREAD_PAGE = 200;
@@ -13,20 +10,6 @@ const THREAD_PAGE = 200;
  * messages, rather than paging through it for every follow-up.
  */
 const THREAD_PAGES_MAX = 5;
-
-interface ThreadMessage {
-  user?: string;
-  bot_id?: string;
-  blocks?: Array<{ type?: string; block_id?: string }>;
-}
-
-/** The card a message of the bot shows, from its header's block_id; null for anything else. */
-function cardShownBy(message: ThreadMessage, context: Context): CardKey | null {
-  const fromBot = (context.botId !== undefined && message.bot_id === context.botId) || (context.botUserId !== undefined && message.user === context.botUserId);
-  if (!fromBot) return null;
-  const header = message.blocks?.find((block) => block.type === 'header' && block.block_id?.startsWith(CARD_BLOCK_PREFIX));
-  return header?.block_id ? parseCardKey(header.block_id.slice(CARD_BLOCK_PREFIX.length)) : null;
-}
 
 /**
  * The last card the bot answered with in a thread, read from the thread itself (conversations.replies) so that

@@ -4,9 +4,7 @@ import { registerActions } from './actions/index.js';
 import { registerCommands } from './commands/index.js';
 import { registerEvents } from './events/index.js';
 import { registerShortcuts } from './shortcuts/index.js';
-
-/** Registers one kind of listener (commands, events…) on the app. */
-export type ListenerGroup = (app: App, deps: SlackDeps) => void;
+import type { ListenerGroup } from './types.js';
 
 /** Every listener the app has: a new group is one more entry (the agent view's Assistant runs inside registerEvents). */
 const LISTENER_GROUPS: readonly ListenerGroup[] = [registerCommands, registerEvents, registerActions, registerShortcuts];

@@ -1,4 +1,4 @@
-import { unansweredIn } from '../answers.js';
+import { unansweredIn } from '../match.js';
 import type { SlackDeps } from '../deps.js';
 import { postWith } from '../feedback.js';
 import type { AfterRequest } from './requestLog.js';

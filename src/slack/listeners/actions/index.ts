@@ -1,7 +1,7 @@
 import type { BlockAction } from '@slack/bolt';
 import { ACTION_IDS, actionIdBase, type ActionIdBase } from '../../../cards/index.js';
 import type { SlackDeps } from '../../deps.js';
-import type { ListenerGroup } from '../index.js';
+import type { ListenerGroup } from '../types.js';
 import type { ActionArgs } from './clicked.js';
 import { feedbackVote } from './feedbackVote.js';
 import { openCard } from './openCard.js';

@@ -1,4 +1,4 @@
-import { noteMatch } from '../../answers.js';
+import { noteMatch } from '../../match.js';
 import { postCard } from '../../../slackApi/client.js';
 import { slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
@@ -16,7 +16,7 @@ export function openCard(deps: SlackDeps) {
     const click = clicked(args);
     if (click.inView) {
       const answered = deps.answers.choice(click.value, { surface: 'message' });
-      noteMatch(args.context, answered?.answer ?? 'stale');
+      noteMatch(args.context, answered ?? 'stale');
       try {
         await postCard(args.client, click.user, answered?.message ?? { text: STALE_BUTTON });
       } catch (error) {
@@ -25,7 +25,7 @@ export function openCard(deps: SlackDeps) {
       return;
     }
     const answered = deps.answers.choice(click.value, { surface: 'ephemeral' });
-    noteMatch(args.context, answered?.answer ?? 'stale');
+    noteMatch(args.context, answered ?? 'stale');
     if (!answered) {
       await tellClicker(args, STALE_BUTTON);
       return;

@@ -1,7 +1,5 @@
-import { renderQuizQuestion } from '../../../cards/index.js';
-import { parseQuestionRef } from '../../../quiz/index.js';
-import { noteMatch } from '../../answers.js';
 import type { SlackDeps } from '../../deps.js';
+import { noteMatch } from '../../match.js';
 import { clicked, tellClicker, type ActionArgs } from './clicked.js';
 import { shareWithChannel } from './shareWithChannel.js';
 
@@ -16,15 +14,12 @@ export function quizShare(deps: SlackDeps) {
   return async (args: ActionArgs): Promise<void> => {
     await args.ack();
     const click = clicked(args);
-    const ref = parseQuestionRef(click.value);
-    const question = ref && deps.kb.quiz.find((q) => q.id === ref.id);
-    noteMatch(args.context, question ? `quiz ${question.id} shared` : 'stale');
-    if (!question || click.channel === undefined) {
+    const shared = deps.answers.quiz.share(click.value, click.user);
+    noteMatch(args.context, shared ?? 'stale');
+    if (!shared || click.channel === undefined) {
       await tellClicker(args, STALE_QUIZ_SHARE);
       return;
     }
-    const about = ref.about !== undefined ? { about: ref.about } : {};
-    const message = renderQuizQuestion({ question, onSubject: true }, { surface: 'message', sharedBy: click.user, ...about });
-    await shareWithChannel(deps, args, { ...click, channel: click.channel }, message, 'quiz question');
+    await shareWithChannel(deps, args, { ...click, channel: click.channel }, shared.message, 'quiz question');
   };
 }

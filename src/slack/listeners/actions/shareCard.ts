@@ -1,4 +1,4 @@
-import { noteMatch } from '../../answers.js';
+import { noteMatch } from '../../match.js';
 import type { SlackDeps } from '../../deps.js';
 import { clicked, STALE_BUTTON, tellClicker, type ActionArgs } from './clicked.js';
 import { shareWithChannel } from './shareWithChannel.js';
@@ -12,7 +12,7 @@ export function shareCard(deps: SlackDeps) {
     await args.ack();
     const click = clicked(args);
     const answered = deps.answers.choice(click.value, { surface: 'message', sharedBy: click.user });
-    noteMatch(args.context, answered?.answer ?? 'stale');
+    noteMatch(args.context, answered ?? 'stale');
     if (!answered || click.channel === undefined) {
       await tellClicker(args, STALE_BUTTON);
       return;

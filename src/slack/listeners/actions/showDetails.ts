@@ -1,4 +1,4 @@
-import { noteMatch } from '../../answers.js';
+import { noteMatch } from '../../match.js';
 import { postCard } from '../../../slackApi/client.js';
 import { explainSlackError, slackErrorCode } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
@@ -16,7 +16,7 @@ export function showDetails(deps: SlackDeps) {
     await args.ack();
     const click = clicked(args);
     const answered = deps.answers.choice(click.value, { surface: click.ephemeral ? 'ephemeral' : 'message' });
-    noteMatch(args.context, answered?.answer ?? 'stale');
+    noteMatch(args.context, answered ?? 'stale');
     if (!answered) {
       await tellClicker(args, STALE_BUTTON);
       return;

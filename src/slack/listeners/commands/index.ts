@@ -1,4 +1,4 @@
-import type { ListenerGroup } from '../index.js';
+import type { ListenerGroup } from '../types.js';
 import { SRM_COMMAND, srmCommand } from './srm.js';
 
 export const registerCommands: ListenerGroup = (app, deps) => {

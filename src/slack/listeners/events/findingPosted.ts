@@ -1,6 +1,5 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { renderAnswer } from '../../../cards/index.js';
-import { FINDING_REPLY_EVENT_TYPE, answerToPostedFinding, isPostedFinding, type PostedMessage } from '../../../findings/index.js';
+import { FINDING_REPLY_EVENT_TYPE, type PostedMessage } from '../../../answers/index.js';
 import { NO_UNFURL } from '../../../slackApi/client.js';
 import { slackErrorCode } from '../../../slackApi/errors.js';
 import { postOnce } from '../../../slackApi/postOnce.js';
@@ -14,11 +13,9 @@ import type { SlackDeps } from '../../deps.js';
 export function findingPosted(deps: SlackDeps) {
   return async ({ event, client, context }: SlackEventMiddlewareArgs<'message'> & AllMiddlewareArgs): Promise<void> => {
     const message = event as unknown as PostedMessage;
-    if (!isPostedFinding(message, { channels: deps.findingChannels, botId: context.botId, botUserId: context.botUserId })) return;
-    const answer = answerToPostedFinding(deps.engine, message);
-    if (!answer) return;
-    const card = renderAnswer(deps.kb, answer, { surface: 'message' });
-    const where = { channel: message.channel, finding_ts: message.ts, finding: answer.finding?.id };
+    const card = deps.answers.findingReply(message, { channels: deps.findingChannels, botId: context.botId, botUserId: context.botUserId });
+    if (!card) return;
+    const where = { channel: message.channel, finding_ts: message.ts, finding: card.finding };
     try {
       const { posted } = await postOnce({
         find: async () => {
@@ -29,7 +26,7 @@ export function findingPosted(deps: SlackDeps) {
         },
         post: async () => {
           const reply = await client.chat.postMessage({
-            channel: message.channel, thread_ts: message.ts, ...card, ...NO_UNFURL,
+            channel: message.channel, thread_ts: message.ts, ...card.message, ...NO_UNFURL,
             metadata: { event_type: FINDING_REPLY_EVENT_TYPE, event_payload: { finding_ts: message.ts } },
           });
           return reply.ts!;

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { assistantMiddleware } from '../assistant/index.js';
-import type { ListenerGroup } from '../index.js';
+import type { ListenerGroup } from '../types.js';
 import { appHomeOpened } from './appHomeOpened.js';
 import { appMention } from './appMention.js';
 import { directMessage } from './directMessage.js';

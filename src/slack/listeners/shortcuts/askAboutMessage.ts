@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, MessageShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { noteMatch } from '../../answers.js';
+import { noteMatch } from '../../match.js';
 import type { SlackDeps } from '../../deps.js';
 import { slackErrorCode } from '../../../slackApi/errors.js';
 
@@ -10,10 +10,10 @@ export const ASK_SHORTCUT_ID = 'srm_ask';
 export function askAboutMessage(deps: SlackDeps) {
   return async ({ shortcut, ack, respond, context }: SlackShortcutMiddlewareArgs<MessageShortcut> & AllMiddlewareArgs): Promise<void> => {
     await ack();
-    const { answer, message } = deps.answers.text(shortcut.message.text ?? '', { surface: 'ephemeral' });
-    noteMatch(context, answer);
+    const answered = deps.answers.question(shortcut.message.text ?? '', { surface: 'ephemeral' });
+    noteMatch(context, answered);
     try {
-      await respond({ response_type: 'ephemeral', ...message });
+      await respond({ response_type: 'ephemeral', ...answered.message });
     } catch (error) {
       deps.log.warn({ user: shortcut.user.id, channel: shortcut.channel.id, error: slackErrorCode(error), err: error }, 'could not answer the shortcut');
     }

@@ -1,4 +1,4 @@
-import type { ListenerGroup } from '../index.js';
+import type { ListenerGroup } from '../types.js';
 import { ASK_SHORTCUT_ID, askAboutMessage } from './askAboutMessage.js';
 
 export const registerShortcuts: ListenerGroup = (app, deps) => {

@@ -1,0 +1,17 @@
+import type { Subcommand } from './types.js';
+
+/** Words that only introduce a tip's subject: "tip for s3", "tip about encryption". */
+const TIP_SUBJECT_INTRO = /^(?:for|about|on|re)\b/i;
+
+/** Which subcommand `/srm <text>` is (see Subcommand), or the question it asks. */
+export function parseCommand(text: string): Subcommand {
+  const question = text.trim();
+  const [first = '', ...rest] = question.split(/\s+/);
+  const args = rest.join(' ');
+  switch (first.toLowerCase()) {
+    case 'help': return rest.length === 0 ? { kind: 'help' } : { kind: 'question', text: question };
+    case 'quiz': return { kind: 'quiz', subject: args };
+    case 'tip': return { kind: 'tip', subject: args.replace(TIP_SUBJECT_INTRO, '').trim() };
+    default: return { kind: 'question', text: question };
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * What srm-bot answers, with no Slack in it: the surfaces (src/slack listeners, the CLI) translate their input
+ * into these calls and the replies into their own output. It is the only way from a surface to the engine, the
+ * knowledge and the quiz.
+ */
+import { renderHelp, renderHome, type HomeView } from '../cards/index.js';
+import type { Engine } from '../engine/index.js';
+import type { FindingChannels, PostedMessage } from '../findings/index.js';
+import type { KnowledgeBase } from '../knowledge/index.js';
+import { createAsking, type Asking } from './ask.js';
+import { parseCommand } from './command.js';
+import { replyToFinding, type FindingReply } from './findings.js';
+import { startPrompts, type Prompt } from './prompts.js';
+import { createQuiz, type Quiz } from './quiz.js';
+import { tipOn, type TodaysTip } from './tip.js';
+import type { Reply } from './types.js';
+import { readVote, type Vote } from './vote.js';
+
+export type { Answered, Asking } from './ask.js';
+export { parseCommand } from './command.js';
+export { cardShownBy, type ThreadMessage } from './thread.js';
+export type { Reply, Unanswered } from './types.js';
+export type { CardKey } from '../knowledge/index.js';
+export { FINDING_REPLY_EVENT_TYPE, type PostedMessage } from '../findings/index.js';
+
+export interface Answers extends Asking {
+  /** `/srm <text>`: help, a quiz question, a tip, or the answer to the question (parseCommand says which). */
+  command(text: string): Reply;
+  quiz: Quiz;
+  /** A 👍/👎 click: the thanks and what the vote records; null when the value names no vote on a card. */
+  vote(value: string | undefined): Vote | null;
+  /** Questions to offer when a conversation starts (the agent view's suggested prompts). */
+  startPrompts(): Prompt[];
+  /** App Home, with today's tip. */
+  home(): HomeView;
+  /** The reply to a finding another app posted; null for a message that is not one. */
+  findingReply(message: PostedMessage, where: FindingChannels): FindingReply | null;
+}
+
+export interface AnswersOptions {
+  kb: KnowledgeBase;
+  engine: Engine;
+  /** Today's tip, the one the tip channels get; the CLI, which shows no tip, leaves it out. */
+  todaysTip?: TodaysTip;
+}
+
+export function createAnswers({ kb, engine, todaysTip = () => null }: AnswersOptions): Answers {
+  const asking = createAsking(kb, engine);
+  const quiz = createQuiz(kb, engine);
+  return {
+    ...asking,
+    quiz,
+    command(text) {
+      const subcommand = parseCommand(text);
+      switch (subcommand.kind) {
+        case 'help': return { message: renderHelp(), match: 'subcommand help' };
+        case 'quiz': return quiz.ask(subcommand.subject);
+        case 'tip': return { message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' };
+        case 'question': return asking.question(subcommand.text, { surface: 'ephemeral' });
+      }
+    },
+    vote: (value) => readVote(kb, value),
+    startPrompts: () => startPrompts(kb, todaysTip()?.tip ?? null),
+    home: () => renderHome(kb, todaysTip()?.tip ?? null),
+    findingReply: (message, where) => replyToFinding(kb, engine, message, where),
+  };
+}

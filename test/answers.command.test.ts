@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { parseCommand } from '../src/answers/index.js';
+
+describe('what /srm <text> asks for', () => {
+  it.each([
+    ['help', { kind: 'help' }],
+    ['  HELP ', { kind: 'help' }],
+    ['help with iam', { kind: 'question', text: 'help with iam' }],
+    ['quiz', { kind: 'quiz', subject: '' }],
+    ['quiz rds patching', { kind: 'quiz', subject: 'rds patching' }],
+    ['tip', { kind: 'tip', subject: '' }],
+    ['tip for s3', { kind: 'tip', subject: 's3' }],
+    ['tip s3', { kind: 'tip', subject: 's3' }],
+    ['tip about rds patching', { kind: 'tip', subject: 'rds patching' }],
+    ['tipping point of s3', { kind: 'question', text: 'tipping point of s3' }],
+    ['who patches ec2', { kind: 'question', text: 'who patches ec2' }],
+    ['', { kind: 'question', text: '' }],
+  ])('"%s"', (text, expected) => {
+    expect(parseCommand(text)).toEqual(expected);
+  });
+});
