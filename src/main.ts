@@ -53,19 +53,22 @@ function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Lo
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down: no new requests, finishing the running ones');
+    // The log is written asynchronously: wait for the lines still on their way, so none is lost or reordered.
+    const exit = (code: number) => log.flush(() => process.exit(code));
     setTimeout(() => {
       log.error('shutdown took too long, exiting anyway');
+      // No waiting here: this is the limit that must hold even when the log cannot be written.
       process.exit(1);
     }, SHUTDOWN_HARD_LIMIT_MS).unref();
     // A tip post cut short by the hard limit is made by the next start (catch-up) or the next run.
     Promise.all([slack.stop(SHUTDOWN_GRACE_MS), tips()?.stop()]).then(
       ([{ drained }]) => {
         log.info({ drained }, 'stopped');
-        process.exit(drained ? 0 : 1);
+        exit(drained ? 0 : 1);
       },
       (error: unknown) => {
         log.error({ err: error }, 'error while stopping');
-        process.exit(1);
+        exit(1);
       },
     );
   };

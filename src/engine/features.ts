@@ -53,7 +53,7 @@ function stemOf(word: string): string {
 
 /**
  * The service a question is about: of those that do not merely stand in for a topic ("s3" in "s3 kms"), the one
- * named most often ("moving from rds to aurora: does aurora encrypt…"), the first on a tie; else the first named.
+ * named most often ("leaving sqs for sns next month, does sns encrypt…"), the first on a tie; else the first named.
  */
 export function primaryService(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
   const mentions = new Map<ServiceId, number>();

@@ -87,7 +87,7 @@ const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 
 /**
  * A question that asks which side does something: a who-word, "ourselves", or our side named beside theirs ("them
- * or us", "does amazon fix it or is it on us"). "We" alone is how people describe what they run, not a side.
+ * or us", "will amazon rotate it or must we"). "We" alone is how people describe what they run, not a side.
  */
 function asksWhichSide(resolution: Resolution): boolean {
   const typed = resolution.typed;
@@ -136,7 +136,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
   const overviewCard = (confidence: number): Decision => ({ kind: 'card', key: { service: null, topic: 'overview' }, confidence, alternatives: [], uncovered: null });
   // Another cloud is never ours. A price or a size makes a question someone else's, unless it plainly asks who
-  // secures a topic it names ("we keep invoices in cheap storage, who makes sure they're encrypted?").
+  // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
   const asksWho = resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w));
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
@@ -166,9 +166,9 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
   const aboutTheSplit = resolution.asksAboutTheModel && (service !== null || resolution.namesTheProvider);
-  // A service named beside words that say little: "kms cmk rotation" still leans to a topic, "what's our side of
-  // the deal with kms" leans nowhere and gets the service's own card (below). Many such words are about something
-  // else, unless they ask which side does it ("do we switch it on ourselves or is it on already").
+  // A service named beside words that say little: "sqs queue policy" still leans to a topic, "our piece of the
+  // bargain with sqs" leans nowhere and gets the service's own card (below). Many such words are about something
+  // else, unless they ask which side does it ("do we turn the recorder on ourselves or is it there already").
   const vagueWords = !recognised && relevance < tuning.minRelevance && service !== null;
   if (vagueWords && aboutTheSplit) return serviceCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
@@ -176,7 +176,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return overviewCard(relevance > 0 ? 0.5 : 1);
     return refuse('not_understood');
   }
-  // "guardduty's place in the shared responsibility model": the model named beside a service, and no topic, asks
+  // "where does macie sit in the shared responsibility model": the model named beside a service, and no topic, asks
   // for that service's whole split.
   const namesTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic);
   if (service && namesTheModel && !namesATopic) return serviceCard(service);
