@@ -10,7 +10,7 @@ export const SERVICE_IDS = [
   'controltower', 'bedrock', 'sagemaker', 'awsbackup', 'macie', 'systemsmanager', 'opensearch', 'kinesis', 'msk',
   'documentdb', 'dms', 'fsx', 'networkfirewall', 'firewallmanager', 'directconnect', 'transitgateway',
   'sitetositevpn', 'emr', 'lightsail', 'workspaces', 'stepfunctions', 'eventbridge', 'cloudformation',
-  'transferfamily', 'ses', 'appsync', 'glue', 'athena', 'memorydb',
+  'transferfamily', 'ses', 'appsync', 'glue', 'athena', 'memorydb', 'detective', 'apprunner', 'batch',
 ] as const;
 
 export const TOPIC_IDS = [
