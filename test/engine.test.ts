@@ -294,6 +294,10 @@ describe('topic model', () => {
     expect(card('where does macie sit in the shared responsibility model')).toBe('macie');
   });
 
+  it('lets a phrase of several words that names the topic outweigh single words beside a service', () => {
+    expect(card("ecs: who deals with what's inside the container images we ship")).toBe('ecs.application');
+  });
+
   it('does not glue scaffolding into a name ("am i" is not "ami")', () => {
     expect(card('what am i responsible for with amazon inspector')).toMatch(/^inspector/);
   });

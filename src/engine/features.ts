@@ -8,6 +8,9 @@ import type { Resolution } from './resolve.js';
  * stands for a topic as "kms" does beside "s3"). Service names are left out, so that the examples of every
  * service teach the same topics.
  */
+/** The weight of a topic alias of two words or more (see phraseWeight in vocabulary.ts). */
+const MULTIWORD_WEIGHT = 1.5;
+
 export function questionFeatures(resolution: Resolution, kb: KnowledgeBase): string[] {
   const stems = resolution.content.map(stemOf);
   const features = [...stems];
@@ -17,6 +20,9 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase): str
     switch (term.kind) {
       case 'topic':
         features.push(`@${term.topic}`);
+        // Beside a service, a phrase of several words that names the topic ("container images", "controls who can")
+        // says more than the single words around it.
+        if (primary && term.weight >= MULTIWORD_WEIGHT) features.push(`@${term.topic}`);
         break;
       case 'service-topic':
         features.push(`@${term.topic}`, `@${term.topic}`);
