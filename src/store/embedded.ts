@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { StoreError, type Database, type Queryable, type QueryResult } from './database.js';
+import { StoreError, type Database, type Queryable, type QueryResult } from './types.js';
 
 /**
  * PGlite, PostgreSQL compiled to WebAssembly, keeping its files in DATA_DIR: `npm start` needs nothing installed.

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import type { Database, OpenOptions, Queryable, QueryResult } from './database.js';
+import type { Database, OpenOptions, Queryable, QueryResult } from './types.js';
 
 /** A connection that cannot be made in this time fails the query instead of queueing it for ever. */
 const CONNECT_TIMEOUT_MS = 5_000;
