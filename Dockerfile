@@ -27,6 +27,9 @@ RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean -
 COPY --from=build /app/dist/src ./dist/src
 COPY --from=build /app/dist/knowledge.snapshot.json /app/dist/engine.snapshot.json ./dist/
 COPY knowledge ./knowledge
+# The one folder the app writes: the embedded database (DATA_DIR, default ./data) when no DATABASE_URL is set.
+# Mount a volume here to keep quiz answers across containers.
+RUN mkdir data && chown node:node data
 USER node
 EXPOSE 3000
 # slim has no curl; Node 20 has fetch. 127.0.0.1, not localhost: the server may listen on IPv4 only.

@@ -1,3 +1,5 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { canonicalTimeZone, CHANNEL_ID, parseChannelList, parseTipDays, parseTipTime, TIP_DEFAULTS, type TipSettings } from './tips/settings.js';
 
@@ -25,7 +27,21 @@ export interface Config {
   tips: TipSettings;
   /** FINDINGS_CHANNELS: channels where findings other apps post get a threaded reply (docs/findings.md). */
   findingChannels: string[];
+  /** Where quiz answers are kept, and for how long (docs/teams-and-evidence.md). */
+  store: StoreSettings;
 }
+
+export interface StoreSettings {
+  /** DATABASE_URL: a PostgreSQL server every replica shares; null: the embedded database in dataDir. */
+  databaseUrl: string | null;
+  /** DATA_DIR, made absolute: the embedded database's folder (unused with a DATABASE_URL). */
+  dataDir: string;
+  /** QUIZ_RETENTION_DAYS: quiz answers older than this many days are deleted. */
+  retentionDays: number;
+}
+
+/** An audit usually covers twelve months and may ask for the period before it too. */
+export const DEFAULT_RETENTION_DAYS = 730;
 
 export interface FeedbackSettings {
   /** FEEDBACK_CHANNEL: a channel id; null reports to the log only. */
@@ -85,6 +101,12 @@ const envSchema = z.object({
   FEEDBACK_REPORTS_PER_MINUTE: withDefault(wholeNumber(1, 600), 10),
   TIP_CHANNELS: withDefault(channelList, []),
   FINDINGS_CHANNELS: withDefault(channelList, []),
+  DATABASE_URL: optional(
+    z.string().trim().transform((text, ctx) => postgresUrl(text) ?? invalid(ctx, 'must be a PostgreSQL URL such as postgres://srm:password@db.internal:5432/srm, or unset to use the embedded database in DATA_DIR')),
+  ),
+  // The default is checked like a value set by hand: a read-only working folder must stop the start too.
+  DATA_DIR: blankAsUnset(z.string().optional().transform((path = 'data', ctx) => writableFolder(path) ?? invalid(ctx, folderProblem(path)))),
+  QUIZ_RETENTION_DAYS: withDefault(wholeNumber(1, 36_500), DEFAULT_RETENTION_DAYS),
   TIP_TIME: withDefault(
     z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),
     TIP_DEFAULTS.time,
@@ -101,6 +123,37 @@ const envSchema = z.object({
     parseTipDays(TIP_DEFAULTS.days) as number[],
   ),
 });
+
+function postgresUrl(text: string): string | null {
+  try {
+    return ['postgres:', 'postgresql:'].includes(new URL(text).protocol) ? text : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The folder as an absolute path when the bot can keep its files there: an existing folder it may write, or one it
+ * may create (its nearest existing parent is a writable folder). Checked at start, so a typo stops the start, not
+ * the first quiz answer.
+ */
+function writableFolder(path: string): string | null {
+  const folder = resolve(path.trim());
+  for (let existing = folder; ; existing = dirname(existing)) {
+    const stat = statSync(existing, { throwIfNoEntry: false });
+    if (stat === undefined && dirname(existing) !== existing) continue;
+    if (!stat?.isDirectory()) return null;
+    try {
+      accessSync(existing, constants.W_OK);
+      return folder;
+    } catch {
+      return null;
+    }
+  }
+}
+
+const folderProblem = (path: string) =>
+  `${resolve(path.trim())} is not a folder the bot can write: point DATA_DIR at a writable folder (default ./data), or set DATABASE_URL to use PostgreSQL`;
 
 /** Reports a value a transform cannot use, in the same one-line-per-problem form as every other check. */
 function invalid(ctx: z.RefinementCtx, message: string): never {
@@ -129,6 +182,13 @@ export function loadTipPosterConfig(env: NodeJS.ProcessEnv = process.env): TipPo
   return { botToken: values.SLACK_BOT_TOKEN, ...settingsOf(values) };
 }
 
+/** What the `srm db`, `evidence` and `forget` commands need: the store and the tip schedule, no Slack. */
+export type SettingsWithoutSlack = Omit<Config, 'slack'>;
+
+export function loadSettingsWithoutSlack(env: NodeJS.ProcessEnv = process.env): SettingsWithoutSlack {
+  return settingsOf(parseEnv(env));
+}
+
 function parseEnv(env: NodeJS.ProcessEnv): Env {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -146,6 +206,7 @@ function settingsOf(values: Env): Omit<Config, 'slack'> {
     feedback: { channel: values.FEEDBACK_CHANNEL ?? null, perMinute: values.FEEDBACK_REPORTS_PER_MINUTE },
     tips: { channels: values.TIP_CHANNELS, time: values.TIP_TIME, timeZone: values.TIP_TIMEZONE, days: values.TIP_DAYS },
     findingChannels: values.FINDINGS_CHANNELS,
+    store: { databaseUrl: values.DATABASE_URL ?? null, dataDir: values.DATA_DIR, retentionDays: values.QUIZ_RETENTION_DAYS },
   };
 }
 
@@ -172,7 +233,17 @@ function slackConnection(env: Env): SlackConnection | null | string {
 
 /** Values that must never reach a log line, for the logger to scrub wherever they appear. */
 export function secretsOf(config: Config): string[] {
-  const slack = config.slack;
+  return [...slackSecrets(config.slack), ...databaseSecrets(config.store)];
+}
+
+function slackSecrets(slack: SlackConnection | null): string[] {
   if (slack === null) return [];
   return slack.mode === 'socket' ? [slack.botToken, slack.appToken] : [slack.botToken, slack.signingSecret];
+}
+
+/** The database password, as written in the URL and decoded (a driver's error may quote either). */
+export function databaseSecrets(store: StoreSettings): string[] {
+  if (store.databaseUrl === null) return [];
+  const password = new URL(store.databaseUrl).password;
+  return password === '' ? [] : [...new Set([password, decodeURIComponent(password)])];
 }

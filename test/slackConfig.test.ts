@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig, secretsOf } from '../src/config.js';
 
@@ -20,7 +21,24 @@ describe('configuration from the environment', () => {
     expect(loadConfig({})).toEqual({
       slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 },
       tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] }, findingChannels: [],
+      store: { databaseUrl: null, dataDir: resolve('data'), retentionDays: 730 },
     });
+  });
+
+  it('takes DATABASE_URL, DATA_DIR and QUIZ_RETENTION_DAYS, and keeps the database password out of logs', () => {
+    const url = 'postgres://srm:p%40ss@db.internal:5432/srm';
+    const config = loadConfig({ DATABASE_URL: url, DATA_DIR: '/tmp', QUIZ_RETENTION_DAYS: '365' });
+    expect(config.store).toEqual({ databaseUrl: url, dataDir: '/tmp', retentionDays: 365 });
+    expect(secretsOf(config)).toEqual(['p%40ss', 'p@ss']);
+  });
+
+  it('refuses a database URL that is not PostgreSQL, a DATA_DIR that is a file, and a retention of 0, naming each', () => {
+    const found = problems({ DATABASE_URL: 'mysql://db/srm', DATA_DIR: 'package.json', QUIZ_RETENTION_DAYS: '0' });
+    expect(found).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be a PostgreSQL URL such as postgres:\/\//),
+      expect.stringMatching(/^DATA_DIR: .*package\.json is not a folder the bot can write: point DATA_DIR at a writable folder/),
+      'QUIZ_RETENTION_DAYS: must be 1 to 36500',
+    ]);
   });
 
   it('takes FINDINGS_CHANNELS as comma-separated channel ids and refuses names', () => {

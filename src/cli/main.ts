@@ -16,7 +16,8 @@ const usage = async () => `usage:
   srm report <LOG|-> [--top N] [--json]
                                   most frequent unanswered questions and worst-rated cards in the bot's JSON log
   ${(await import('./postTip.js')).POST_TIP_USAGE}
-                                  post the day's tip once to each channel (default TIP_CHANNELS, today)`;
+                                  post the day's tip once to each channel (default TIP_CHANNELS, today)
+  ${(await import('./store.js')).STORE_USAGE}`;
 
 /**
  * The sets `srm eval` scores by default: the shared development set (beside the repository, as CI and
@@ -53,6 +54,10 @@ async function main(argv: string[]): Promise<number> {
       if (positionals[0] === 'snapshot') return runKbSnapshot(process.stdout, process.stderr);
       break;
     }
+    case 'db':
+    case 'evidence':
+    case 'forget':
+      return (await import('./store.js')).runStoreCommand(command, rest, { stdout: process.stdout, stderr: process.stderr });
     case 'post-tip':
       return (await import('./postTip.js')).runPostTip(rest, { stdout: process.stdout, stderr: process.stderr });
     case 'eval': {
