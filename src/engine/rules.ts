@@ -83,6 +83,9 @@ const HOW_TO_OPENING = /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?
 
 const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
 
+/** Whether the question asks who: a who-word, or words about responsibility itself. */
+const asksWho = (resolution: Resolution): boolean => resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w));
+
 const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 
 /**
@@ -91,7 +94,7 @@ const OUR_SIDE = new Set(['us', 'ours', 'mine']);
  */
 function asksWhichSide(resolution: Resolution): boolean {
   const typed = resolution.typed;
-  if (resolution.asksAboutTheModel || typed.includes('ourselves') || typed.some((w) => ASKS_WHO.has(w))) return true;
+  if (asksWho(resolution) || typed.includes('ourselves')) return true;
   return typed.some((w) => OUR_SIDE.has(w)) && (resolution.namesTheProvider || typed.includes('them'));
 }
 
@@ -105,7 +108,7 @@ const FULL_NAME_WEIGHT = 2;
 function isHowTo(resolution: Resolution, vocabulary: Vocabulary): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
   if (!HOW_TO_OPENING.test(text.trim())) return false;
-  if (resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w))) return false;
+  if (asksWho(resolution)) return false;
   return vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
 }
 
@@ -120,7 +123,7 @@ const CHOICE = /\b(?:vs|versus|difference between|which (?:one|is better|should 
 function isChoice(resolution: Resolution): boolean {
   if (!CHOICE.test(resolution.typed.join(' '))) return false;
   // "us vs aws", "what's on us": the two sides of the split are what is compared.
-  if (resolution.asksAboutTheModel || resolution.namesTheProvider || resolution.typed.some((w) => ASKS_WHO.has(w) || OUR_SIDE.has(w))) return false;
+  if (asksWho(resolution) || resolution.namesTheProvider || resolution.typed.some((w) => OUR_SIDE.has(w))) return false;
   return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic' || term.kind === 'concept');
 }
 
@@ -138,9 +141,8 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // Another cloud is never ours. A price or a size makes a question someone else's, unless it plainly asks who
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
-  const asksWho = resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w));
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho && namesATopic))) return refuse('out_of_scope');
+  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && namesATopic))) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb);
