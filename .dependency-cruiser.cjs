@@ -2,6 +2,9 @@
  * The layer rules of docs/architecture.md, checked by `npm run lint` (dependency-cruiser):
  * knowledge/ → src/knowledge → src/engine → src/cards → src/answers → the surfaces (src/slack, src/cli, src/tips).
  */
+/** A forbidden import: modules whose path matches `from` may not import those matching `to`. */
+const forbid = (name, from, to, comment) => ({ name, comment, severity: 'error', from: { path: from }, to: { path: to } });
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -12,46 +15,16 @@ module.exports = {
       from: {},
       to: { circular: true },
     },
-    {
-      name: 'domain-without-slack',
-      comment: 'Knowledge, engine, cards and answers must run without Slack: the CLI and the tests use them alone.',
-      severity: 'error',
-      from: { path: '^src/(knowledge|engine|cards|answers|quiz|text|findings)/' },
-      to: { path: 'node_modules/@slack/(bolt|web-api|socket-mode|oauth)' },
-    },
-    {
-      name: 'knowledge-is-the-bottom',
-      comment: 'src/knowledge loads and checks the data; it knows nothing of who reads it.',
-      severity: 'error',
-      from: { path: '^src/knowledge/' },
-      to: { path: '^src/(engine|cards|answers|slack|slackApi|cli|tips|quiz|feedback|findings)/' },
-    },
-    {
-      name: 'engine-below-cards',
-      comment: 'The engine understands questions; drawing the answer is the cards\' job, sending it the surfaces\'.',
-      severity: 'error',
-      from: { path: '^src/engine/' },
-      to: { path: '^src/(cards|answers|slack|slackApi|cli|tips|feedback|findings)/' },
-    },
-    {
-      name: 'cards-below-surfaces',
-      severity: 'error',
-      from: { path: '^src/cards/' },
-      to: { path: '^src/(answers|slack|slackApi|cli|tips)/' },
-    },
-    {
-      name: 'slack-only-translates',
-      comment: 'Listeners translate between Bolt and the answers layer; the domain is reached through src/answers.',
-      severity: 'error',
-      from: { path: '^src/slack/' },
-      to: { path: '^src/(engine|knowledge|quiz)/' },
-    },
-    {
-      name: 'src-never-imports-tests',
-      severity: 'error',
-      from: { path: '^src/' },
-      to: { path: '^(test|bench)/' },
-    },
+    forbid('domain-without-slack', '^src/(knowledge|engine|cards|answers|quiz|text|findings)/', 'node_modules/@slack/(bolt|web-api|socket-mode|oauth)',
+      'Knowledge, engine, cards and answers must run without Slack: the CLI and the tests use them alone.'),
+    forbid('knowledge-is-the-bottom', '^src/knowledge/', '^src/(engine|cards|answers|slack|slackApi|cli|tips|quiz|feedback|findings)/',
+      'src/knowledge loads and checks the data; it knows nothing of who reads it.'),
+    forbid('engine-below-cards', '^src/engine/', '^src/(cards|answers|slack|slackApi|cli|tips|feedback|findings)/',
+      "The engine understands questions; drawing the answer is the cards' job, sending it the surfaces'."),
+    forbid('cards-below-surfaces', '^src/cards/', '^src/(answers|slack|slackApi|cli|tips)/', 'Cards draw; they never send.'),
+    forbid('slack-only-translates', '^src/slack/', '^src/(engine|knowledge|quiz)/',
+      'Listeners translate between Bolt and the answers layer; the domain is reached through src/answers.'),
+    forbid('src-never-imports-tests', '^src/', '^(test|bench)/', 'Tests and benchmarks use the product, never the other way round.'),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
