@@ -12,6 +12,7 @@ import type { StreakSchedule } from './streak.js';
 
 export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, TEAM_WINDOW_DAYS, type QuizAnswer, type QuizStats, type StatsQuery } from './answers.js';
 export { openDatabase, StoreError, type Database, type Queryable } from './database.js';
+export { LEADERBOARD_SIZE, LEADERBOARD_WEEK_DAYS, leaderboardFor, type Leaderboard } from './leaderboard.js';
 export { evidenceCsv, evidenceFor, type EvidencePeriod, type PersonEvidence } from './evidence.js';
 export { MIGRATIONS, MigrationError, migrate, type Migration, type MigrationReport } from './migrations.js';
 export { createQuizStore, QUIZ_STORE_DEFAULTS, type QuizStore, type RecordOutcome } from './quizStore.js';
@@ -23,6 +24,11 @@ export interface RunningStore {
   quiz: QuizStore;
   /** Settles once the database is open and migrated; rejects with MigrationError when a step fails. */
   ready: Promise<void>;
+  /**
+   * What a start waits for: 'ready' as `ready` does, or 'waiting' as soon as the database cannot be reached (it is
+   * retried, answers wait in memory, and `ready` settles later). Rejects as `ready` does, for what retrying cannot fix.
+   */
+  opened: Promise<'ready' | 'waiting'>;
   /** Flushes what waits (within the timeout), stops the daily retention, closes the database. */
   stop(): Promise<void>;
 }
@@ -56,6 +62,9 @@ export function startStore({ settings, schedule, log, retryEveryMs = 10_000, qui
     }
   };
 
+  let settleOpened: (state: 'ready' | 'waiting') => void = () => undefined;
+  const opened = new Promise<'ready' | 'waiting'>((resolve) => (settleOpened = resolve));
+
   const ready = (async () => {
     while (!stopping) {
       let candidate: Database | null = null;
@@ -69,12 +78,14 @@ export function startStore({ settings, schedule, log, retryEveryMs = 10_000, qui
         await candidate?.close().catch(() => undefined);
         if (error instanceof MigrationError || candidate === null) throw error;
         log.warn({ err: error, retryEveryMs }, `the database is unavailable (${candidate.location}): quiz answers wait in memory, trying again`);
+        settleOpened('waiting');
         await new Promise((resolve) => setTimeout(resolve, retryEveryMs).unref());
         if (stopping) return;
       }
     }
     if (database === null) return;
     log.info({ store: database.kind, location: database.location }, 'quiz answers are recorded');
+    settleOpened('ready');
     void quizStore.flush();
     await applyRetention(database);
     const open = database;
@@ -85,6 +96,8 @@ export function startStore({ settings, schedule, log, retryEveryMs = 10_000, qui
   return {
     quiz: quizStore,
     ready,
+    // A promise settles once: after 'waiting', a later failure reaches the caller through `ready` alone.
+    opened: Promise.race([opened, ready.then(() => 'ready' as const)]),
     async stop() {
       stopping = true;
       if (retentionTimer !== null) clearInterval(retentionTimer);

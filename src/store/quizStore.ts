@@ -1,6 +1,7 @@
 import type { Logger } from '../logger.js';
 import { answerProblem, recordQuizAnswer, statsFor, type QuizAnswer, type QuizStats } from './answers.js';
 import type { Database } from './database.js';
+import { leaderboardFor, type Leaderboard } from './leaderboard.js';
 import type { StreakSchedule } from './streak.js';
 
 /**
@@ -16,6 +17,8 @@ export interface QuizStore {
   record(answer: QuizAnswer): Promise<RecordOutcome>;
   /** A person's stats, or null when the database did not answer in time (logged). */
   stats(workspace: string, user: string, now?: Date): Promise<QuizStats | null>;
+  /** The week's leaderboard of a workspace, or null when the database did not answer in time (logged). */
+  leaderboard(workspace: string, now?: Date): Promise<Leaderboard | null>;
   /** Answers waiting for the database. */
   readonly waiting: number;
   /** Tries to store what waits now; true when nothing is left waiting. */
@@ -119,6 +122,18 @@ export function createQuizStore(options: QuizStoreOptions): QuizStore {
     return flushing;
   };
 
+  /** A read within the timeout; null (and a warning) when the database is not there or too slow. */
+  const read = async <T>(what: string, query: (database: Database) => Promise<T>): Promise<T | null> => {
+    const database = options.database();
+    try {
+      if (database === null) throw new Error('the database is not open yet');
+      return await within(timeoutMs, () => query(database));
+    } catch (error) {
+      log.warn({ err: error }, `${what} unavailable: ${(error as Error).message}`);
+      return null;
+    }
+  };
+
   return {
     async record(answer) {
       const problem = answerProblem(answer);
@@ -135,16 +150,8 @@ export function createQuizStore(options: QuizStoreOptions): QuizStore {
         return 'queued';
       }
     },
-    async stats(workspace, user, now = new Date()) {
-      const database = options.database();
-      try {
-        if (database === null) throw new Error('the database is not open yet');
-        return await within(timeoutMs, () => statsFor(database, { workspace, user, schedule, now }));
-      } catch (error) {
-        log.warn({ err: error }, `quiz stats unavailable: ${(error as Error).message}`);
-        return null;
-      }
-    },
+    stats: (workspace, user, now = new Date()) => read('quiz stats', (database) => statsFor(database, { workspace, user, schedule, now })),
+    leaderboard: (workspace, now = new Date()) => read('quiz leaderboard', (database) => leaderboardFor(database, { workspace, schedule, now })),
     get waiting() {
       return waiting.length;
     },
