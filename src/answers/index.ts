@@ -12,6 +12,7 @@ import { parseCommand } from './command.js';
 import { replyToFinding, type FindingReply } from './findings.js';
 import { startPrompts, type Prompt } from './prompts.js';
 import { createQuiz, type Quiz } from './quiz.js';
+import { statsReply, type Asker, type QuizRecords } from './records.js';
 import { tipOn, type TodaysTip } from './tip.js';
 import type { Reply } from './types.js';
 import { readVote, type Vote } from './vote.js';
@@ -20,12 +21,17 @@ export type { Answered, Asking } from './ask.js';
 export { parseCommand } from './command.js';
 export { cardShownBy, type ThreadMessage } from './thread.js';
 export type { Reply, Unanswered } from './types.js';
+export type { QuizClick, QuizResult, ScoredAnswer } from './quiz.js';
+export type { Asker, QuizRecords, RecordOutcome } from './records.js';
+
+/** The reply to `/srm <text>`: most are ready at once; `stats` reads the database first. */
+export type CommandReply = { kind: 'now'; reply: Reply } | { kind: 'later'; reply: Promise<Reply> };
 export type { CardKey } from '../knowledge/index.js';
 export { FINDING_REPLY_EVENT_TYPE, type PostedMessage } from '../findings/index.js';
 
 export interface Answers extends Asking {
-  /** `/srm <text>`: help, a quiz question, a tip, or the answer to the question (parseCommand says which). */
-  command(text: string): Reply;
+  /** `/srm <text>`: help, the asker's stats, a quiz question, a tip, or the answer to the question (parseCommand says which). */
+  command(text: string, asker: Asker): CommandReply;
   quiz: Quiz;
   /** A 👍/👎 click: the thanks and what the vote records; null when the value names no vote on a card. */
   vote(value: string | undefined): Vote | null;
@@ -42,21 +48,25 @@ export interface AnswersOptions {
   engine: Engine;
   /** Today's tip, the one the tip channels get; the CLI, which shows no tip, leaves it out. */
   todaysTip?: TodaysTip;
+  /** Where quiz answers are kept (src/store); the CLI, which keeps none, leaves it out. */
+  records?: QuizRecords;
 }
 
-export function createAnswers({ kb, engine, todaysTip = () => null }: AnswersOptions): Answers {
+export function createAnswers({ kb, engine, todaysTip = () => null, records }: AnswersOptions): Answers {
   const asking = createAsking(kb, engine);
-  const quiz = createQuiz(kb, engine);
+  const quiz = createQuiz(kb, engine, records ?? null);
+  const now = (reply: Reply): CommandReply => ({ kind: 'now', reply });
   return {
     ...asking,
     quiz,
-    command(text) {
+    command(text, asker) {
       const subcommand = parseCommand(text);
       switch (subcommand.kind) {
-        case 'help': return { message: renderHelp(), match: 'subcommand help' };
-        case 'quiz': return quiz.ask(subcommand.subject);
-        case 'tip': return { message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' };
-        case 'question': return asking.question(subcommand.text, { surface: 'ephemeral' });
+        case 'help': return now({ message: renderHelp(), match: 'subcommand help' });
+        case 'stats': return { kind: 'later', reply: statsReply(records ?? null, asker) };
+        case 'quiz': return now(quiz.ask(subcommand.subject));
+        case 'tip': return now({ message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' });
+        case 'question': return now(asking.question(subcommand.text, { surface: 'ephemeral' }));
       }
     },
     vote: (value) => readVote(kb, value),

@@ -2,7 +2,30 @@ import { renderQuizQuestion, renderQuizResult, type QuizNote } from '../cards/in
 import type { Engine } from '../engine/index.js';
 import { formatCardKey, parseCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import { checkAnswer, parseNextQuestion, parseQuestionRef, parseQuizChoice, pickQuestion } from '../quiz/index.js';
+import type { QuizRecords, RecordOutcome } from './records.js';
 import type { Reply } from './types.js';
+
+/** A click that was scored: what to record once the result is on its way. */
+export interface ScoredAnswer {
+  question: string;
+  correct: boolean;
+  answeredAt: Date;
+}
+
+/** Who clicked, and on which quiz message, as the surface reads it from the click. */
+export interface QuizClick {
+  /** Slack team id (T…); undefined when the click did not say (the answer is then not recorded, and logged). */
+  workspace: string | undefined;
+  user: string;
+  userName: string | null;
+  /** The quiz message clicked (its ts, or the response_url of an ephemeral one): a second click on it counts once. */
+  attempt: string | undefined;
+}
+
+export type QuizResult = Reply & {
+  /** Set when the click was scored (not for a retired or edited question). */
+  scored?: ScoredAnswer;
+};
 
 export interface Quiz {
   /** `/srm quiz [subject]`: a question, on the subject when one is typed ("s3", "rds patching": read by the engine). */
@@ -12,7 +35,13 @@ export interface Quiz {
    * clicks). A question since removed from the quiz gets another question in its place. Null when the value is
    * not an answer we made.
    */
-  answer(value: string | undefined): Reply | null;
+  answer(value: string | undefined): QuizResult | null;
+  /**
+   * Keeps a scored answer for stats, the leaderboard and evidence, exactly once per person, question and quiz
+   * message. Call it after the result is sent: it may wait for the database (1.5 s at most) and never rejects.
+   * 'not kept' when there is no store (the console).
+   */
+  record(scored: ScoredAnswer, click: QuizClick): Promise<RecordOutcome | 'not kept'>;
   /** "Next question" under a result: another on the same subject; a value we cannot read still gets one, on any subject. */
   next(value: string | undefined): Reply;
   /** "Ask the channel": the same question for everyone, saying who asked it; null when it is no longer in the quiz. */
@@ -30,7 +59,7 @@ interface QuestionRequest {
   note?: QuizNote;
 }
 
-export function createQuiz(kb: KnowledgeBase, engine: Engine): Quiz {
+export function createQuiz(kb: KnowledgeBase, engine: Engine, records: QuizRecords | null): Quiz {
   /**
    * A question ready to send. When the person named a subject that the engine did not understand or that no
    * question covers, another question stands in and the card says so.
@@ -65,7 +94,24 @@ export function createQuiz(kb: KnowledgeBase, engine: Engine): Quiz {
       }
       const verdict = outcome.kind === 'changed' ? 'changed' : outcome.correct ? 'right' : 'wrong';
       const about = choice.about !== undefined ? { about: choice.about } : {};
-      return { message: renderQuizResult(kb, outcome, { surface: 'ephemeral', ...about }), match: `quiz ${outcome.question.id} ${verdict}` };
+      return {
+        message: renderQuizResult(kb, outcome, { surface: 'ephemeral', ...about }),
+        match: `quiz ${outcome.question.id} ${verdict}`,
+        // A question edited since it was asked cannot be scored, so it is not counted either way.
+        ...(outcome.kind === 'answered' && { scored: { question: outcome.question.id, correct: outcome.correct, answeredAt: new Date() } }),
+      };
+    },
+    async record(scored, click) {
+      if (records === null) return 'not kept';
+      return records.record({
+        workspace: click.workspace ?? '',
+        user: click.user,
+        userName: click.userName,
+        question: scored.question,
+        attempt: click.attempt ?? '',
+        correct: scored.correct,
+        answeredAt: scored.answeredAt,
+      });
     },
     next(value) {
       const next = parseNextQuestion(value) ?? {};

@@ -18,12 +18,13 @@ export interface Unanswered {
 }
 
 /**
- * What `/srm <text>` asks for. "help", "quiz" and "tip" are instructions only as the first word, and "help" only
- * on its own: "/srm help with iam" asks about IAM. "quiz" and "tip" take a subject: "/srm quiz s3",
- * "/srm tip for s3" (or "tip s3", "tip about rds patching").
+ * What `/srm <text>` asks for. "help", "stats", "quiz" and "tip" are instructions only as the first word, and
+ * "help" and "stats" only on their own: "/srm help with iam" asks about IAM. "quiz" and "tip" take a subject:
+ * "/srm quiz s3", "/srm tip for s3" (or "tip s3", "tip about rds patching").
  */
 export type Subcommand =
   | { kind: 'help' }
+  | { kind: 'stats' }
   | { kind: 'quiz'; subject: string }
   | { kind: 'tip'; subject: string }
   | { kind: 'question'; text: string };

@@ -32,6 +32,9 @@ export const EMOJI_CHARACTERS = {
   computer: '💻',
   shield: '🛡️',
   rotating_light: '🚨',
+  fire: '🔥',
+  trophy: '🏆',
+  busts_in_silhouette: '👥',
 } as const;
 
 export type EmojiName = keyof typeof EMOJI_CHARACTERS;

@@ -24,6 +24,7 @@ export const WAYS_TO_ASK = [
 const MORE_COMMANDS = [
   "`/srm tip` — today's security tip",
   "`/srm quiz` — one quick “who's responsible?” question",
+  '`/srm stats` — your quiz streak and score, and how many on your team took part (only you see it)',
   '`/srm help` — this message',
 ];
 

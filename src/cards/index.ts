@@ -7,6 +7,8 @@ export { renderHelp } from './help.js';
 export { renderHome } from './home.js';
 export { renderTip, tipCardKey } from './tip.js';
 export { renderQuizQuestion, renderQuizResult, type QuizNote, type QuizRenderOptions } from './quiz.js';
+export { renderStats, STATS_NOT_KEPT, STATS_UNAVAILABLE, type StatsView } from './stats.js';
+export { renderLeaderboard, type LeaderboardView } from './leaderboard.js';
 export { renderFeedbackReport, voteThanks, type FeedbackReportOptions } from './feedbackReport.js';
 export { renderForTerminal, type TerminalOptions } from './terminal.js';
 export { checkBlockKitLimits, LIMITS, type SurfaceKind } from './limits.js';

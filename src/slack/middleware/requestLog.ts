@@ -49,7 +49,13 @@ export function requestLog(log: Logger, inFlight: InFlight, after: readonly Afte
     const end = inFlight.begin();
     const started = performance.now();
     const fields = describeRequest(body as Loose);
-    const line = () => ({ ...fields, match: context.match as string | undefined, duration_ms: Math.round(performance.now() - started) });
+    const line = () => ({
+      ...fields,
+      match: context.match as string | undefined,
+      // A quiz answer's fate in the store: recorded, duplicate, queued, refused.
+      ...(context.recorded !== undefined && { recorded: context.recorded as string }),
+      duration_ms: Math.round(performance.now() - started),
+    });
     try {
       await next();
       for (const work of after) await work({ fields, context, client });

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import type { Reply } from '../../../answers/index.js';
+import type { CommandReply, Reply } from '../../../answers/index.js';
 import { OUR_FAILURE } from '../../../slackApi/errors.js';
 import type { SlackDeps } from '../../deps.js';
 import { noteMatch } from '../../match.js';
@@ -8,18 +8,33 @@ export const SRM_COMMAND = '/srm';
 
 /**
  * `/srm <question>` or a subcommand (src/answers/command.ts): the answer is the ack itself (ephemeral, with a
- * Share button), so it arrives with Slack's own 3-second acknowledgement and needs no further call.
+ * Share button), so it arrives with Slack's own 3-second acknowledgement and needs no further call. A reply that
+ * reads the database (`/srm stats`) is acked at once and sent to the response_url when ready, so a slow database
+ * never costs the ack.
  */
 export function srmCommand(deps: SlackDeps) {
-  return async ({ command, ack, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
-    let reply: Reply;
+  return async ({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
+    let reply: CommandReply;
     try {
-      reply = deps.answers.command(command.text);
+      reply = deps.answers.command(command.text, { workspace: command.team_id, user: command.user_id });
     } catch (error) {
       await ack({ response_type: 'ephemeral', text: OUR_FAILURE });
       throw error;
     }
-    noteMatch(context, reply);
-    await ack({ response_type: 'ephemeral', ...reply.message });
+    if (reply.kind === 'now') {
+      noteMatch(context, reply.reply);
+      await ack({ response_type: 'ephemeral', ...reply.reply.message });
+      return;
+    }
+    await ack();
+    let later: Reply;
+    try {
+      later = await reply.reply;
+    } catch (error) {
+      await respond({ response_type: 'ephemeral', text: OUR_FAILURE });
+      throw error;
+    }
+    noteMatch(context, later);
+    await respond({ response_type: 'ephemeral', ...later.message });
   };
 }
