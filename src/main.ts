@@ -1,13 +1,14 @@
 import dotenv from 'dotenv';
 import { createAnswers } from './answers/index.js';
 import { runConsole } from './cli/console.js';
-import { ConfigError, loadConfig, secretsOf } from './config.js';
+import { ConfigError, loadConfig, secretsOf, type StoreSettings } from './config.js';
 import { openEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { botClient } from './slackApi/client.js';
+import { startStore, StoreError, type RunningStore, type StreakSchedule } from './store/index.js';
 import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
 
 /** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */
@@ -21,14 +22,17 @@ async function main(): Promise<number> {
   // The console's answers go to stdout, so its log lines go to stderr.
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: config.slack ? process.stdout : process.stderr });
   const kb = openKnowledge();
-  const answers = createAnswers({ kb, engine: openEngine(kb), todaysTip: tipOfTheDay(kb, config.tips) });
+  const engine = openEngine(kb);
+  const todaysTip = tipOfTheDay(kb, config.tips);
 
   if (config.slack === null) {
-    await runConsole({ answers, input: process.stdin, output: process.stdout });
+    await runConsole({ answers: createAnswers({ kb, engine, todaysTip }), input: process.stdin, output: process.stdout });
     return 0;
   }
 
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+  const store = await openStore(config.store, config.tips, log);
+  const answers = createAnswers({ kb, engine, todaysTip, records: store.quiz });
   const slack = createSlackApp(config, config.slack, {
     answers,
     log,
@@ -36,7 +40,12 @@ async function main(): Promise<number> {
     findingChannels: new Set(config.findingChannels),
   });
   let tips: TipScheduler | null = null;
-  stopOnSignals(slack, () => tips, log);
+  const stop = stopOnSignals(slack, store, () => tips, log);
+  // A failure after a start that did not wait for the database (it was unreachable then) stops the process too.
+  store.ready.catch((error: unknown) => {
+    log.fatal({ err: error }, storeFailure(config.store, error).message);
+    stop(1);
+  });
   await slack.start();
   // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
   // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (docs/daily-tips.md).
@@ -46,13 +55,39 @@ async function main(): Promise<number> {
   return 0;
 }
 
-/** Bolt installs no signal handlers: stop taking work, let running requests finish, exit within 10 s. */
-function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Logger): void {
+/**
+ * Opens the quiz store before Slack can send a click: a store that cannot work (DATA_DIR in use, a failed
+ * migration) stops the start with a message naming the setting. A PostgreSQL that cannot be reached does not:
+ * the bot answers meanwhile and answers wait in memory until it is back (docs/teams-and-evidence.md).
+ */
+async function openStore(settings: StoreSettings, schedule: StreakSchedule, log: Logger): Promise<RunningStore> {
+  const store = startStore({ settings, schedule, log });
+  try {
+    await store.opened;
+  } catch (error) {
+    await store.stop().catch(() => undefined);
+    throw storeFailure(settings, error);
+  }
+  return store;
+}
+
+/** The store's error as a start-up message that says which setting points where. */
+function storeFailure(settings: StoreSettings, error: unknown): StoreError {
+  const where = settings.databaseUrl === null ? `DATA_DIR=${settings.dataDir} (the embedded database)` : 'DATABASE_URL (PostgreSQL)';
+  const message = (error as Error)?.message ?? String(error);
+  return new StoreError(`the quiz store at ${where} cannot be used: ${message}`);
+}
+
+/**
+ * Bolt installs no signal handlers: stop taking work, let running requests finish, keep the answers they
+ * recorded, exit within 10 s. Returns the same stop, for a fault that must end the process.
+ */
+function stopOnSignals(slack: SlackApp, store: RunningStore, tips: () => TipScheduler | null, log: Logger): (code: number) => void {
   let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
+  const stop = (reason: NodeJS.Signals | number) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, 'shutting down: no new requests, finishing the running ones');
+    log.info(typeof reason === 'number' ? { exit_code: reason } : { signal: reason }, 'shutting down: no new requests, finishing the running ones');
     // The log is written asynchronously: wait for the lines still on their way, so none is lost or reordered.
     const exit = (code: number) => log.flush(() => process.exit(code));
     setTimeout(() => {
@@ -61,10 +96,11 @@ function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Lo
       process.exit(1);
     }, SHUTDOWN_HARD_LIMIT_MS).unref();
     // A tip post cut short by the hard limit is made by the next start (catch-up) or the next run.
-    Promise.all([slack.stop(SHUTDOWN_GRACE_MS), tips()?.stop()]).then(
+    // The store stops after the requests: an answer recorded by a request still running is not cut off.
+    Promise.all([slack.stop(SHUTDOWN_GRACE_MS).then(async (result) => (await store.stop(), result)), tips()?.stop()]).then(
       ([{ drained }]) => {
         log.info({ drained }, 'stopped');
-        exit(drained ? 0 : 1);
+        exit(typeof reason === 'number' ? reason : drained ? 0 : 1);
       },
       (error: unknown) => {
         log.error({ err: error }, 'error while stopping');
@@ -74,6 +110,7 @@ function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Lo
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  return stop;
 }
 
 main().then(
@@ -81,7 +118,7 @@ main().then(
     if (code !== 0) process.exitCode = code;
   },
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof KnowledgeError) {
+    if (error instanceof ConfigError || error instanceof KnowledgeError || error instanceof StoreError) {
       process.stderr.write(`srm-bot cannot start: ${error.message}\nSee .env.example and README.md › Slack app.\n`);
     } else {
       process.stderr.write(`srm-bot cannot start: ${(error as Error).stack ?? String(error)}\n`);

@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { packageRoot } from '../../src/knowledge/index.js';
+import { freshDataDir } from './dataDir.js';
 import { freePort } from './localServer.js';
 
 /** The repository, whether this file runs from test/ (vitest) or dist/test/ (the HTTP benchmark). */
@@ -27,6 +29,13 @@ const BLANK_ENV = {
   TIP_TIME: '',
   TIP_TIMEZONE: '',
   TIP_DAYS: '',
+  FINDINGS_CHANNELS: '',
+  DATABASE_URL: '',
+  DATA_DIR: '',
+  QUIZ_RETENTION_DAYS: '',
+  LEADERBOARD_CHANNELS: '',
+  LEADERBOARD_DAY: '',
+  LEADERBOARD_TIME: '',
 };
 
 
@@ -63,10 +72,12 @@ export interface StartOptions {
 export async function startApp({ env, via = 'node', entry = 'dist/src/main.js', quiet = false, waitReady = true, stdin }: StartOptions): Promise<RunningApp> {
   const port = env.PORT !== undefined ? Number(env.PORT) : await freePort();
   const [command, args] = via === 'npm' ? ['npm', ['start', '--silent']] : [process.execPath, [entry]];
+  // Unless the test picks the store, each app gets an embedded one of its own, removed when it exits.
+  const ownData = env.DATA_DIR === undefined && env.DATABASE_URL === undefined ? await freshDataDir() : null;
   const started = performance.now();
   const child = spawn(command, args as string[], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...BLANK_ENV, PORT: String(port), SLACK_API_RETRIES: '1', LOG_LEVEL: 'debug', ...env },
+    env: { ...process.env, ...BLANK_ENV, PORT: String(port), SLACK_API_RETRIES: '1', LOG_LEVEL: 'debug', ...(ownData && { DATA_DIR: ownData }), ...env },
     stdio: ['pipe', quiet ? 'ignore' : 'pipe', 'pipe'],
   });
   let out = '';
@@ -74,7 +85,10 @@ export async function startApp({ env, via = 'node', entry = 'dist/src/main.js', 
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
   if (stdin !== undefined) child.stdin!.end(stdin);
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exited = once(child, 'exit').then(([code, signal]) => {
+    if (ownData) rmSync(ownData, { recursive: true, force: true });
+    return { code: code as number | null, signal: signal as NodeJS.Signals | null };
+  });
 
   const logs = () =>
     out
