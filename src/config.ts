@@ -29,6 +29,18 @@ export interface Config {
   findingChannels: string[];
   /** Where quiz answers are kept, and for how long (docs/teams-and-evidence.md). */
   store: StoreSettings;
+  /** The weekly quiz leaderboard: where and when; no channels, no post. */
+  leaderboard: LeaderboardSettings;
+}
+
+/** LEADERBOARD_*: posted in TIP_TIMEZONE, as the streaks it shows are counted. */
+export interface LeaderboardSettings {
+  /** LEADERBOARD_CHANNELS: channel ids; empty: no leaderboard. */
+  channels: readonly string[];
+  /** LEADERBOARD_DAY: 0 = Sunday … 6 = Saturday; null when no channel is set. */
+  day: number | null;
+  /** LEADERBOARD_TIME, "HH:MM"; TIP_TIME when unset. */
+  time: string;
 }
 
 export interface StoreSettings {
@@ -107,6 +119,15 @@ const envSchema = z.object({
   // The default is checked like a value set by hand: a read-only working folder must stop the start too.
   DATA_DIR: blankAsUnset(z.string().optional().transform((path = 'data', ctx) => writableFolder(path) ?? invalid(ctx, folderProblem(path)))),
   QUIZ_RETENTION_DAYS: withDefault(wholeNumber(1, 36_500), DEFAULT_RETENTION_DAYS),
+  LEADERBOARD_CHANNELS: withDefault(channelList, []),
+  LEADERBOARD_DAY: optional(
+    z.string().transform((text, ctx) => {
+      const days = parseTipDays(text);
+      if (typeof days === 'string') return invalid(ctx, days);
+      return days.length === 1 ? days[0]! : invalid(ctx, `names ${days.length} days: the leaderboard is weekly, give one day such as fri`);
+    }),
+  ),
+  LEADERBOARD_TIME: optional(z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 16:00 (unset: TIP_TIME)'))),
   TIP_TIME: withDefault(
     z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),
     TIP_DEFAULTS.time,
@@ -122,6 +143,15 @@ const envSchema = z.object({
     }),
     parseTipDays(TIP_DEFAULTS.days) as number[],
   ),
+}).superRefine((env, ctx) => {
+  // Opt-in takes both: where and on which day. Either alone is most likely a half-finished setting.
+  const problem =
+    env.LEADERBOARD_CHANNELS.length > 0 && env.LEADERBOARD_DAY === undefined
+      ? ['LEADERBOARD_DAY', 'missing. LEADERBOARD_CHANNELS is set, so say on which day the weekly leaderboard is posted: one of mon, tue, wed, thu, fri, sat, sun (e.g. LEADERBOARD_DAY=fri)']
+      : env.LEADERBOARD_CHANNELS.length === 0 && (env.LEADERBOARD_DAY !== undefined || env.LEADERBOARD_TIME !== undefined)
+        ? ['LEADERBOARD_CHANNELS', 'missing. LEADERBOARD_DAY or LEADERBOARD_TIME is set, but no channel gets the leaderboard: set channel ids such as C0123456789 (comma-separated), or unset LEADERBOARD_DAY and LEADERBOARD_TIME']
+        : null;
+  if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]!], message: problem[1]! });
 });
 
 function postgresUrl(text: string): string | null {
@@ -207,6 +237,7 @@ function settingsOf(values: Env): Omit<Config, 'slack'> {
     tips: { channels: values.TIP_CHANNELS, time: values.TIP_TIME, timeZone: values.TIP_TIMEZONE, days: values.TIP_DAYS },
     findingChannels: values.FINDINGS_CHANNELS,
     store: { databaseUrl: values.DATABASE_URL ?? null, dataDir: values.DATA_DIR, retentionDays: values.QUIZ_RETENTION_DAYS },
+    leaderboard: { channels: values.LEADERBOARD_CHANNELS, day: values.LEADERBOARD_DAY ?? null, time: values.LEADERBOARD_TIME ?? values.TIP_TIME },
   };
 }
 

@@ -8,6 +8,7 @@ import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
 import { botClient } from './slackApi/client.js';
+import { startWeeklyLeaderboard } from './leaderboard/index.js';
 import { startStore, StoreError, type RunningStore, type StreakSchedule } from './store/index.js';
 import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
 
@@ -39,8 +40,9 @@ async function main(): Promise<number> {
     feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
     findingChannels: new Set(config.findingChannels),
   });
-  let tips: TipScheduler | null = null;
-  const stop = stopOnSignals(slack, store, () => tips, log);
+  // The daily tip and the weekly leaderboard, once started.
+  const schedules: TipScheduler[] = [];
+  const stop = stopOnSignals(slack, store, schedules, log);
   // A failure after a start that did not wait for the database (it was unreachable then) stops the process too.
   store.ready.catch((error: unknown) => {
     log.fatal({ err: error }, storeFailure(config.store, error).message);
@@ -49,8 +51,13 @@ async function main(): Promise<number> {
   await slack.start();
   // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
   // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (docs/daily-tips.md).
+  const client = botClient(config, config.slack.botToken, log);
   if (config.tips.channels.length > 0) {
-    tips = startDailyTips({ client: botClient(config, config.slack.botToken, log), kb, settings: config.tips, log });
+    schedules.push(startDailyTips({ client, kb, settings: config.tips, log }));
+  }
+  // Posting is idempotent per channel and week in the same way (docs/teams-and-evidence.md).
+  if (config.leaderboard.channels.length > 0) {
+    schedules.push(startWeeklyLeaderboard({ client, quiz: store.quiz, settings: config.leaderboard, timeZone: config.tips.timeZone, log }));
   }
   return 0;
 }
@@ -82,7 +89,7 @@ function storeFailure(settings: StoreSettings, error: unknown): StoreError {
  * Bolt installs no signal handlers: stop taking work, let running requests finish, keep the answers they
  * recorded, exit within 10 s. Returns the same stop, for a fault that must end the process.
  */
-function stopOnSignals(slack: SlackApp, store: RunningStore, tips: () => TipScheduler | null, log: Logger): (code: number) => void {
+function stopOnSignals(slack: SlackApp, store: RunningStore, schedules: readonly TipScheduler[], log: Logger): (code: number) => void {
   let stopping = false;
   const stop = (reason: NodeJS.Signals | number) => {
     if (stopping) return;
@@ -97,7 +104,7 @@ function stopOnSignals(slack: SlackApp, store: RunningStore, tips: () => TipSche
     }, SHUTDOWN_HARD_LIMIT_MS).unref();
     // A tip post cut short by the hard limit is made by the next start (catch-up) or the next run.
     // The store stops after the requests: an answer recorded by a request still running is not cut off.
-    Promise.all([slack.stop(SHUTDOWN_GRACE_MS).then(async (result) => (await store.stop(), result)), tips()?.stop()]).then(
+    Promise.all([slack.stop(SHUTDOWN_GRACE_MS).then(async (result) => (await store.stop(), result)), ...schedules.map((schedule) => schedule.stop())]).then(
       ([{ drained }]) => {
         log.info({ drained }, 'stopped');
         exit(typeof reason === 'number' ? reason : drained ? 0 : 1);

@@ -1,6 +1,6 @@
 import { slackErrorCode } from '../slackApi/errors.js';
 
-/** Why a channel did not get its tip, whether trying again later can help, and what a person should do. */
+/** Why a channel did not get its tip (or leaderboard), whether trying again later can help, and what a person should do. */
 export interface Failure {
   reason: string;
   retryable: boolean;
@@ -13,10 +13,10 @@ const REINSTALL = 'reinstall the app from manifest.yml (OAuth & Permissions › 
 /** Slack's refusals that stay until someone acts, with what to do. */
 const LASTING: ReadonlyMap<string, string> = new Map([
   ['not_in_channel', 'the bot is not a member: run `/invite @srm-bot` in the channel'],
-  ['channel_not_found', 'check the id in TIP_CHANNELS (a private channel also needs `/invite @srm-bot`)'],
-  ['is_archived', 'the channel is archived: unarchive it or remove it from TIP_CHANNELS'],
-  ['restricted_action', 'only some members may post in the channel: let the bot post or remove it from TIP_CHANNELS'],
-  ['restricted_action_read_only_channel', 'the channel is read-only: remove it from TIP_CHANNELS'],
+  ['channel_not_found', 'check the id in TIP_CHANNELS or LEADERBOARD_CHANNELS (a private channel also needs `/invite @srm-bot`)'],
+  ['is_archived', 'the channel is archived: unarchive it or remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS'],
+  ['restricted_action', 'only some members may post in the channel: let the bot post or remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS'],
+  ['restricted_action_read_only_channel', 'the channel is read-only: remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS'],
   ['missing_scope', `the app lacks a scope the tips need (chat:write, channels:history, groups:history): ${REINSTALL}`],
   ['invalid_auth', `SLACK_BOT_TOKEN is not valid: ${REINSTALL}`],
   ['not_authed', 'SLACK_BOT_TOKEN is missing from the request: set it'],

@@ -3,16 +3,18 @@ import { renderTip } from '../cards/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
 import { NO_UNFURL } from '../slackApi/client.js';
-import { postOnce } from '../slackApi/postOnce.js';
 import { addDays, earliestStartOf } from './calendar.js';
+import { postOnceInChannel, type ChannelPost, type ChannelResult } from './channelPost.js';
 import { failureOf } from './failures.js';
 import type { Rotation } from './rotation.js';
 
 /**
- * Posting one day's tip to each channel exactly once (src/slackApi/postOnce.ts): every tip post carries message
+ * Posting one day's tip to each channel exactly once (src/tips/channelPost.ts): every tip post carries message
  * metadata naming its date, and the channel's history is searched for it. docs/daily-tips.md walks through why
  * this holds.
  */
+
+export type { ChannelResult } from './channelPost.js';
 
 /** The metadata event type on every tip post. */
 export const TIP_EVENT_TYPE = 'srm_daily_tip';
@@ -22,10 +24,6 @@ export const TIP_EVENT_TYPE = 'srm_daily_tip';
  * date's post reaches back this far before the date, so an early post is found too.
  */
 export const MAX_DAYS_AHEAD = 7;
-
-export type ChannelResult =
-  | { channel: string; status: 'posted' | 'already_posted'; ts: string }
-  | { channel: string; status: 'failed'; reason: string; retryable: boolean; fix: string };
 
 export interface DayReport {
   date: string;
@@ -68,10 +66,19 @@ export async function postDailyTip(request: PostTipRequest): Promise<DayReport> 
   }
 
   const message = renderTip(kb, daily.tip, date);
-  const posting = { client, log, date, botId };
+  const posting: ChannelPost = {
+    client,
+    log,
+    botId,
+    eventType: TIP_EVENT_TYPE,
+    isThisOne: (payload) => payload.date === date,
+    oldest: earliestStartOf(addDays(date, -MAX_DAYS_AHEAD)),
+    what: 'daily tip',
+    fields: { date },
+  };
   const results: ChannelResult[] = [];
   for (const channel of channels) {
-    const result = await postToChannel(posting, channel, async () => {
+    const result = await postOnceInChannel(posting, channel, async () => {
       const posted = await client.chat.postMessage({
         channel,
         ...message,
@@ -88,55 +95,4 @@ export async function postDailyTip(request: PostTipRequest): Promise<DayReport> 
     results.push(result);
   }
   return { date, tip, results };
-}
-
-interface Posting {
-  client: webApi.WebClient;
-  log: Logger;
-  date: string;
-  botId: string;
-}
-
-async function postToChannel(posting: Posting, channel: string, post: () => Promise<string>): Promise<ChannelResult> {
-  try {
-    const { posted, ts } = await postOnce({
-      find: () => findTipPosts(posting, channel),
-      post,
-      remove: (ts, kept) => removeDuplicate(posting, channel, ts, kept),
-      recheckFailed: (error) => posting.log.warn({ channel, date: posting.date, ...failureOf(error) }, 'daily tip posted, but the check for a duplicate failed'),
-    });
-    return { channel, status: posted ? 'posted' : 'already_posted', ts };
-  } catch (error) {
-    return { channel, status: 'failed', ...failureOf(error) };
-  }
-}
-
-/** The timestamps of the bot's tip posts for the date in the channel. */
-async function findTipPosts({ client, date, botId }: Posting, channel: string): Promise<string[]> {
-  const oldest = (earliestStartOf(addDays(date, -MAX_DAYS_AHEAD)) / 1000).toFixed(6);
-  const found: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor && { cursor }) });
-    for (const message of page.messages ?? []) {
-      const metadata = message.metadata;
-      if (message.ts && message.bot_id === botId && metadata?.event_type === TIP_EVENT_TYPE && (metadata.event_payload as { date?: unknown } | undefined)?.date === date) {
-        found.push(message.ts);
-      }
-    }
-    cursor = page.response_metadata?.next_cursor || undefined;
-  } while (cursor);
-  return found;
-}
-
-/** Deletes a later tip post for the date: duplicates left by a race or a crash heal on the next run. */
-async function removeDuplicate({ client, log, date }: Posting, channel: string, ts: string, kept: string): Promise<void> {
-  try {
-    await client.chat.delete({ channel, ts });
-    log.info({ channel, date, ts, kept }, 'daily tip posted twice: removed the later post');
-  } catch (error) {
-    const { reason } = failureOf(error);
-    // Another process removed it first.
-    if (reason !== 'message_not_found') log.warn({ channel, date, ts, reason }, 'daily tip posted twice and the later post could not be removed');
-  }
 }

@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import type { Logger } from '../logger.js';
 import { localDateTime, weekdayOf } from './calendar.js';
-import type { DayReport } from './post.js';
+import type { ChannelResult } from './channelPost.js';
 import type { TipSettings } from './settings.js';
 
 /** Time as the scheduler sees it; tests pass a fake one. */
@@ -24,10 +24,12 @@ export const SAME_DAY_RETRIES = 3;
 
 export interface TipSchedulerOptions {
   settings: TipSettings;
-  /** Posts a day's tip to the channels (postDailyTip with the app's client). */
-  post(date: string, channels: readonly string[]): Promise<DayReport>;
+  /** Posts the day's post to the channels (postDailyTip with the app's client, or the weekly leaderboard). */
+  post(date: string, channels: readonly string[]): Promise<{ results: readonly ChannelResult[] }>;
   log: Logger;
   clock?: Clock;
+  /** What the log lines call the post. */
+  what?: string;
 }
 
 export interface TipScheduler {
@@ -43,7 +45,7 @@ export interface TipScheduler {
  * that did happen finds it and posts nothing. Croner turns the local time into instants, DST included: a time
  * skipped by the spring change runs right after the gap, a time that occurs twice runs once.
  */
-export function startTipScheduler({ settings, post, log, clock = systemClock }: TipSchedulerOptions): TipScheduler {
+export function startTipScheduler({ settings, post, log, clock = systemClock, what = 'daily tip' }: TipSchedulerOptions): TipScheduler {
   const [hour, minute] = settings.time.split(':').map(Number);
   const cron = new Cron(`${minute} ${hour} * * ${settings.days.join(',')}`, { timezone: settings.timeZone, paused: true });
   const timers = new Set<unknown>();
@@ -63,12 +65,12 @@ export function startTipScheduler({ settings, post, log, clock = systemClock }: 
     running = running.then(async () => {
       if (stopped) return;
       const report = await post(date, channels).catch((error: unknown) => {
-        log.error({ err: error, date }, 'daily tip run failed');
+        log.error({ err: error, date }, `${what} run failed`);
         return null;
       });
       const again = report?.results.filter((r) => r.status === 'failed' && r.retryable).map((r) => r.channel) ?? [];
       if (again.length === 0 || attempt > SAME_DAY_RETRIES || stopped) return;
-      log.info({ date, channels: again, retry_in_ms: SAME_DAY_RETRY_MS, attempt }, 'daily tip: trying the failed channels again later');
+      log.info({ date, channels: again, retry_in_ms: SAME_DAY_RETRY_MS, attempt }, `${what}: trying the failed channels again later`);
       later(SAME_DAY_RETRY_MS, () => {
         if (today().date === date) run(date, again, attempt + 1);
       });
@@ -78,7 +80,7 @@ export function startTipScheduler({ settings, post, log, clock = systemClock }: 
   const scheduleNext = () => {
     const next = cron.nextRun(new Date(clock.now()));
     if (!next) return;
-    log.debug({ next: next.toISOString() }, 'next daily tip');
+    log.debug({ next: next.toISOString() }, `next ${what}`);
     later(next.getTime() - clock.now(), () => {
       scheduleNext();
       // A timer that fires late (a suspended host) must not post on a day without a tip.
@@ -88,9 +90,9 @@ export function startTipScheduler({ settings, post, log, clock = systemClock }: 
   };
 
   const now = today();
-  log.info({ channels: settings.channels, time: settings.time, time_zone: settings.timeZone, days: settings.days }, 'daily tips scheduled');
+  log.info({ channels: settings.channels, time: settings.time, time_zone: settings.timeZone, days: settings.days }, `${what} scheduled`);
   if (settings.days.includes(weekdayOf(now.date)) && now.time >= settings.time) {
-    log.info({ date: now.date }, "daily tip: today's time has passed, posting now where it is missing");
+    log.info({ date: now.date }, `${what}: today's time has passed, posting now where it is missing`);
     run(now.date, settings.channels, 1);
   }
   scheduleNext();

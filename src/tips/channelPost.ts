@@ -1,0 +1,70 @@
+import type { webApi } from '@slack/bolt';
+import type { Logger } from '../logger.js';
+import { postOnce } from '../slackApi/postOnce.js';
+import { failureOf } from './failures.js';
+
+export type ChannelResult =
+  | { channel: string; status: 'posted' | 'already_posted'; ts: string }
+  | { channel: string; status: 'failed'; reason: string; retryable: boolean; fix: string };
+
+/**
+ * One scheduled post (a day's tip, a week's leaderboard) in one channel, exactly once however many processes try
+ * (src/slackApi/postOnce.ts): the post carries message metadata naming what it is, and the channel's history
+ * since `oldest` is searched for the bot's posts with that metadata.
+ */
+export interface ChannelPost {
+  client: webApi.WebClient;
+  log: Logger;
+  /** This app's bot id: only its own posts count. */
+  botId: string;
+  eventType: string;
+  /** Whether a post's metadata payload names this very post (its date, its week). */
+  isThisOne(payload: Record<string, unknown>): boolean;
+  /** Epoch milliseconds: no earlier message can be this post. */
+  oldest: number;
+  /** What the log lines call it ("daily tip") and the fields that identify it. */
+  what: string;
+  fields: Record<string, unknown>;
+}
+
+export async function postOnceInChannel(posting: ChannelPost, channel: string, post: () => Promise<string>): Promise<ChannelResult> {
+  try {
+    const { posted, ts } = await postOnce({
+      find: () => findPosts(posting, channel),
+      post,
+      remove: (ts, kept) => removeDuplicate(posting, channel, ts, kept),
+      recheckFailed: (error) => posting.log.warn({ channel, ...posting.fields, ...failureOf(error) }, `${posting.what} posted, but the check for a duplicate failed`),
+    });
+    return { channel, status: posted ? 'posted' : 'already_posted', ts };
+  } catch (error) {
+    return { channel, status: 'failed', ...failureOf(error) };
+  }
+}
+
+async function findPosts({ client, botId, eventType, isThisOne, oldest }: ChannelPost, channel: string): Promise<string[]> {
+  const found: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await client.conversations.history({ channel, oldest: (oldest / 1000).toFixed(6), limit: 200, include_all_metadata: true, ...(cursor && { cursor }) });
+    for (const message of page.messages ?? []) {
+      const metadata = message.metadata;
+      if (message.ts && message.bot_id === botId && metadata?.event_type === eventType && isThisOne((metadata.event_payload ?? {}) as Record<string, unknown>)) {
+        found.push(message.ts);
+      }
+    }
+    cursor = page.response_metadata?.next_cursor || undefined;
+  } while (cursor);
+  return found;
+}
+
+/** Deletes a later post of the same thing: duplicates left by a race or a crash heal on the next run. */
+async function removeDuplicate({ client, log, what, fields }: ChannelPost, channel: string, ts: string, kept: string): Promise<void> {
+  try {
+    await client.chat.delete({ channel, ts });
+    log.info({ channel, ...fields, ts, kept }, `${what} posted twice: removed the later post`);
+  } catch (error) {
+    const { reason } = failureOf(error);
+    // Another process removed it first.
+    if (reason !== 'message_not_found') log.warn({ channel, ...fields, ts, reason }, `${what} posted twice and the later post could not be removed`);
+  }
+}
