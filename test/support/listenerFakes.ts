@@ -4,6 +4,7 @@ import type { SlackMessage } from '../../src/cards/index.js';
 import { openEngine } from '../../src/engine/index.js';
 import { formatCardKey, openKnowledge } from '../../src/knowledge/index.js';
 import type { SlackDeps } from '../../src/slack/deps.js';
+import type { QuizAnswer, QuizStats, RecordOutcome } from '../../src/store/index.js';
 import { captureLog } from './logCapture.js';
 
 /*
@@ -103,4 +104,34 @@ export const firstCall = (fake: { mock: { calls: unknown[][] } }): any => fake.m
 export function cardShown(message: SlackMessage | Record<string, unknown>): string | null {
   const key = cardShownBy({ ...message, bot_id: BOT.botId } as ThreadMessage, BOT);
   return key && formatCardKey(key);
+}
+
+/** A quiz store in memory that keeps what it is asked to record; `fails` makes every call reject. */
+export function fakeRecords({ fails = false }: { fails?: boolean } = {}) {
+  const recorded: QuizAnswer[] = [];
+  const records = {
+    recorded,
+    record: vi.fn(async (answer: QuizAnswer): Promise<RecordOutcome> => {
+      if (fails) throw new Error('database on fire');
+      const seen = recorded.some((r) => r.workspace === answer.workspace && r.user === answer.user && r.question === answer.question && r.attempt === answer.attempt);
+      if (!seen) recorded.push(answer);
+      return seen ? 'duplicate' : 'recorded';
+    }),
+    stats: vi.fn(async (workspace: string, user: string): Promise<QuizStats | null> => {
+      if (fails) return null;
+      const mine = recorded.filter((r) => r.workspace === workspace && r.user === user);
+      return {
+        answered: mine.length,
+        correct: mine.filter((r) => r.correct).length,
+        streak: { unit: 'day', current: mine.length > 0 ? 1 : 0, longest: mine.length > 0 ? 1 : 0 },
+        team: { since: '2026-11-07', people: new Set(recorded.map((r) => r.user)).size, answers: recorded.length, correct: recorded.filter((r) => r.correct).length },
+      };
+    }),
+  };
+  return records;
+}
+
+/** fakeDeps whose answers layer records quiz answers in `records`. */
+export function fakeDepsWithRecords(records: ReturnType<typeof fakeRecords>) {
+  return fakeDeps({ answers: createAnswers({ kb, engine, todaysTip: () => TODAYS_TIP, records }) });
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
-import { renderHelp } from '../../../src/cards/index.js';
+import { renderHelp, renderStats, STATS_NOT_KEPT, STATS_UNAVAILABLE } from '../../../src/cards/index.js';
 import { srmCommand } from '../../../src/slack/listeners/commands/srm.js';
 import { OUR_FAILURE } from '../../../src/slackApi/errors.js';
-import { boltArgs, cardShown, fakeDeps, firstCall, kb } from '../../support/listenerFakes.js';
+import { boltArgs, cardShown, fakeDeps, fakeDepsWithRecords, fakeRecords, firstCall, kb } from '../../support/listenerFakes.js';
 
 /** `/srm <text>` as Bolt hands it to the listener. */
 async function slash(text: string, deps = fakeDeps().deps) {
@@ -59,5 +59,39 @@ describe('/srm', () => {
     const args = { ...boltArgs(), command: { text: 'anything' } };
     await expect(srmCommand(failing)(args as unknown as Parameters<ReturnType<typeof srmCommand>>[0])).rejects.toThrow('boom');
     expect(args.ack).toHaveBeenCalledWith({ response_type: 'ephemeral', text: OUR_FAILURE });
+  });
+
+  describe('stats', () => {
+    const answer = { workspace: 'T0TEST', userName: null, question: kb.quiz[0]!.id, attempt: '1700000000.000100', answeredAt: new Date() };
+
+    it('acks at once, then sends the asker their own stats privately to the response_url', async () => {
+      const records = fakeRecords();
+      await records.record({ ...answer, user: 'U0ASKER', correct: true });
+      await records.record({ ...answer, user: 'U0OTHER', correct: false });
+      const { reply, args, context } = await slash('stats', fakeDepsWithRecords(records).deps);
+      expect(reply).toBeUndefined();
+      expect(records.stats).toHaveBeenCalledWith('T0TEST', 'U0ASKER');
+      const stats = (await records.stats.mock.results[0]!.value)!;
+      expect(firstCall(args.respond)).toEqual({ response_type: 'ephemeral', ...renderStats(stats) });
+      expect(JSON.stringify(firstCall(args.respond))).not.toContain('U0OTHER');
+      expect(context.match).toBe('subcommand stats');
+    });
+
+    it('says the stats are unavailable when the store does not answer', async () => {
+      const { args, context } = await slash('stats', fakeDepsWithRecords(fakeRecords({ fails: true })).deps);
+      expect(firstCall(args.respond)).toEqual({ response_type: 'ephemeral', text: STATS_UNAVAILABLE, blocks: [] });
+      expect(context.match).toBe('subcommand stats (unavailable)');
+    });
+
+    it('says stats are not kept where there is no store', async () => {
+      const { args } = await slash('stats');
+      expect(firstCall(args.respond)).toMatchObject({ response_type: 'ephemeral', text: STATS_NOT_KEPT });
+    });
+
+    it('"stats for s3 buckets" is a question, answered in the ack', async () => {
+      const { reply, args } = await slash('stats for s3 buckets');
+      expect(reply.response_type).toBe('ephemeral');
+      expect(args.respond).not.toHaveBeenCalled();
+    });
   });
 });
