@@ -22,6 +22,7 @@ describe('configuration from the environment', () => {
       slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 },
       tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] }, findingChannels: [],
       store: { databaseUrl: null, dataDir: resolve('data'), retentionDays: 730 },
+      leaderboard: { channels: [], day: null, time: '09:00' },
     });
   });
 
