@@ -21,7 +21,7 @@ export type { Answered, Asking } from './ask.js';
 export { parseCommand } from './command.js';
 export { cardShownBy, type ThreadMessage } from './thread.js';
 export type { Reply, Unanswered } from './types.js';
-export type { QuizClick, QuizResult, ScoredAnswer } from './quiz.js';
+export type { ScoredAnswer } from './quiz.js';
 export type { Asker, QuizRecords, RecordOutcome } from './records.js';
 
 /** The reply to `/srm <text>`: most are ready at once; `stats` reads the database first. */

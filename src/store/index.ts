@@ -12,7 +12,7 @@ import type { StreakSchedule } from './streak.js';
 
 export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, TEAM_WINDOW_DAYS, type QuizAnswer, type QuizStats, type StatsQuery } from './answers.js';
 export { openDatabase, StoreError, type Database, type Queryable } from './database.js';
-export { LEADERBOARD_SIZE, LEADERBOARD_WEEK_DAYS, leaderboardFor, type Leaderboard } from './leaderboard.js';
+export { leaderboardFor, type Leaderboard } from './leaderboard.js';
 export { evidenceCsv, evidenceFor, type EvidencePeriod, type PersonEvidence } from './evidence.js';
 export { MIGRATIONS, MigrationError, migrate, type Migration, type MigrationReport } from './migrations.js';
 export { createQuizStore, QUIZ_STORE_DEFAULTS, type QuizStore, type RecordOutcome } from './quizStore.js';

@@ -3,9 +3,9 @@ import type { Queryable } from './database.js';
 import { streakOf, streakUnit, type StreakSchedule, type StreakUnit } from './streak.js';
 
 /** A leaderboard covers the seven local days that end on the day it is posted. */
-export const LEADERBOARD_WEEK_DAYS = 7;
+const LEADERBOARD_WEEK_DAYS = 7;
 /** How many people each list names at most. */
-export const LEADERBOARD_SIZE = 5;
+const LEADERBOARD_SIZE = 5;
 
 /**
  * The week's best: only the top of each list, so nobody is ever named for doing badly. `people` and `answers`
