@@ -91,7 +91,7 @@ const optional = <T extends z.ZodType>(schema: T) => blankAsUnset(schema.optiona
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => blankAsUnset(schema.default(fallback as never));
 
 /** An AES-256 key: 32 bytes, written as 64 hex digits or in base64 (what `openssl rand -base64 32` prints). */
-export const KEY_COMMAND = 'openssl rand -base64 32';
+const KEY_COMMAND = 'openssl rand -base64 32';
 const encryptionKey = z.string().trim().transform((text, ctx) => {
   const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/]{43}=$/.test(text) ? Buffer.from(text, 'base64') : null;
   return key ?? invalid(ctx, `must be 32 random bytes in base64 (44 characters) or hex (64 digits); generate one with \`${KEY_COMMAND}\``);

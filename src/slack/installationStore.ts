@@ -26,7 +26,7 @@ export function installationsIn(store: RunningStore, keys: TokenKeys, log: Logge
   return { store: databaseInstallationStore({ database: store.database, cipher, log }), ready };
 }
 
-export interface InstallationStoreOptions {
+interface InstallationStoreOptions {
   /** The open database, or null while it is still being reached (docs/teams-and-evidence.md). */
   database: () => Database | null;
   cipher: TokenCipher;
@@ -38,7 +38,7 @@ export interface InstallationStoreOptions {
  * (src/store/installations.ts). Bolt calls fetchInstallation for every request, to find the workspace's bot token.
  * Log lines name the workspace, never what the installation holds.
  */
-export function databaseInstallationStore({ database, cipher, log }: InstallationStoreOptions): Required<InstallationStore> {
+function databaseInstallationStore({ database, cipher, log }: InstallationStoreOptions): Required<InstallationStore> {
   // Waiting for a database that is being reached would hold the request past Slack's 3 seconds: refuse at once.
   const open = () => database() ?? failNotOpen();
   return {
@@ -77,7 +77,7 @@ function ownerOfInstallation(installation: Installation): InstallationOwner {
   throw new Error('Slack returned an installation with neither a workspace nor an org-wide enterprise');
 }
 
-export function ownerOfQuery(query: InstallationQuery<boolean>): InstallationOwner {
+function ownerOfQuery(query: InstallationQuery<boolean>): InstallationOwner {
   if (query.isEnterpriseInstall && query.enterpriseId !== undefined) return { kind: 'enterprise', id: query.enterpriseId };
   if (query.teamId !== undefined) return { kind: 'team', id: query.teamId };
   throw new Error('a request with neither a workspace nor an org-wide enterprise');

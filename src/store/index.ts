@@ -17,7 +17,7 @@ export { deleteInstallation, loadInstallation, resealInstallations, saveInstalla
 export { MIGRATIONS, MigrationError, migrate, type Migration, type MigrationReport } from './migrations.js';
 export { createQuizStore, QUIZ_STORE_DEFAULTS, type QuizStore, type RecordOutcome } from './quizStore.js';
 export { streakOf, streakUnit, type Streak, type StreakSchedule, type StreakUnit } from './streak.js';
-export { createTokenCipher, keyIdOf, type Sealed, type TokenCipher } from './tokenCipher.js';
+export { createTokenCipher, keyIdOf, type TokenCipher } from './tokenCipher.js';
 
 const DAY_MS = 86_400_000;
 
