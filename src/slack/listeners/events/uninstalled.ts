@@ -17,6 +17,6 @@ export function registerUninstall(app: App, installations: Required<Installation
       teamId: context.teamId,
       enterpriseId: context.enterpriseId,
       isEnterpriseInstall: context.isEnterpriseInstall,
-    } as Parameters<typeof installations.deleteInstallation>[0]);
+    });
   });
 }
