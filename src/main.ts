@@ -7,7 +7,9 @@ import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
+import { installationsIn } from './slack/installationStore.js';
 import { botClient } from './slackApi/client.js';
+import { startStore, type RunningStore } from './store/index.js';
 import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
 
 /** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */
@@ -29,25 +31,39 @@ async function main(): Promise<number> {
   }
 
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
-  const slack = createSlackApp(config, config.slack, {
-    answers,
-    log,
-    feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
-    findingChannels: new Set(config.findingChannels),
-  });
+  const { slack: connection } = config;
+  // OAuth mode keeps the workspaces' installations in the store (docs/oauth.md).
+  const store = connection.mode === 'oauth' ? startStore({ settings: config.store, schedule: config.tips, log }) : null;
+  const slack = createSlackApp(
+    config,
+    connection,
+    {
+      answers,
+      log,
+      feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
+      findingChannels: new Set(config.findingChannels),
+    },
+    store && connection.mode === 'oauth' ? installationsIn(store, connection.tokenKeys, log) : undefined,
+  );
   let tips: TipScheduler | null = null;
-  stopOnSignals(slack, () => tips, log);
+  stopOnSignals(slack, () => tips, store, log);
+  // A migration that fails stops the start, naming the step; a database being reached only delays readiness.
+  store?.ready.catch((error: unknown) => {
+    process.stderr.write(`srm-bot cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  });
   await slack.start();
   // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
   // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (docs/daily-tips.md).
-  if (config.tips.channels.length > 0) {
-    tips = startDailyTips({ client: botClient(config, config.slack.botToken, log), kb, settings: config.tips, log });
+  // OAuth mode refuses TIP_CHANNELS (src/config.ts): tips are one workspace's.
+  if (config.tips.channels.length > 0 && connection.mode !== 'oauth') {
+    tips = startDailyTips({ client: botClient(config, connection.botToken, log), kb, settings: config.tips, log });
   }
   return 0;
 }
 
 /** Bolt installs no signal handlers: stop taking work, let running requests finish, exit within 10 s. */
-function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Logger): void {
+function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, store: RunningStore | null, log: Logger): void {
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
@@ -61,7 +77,7 @@ function stopOnSignals(slack: SlackApp, tips: () => TipScheduler | null, log: Lo
       process.exit(1);
     }, SHUTDOWN_HARD_LIMIT_MS).unref();
     // A tip post cut short by the hard limit is made by the next start (catch-up) or the next run.
-    Promise.all([slack.stop(SHUTDOWN_GRACE_MS), tips()?.stop()]).then(
+    Promise.all([slack.stop(SHUTDOWN_GRACE_MS).finally(() => store?.stop()), tips()?.stop()]).then(
       ([{ drained }]) => {
         log.info({ drained }, 'stopped');
         exit(drained ? 0 : 1);

@@ -13,9 +13,11 @@ import type { StreakSchedule } from './streak.js';
 export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, TEAM_WINDOW_DAYS, type QuizAnswer, type QuizStats, type StatsQuery } from './answers.js';
 export { openDatabase, StoreError, type Database, type Queryable } from './database.js';
 export { evidenceCsv, evidenceFor, type EvidencePeriod, type PersonEvidence } from './evidence.js';
+export { deleteInstallation, loadInstallation, resealInstallations, saveInstallation, type InstallationOwner, type InstallationRecord } from './installations.js';
 export { MIGRATIONS, MigrationError, migrate, type Migration, type MigrationReport } from './migrations.js';
 export { createQuizStore, QUIZ_STORE_DEFAULTS, type QuizStore, type RecordOutcome } from './quizStore.js';
 export { streakOf, streakUnit, type Streak, type StreakSchedule, type StreakUnit } from './streak.js';
+export { createTokenCipher, keyIdOf, type TokenCipher } from './tokenCipher.js';
 
 const DAY_MS = 86_400_000;
 
@@ -23,6 +25,8 @@ export interface RunningStore {
   quiz: QuizStore;
   /** Settles once the database is open and migrated; rejects with MigrationError when a step fails. */
   ready: Promise<void>;
+  /** The open, migrated database; null until `ready` and after `stop`. */
+  database(): Database | null;
   /** Flushes what waits (within the timeout), stops the daily retention, closes the database. */
   stop(): Promise<void>;
 }
@@ -85,6 +89,7 @@ export function startStore({ settings, schedule, log, retryEveryMs = 10_000, qui
   return {
     quiz: quizStore,
     ready,
+    database: () => database,
     async stop() {
       stopping = true;
       if (retentionTimer !== null) clearInterval(retentionTimer);
