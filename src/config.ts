@@ -5,11 +5,33 @@ import { canonicalTimeZone, CHANNEL_ID, parseChannelList, parseTipDays, parseTip
 
 /**
  * How the app reaches Slack, decided by which credentials are set:
- * an app-level token → Socket Mode; a bot token and signing secret → HTTP mode; nothing → local console.
+ * an app-level token → Socket Mode; a bot token and signing secret → HTTP mode; an OAuth client (id, secret, state
+ * secret) with a signing secret → OAuth mode, HTTP for any number of workspaces (docs/oauth.md); nothing → local
+ * console.
  */
 export type SlackConnection =
   | { mode: 'socket'; botToken: string; appToken: string }
-  | { mode: 'http'; botToken: string; signingSecret: string };
+  | { mode: 'http'; botToken: string; signingSecret: string }
+  | OAuthConnection;
+
+/** Multi-workspace: each workspace installs the app through /slack/install, its bot token kept encrypted in the store. */
+export interface OAuthConnection {
+  mode: 'oauth';
+  clientId: string;
+  clientSecret: string;
+  /** Signs the OAuth state parameter, so a redirect is only accepted for an install this app started. */
+  stateSecret: string;
+  signingSecret: string;
+  /** TOKEN_ENCRYPTION_KEY and, while rotating, TOKEN_ENCRYPTION_KEY_PREVIOUS: 32 bytes each. */
+  tokenKeys: TokenKeys;
+}
+
+export interface TokenKeys {
+  /** Seals every token stored from now on. */
+  current: Buffer;
+  /** Still opens tokens sealed before a rotation; they are sealed again with `current` at start. */
+  previous: Buffer | null;
+}
 
 export interface Config {
   /** null: no Slack credentials, run the local console. */
@@ -80,6 +102,13 @@ const optional = <T extends z.ZodType>(schema: T) => blankAsUnset(schema.optiona
 /** zod 4 hands a default out as the parsed value, so it is given in output form (a list, a number). */
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => blankAsUnset(schema.default(fallback as never));
 
+/** An AES-256 key: 32 bytes, written as 64 hex digits or in base64 (what `openssl rand -base64 32` prints). */
+const KEY_COMMAND = 'openssl rand -base64 32';
+const encryptionKey = z.string().trim().transform((text, ctx) => {
+  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/]{43}=$/.test(text) ? Buffer.from(text, 'base64') : null;
+  return key ?? invalid(ctx, `must be 32 random bytes in base64 (44 characters) or hex (64 digits); generate one with \`${KEY_COMMAND}\``);
+});
+
 const token = (prefix: string, where: string) =>
   z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
 
@@ -100,6 +129,13 @@ const envSchema = z.object({
   SLACK_SIGNING_SECRET: optional(
     z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
   ),
+  SLACK_CLIENT_ID: optional(z.string().trim().regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information › App Credentials, digits with a dot such as 1234567890.1234567890')),
+  SLACK_CLIENT_SECRET: optional(z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from Basic Information › App Credentials')),
+  SLACK_STATE_SECRET: optional(
+    z.string().trim().min(32, `must be at least 32 characters of your own random text (it signs the install links); generate one with \`${KEY_COMMAND}\``),
+  ),
+  TOKEN_ENCRYPTION_KEY: optional(encryptionKey),
+  TOKEN_ENCRYPTION_KEY_PREVIOUS: optional(encryptionKey),
   PORT: withDefault(wholeNumber(1, 65535), 3000),
   SLACK_API_URL: withDefault(
     z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
@@ -198,7 +234,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const values = parseEnv(env);
   const slack = slackConnection(values);
   if (typeof slack === 'string') throw new ConfigError([slack]);
-  return { slack, ...settingsOf(values) };
+  if (Array.isArray(slack)) throw new ConfigError(slack);
+  const settings = settingsOf(values);
+  if (slack?.mode === 'oauth') {
+    const problems = [
+      ...(settings.tips.channels.length > 0 ? ['TIP_CHANNELS: daily tips are posted with one workspace\'s bot token, and OAuth mode has one per workspace. Unset TIP_CHANNELS here and run `srm post-tip` with that workspace\'s SLACK_BOT_TOKEN from a cron job (docs/oauth.md › Daily tips).'] : []),
+      ...(settings.leaderboard.channels.length > 0 ? ['LEADERBOARD_CHANNELS: the weekly leaderboard is posted with one workspace\'s bot token, and OAuth mode has one per workspace. Unset LEADERBOARD_CHANNELS and LEADERBOARD_DAY here (docs/oauth.md).'] : []),
+    ];
+    if (problems.length > 0) throw new ConfigError(problems);
+  }
+  return { slack, ...settings };
 }
 
 /** What `srm post-tip` needs: the bot token to post with and the settings; no way for Slack to reach the app. */
@@ -241,9 +286,10 @@ function settingsOf(values: Env): Omit<Config, 'slack'> {
   };
 }
 
-/** The connection the credentials describe, or the problem with a half-set combination. */
-function slackConnection(env: Env): SlackConnection | null | string {
+/** The connection the credentials describe, or the problem(s) with a half-set or mixed combination. */
+function slackConnection(env: Env): SlackConnection | null | string | string[] {
   const { SLACK_BOT_TOKEN: botToken, SLACK_APP_TOKEN: appToken, SLACK_SIGNING_SECRET: signingSecret } = env;
+  if (OAUTH_CLIENT.some((name) => env[name] !== undefined)) return oauthConnection(env);
   if (appToken !== undefined) {
     if (botToken === undefined) {
       return 'SLACK_BOT_TOKEN: missing. SLACK_APP_TOKEN is set, so Socket Mode was chosen, and it also needs the Bot User OAuth Token (xoxb-…) from OAuth & Permissions.';
@@ -262,6 +308,47 @@ function slackConnection(env: Env): SlackConnection | null | string {
   return null;
 }
 
+/** Any of these set means OAuth mode was meant; then all three are needed. */
+const OAUTH_CLIENT = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+const OAUTH_MISSING: Record<(typeof OAUTH_CLIENT)[number] | 'SLACK_SIGNING_SECRET' | 'TOKEN_ENCRYPTION_KEY', string> = {
+  SLACK_CLIENT_ID: 'the Client ID from Basic Information › App Credentials',
+  SLACK_CLIENT_SECRET: 'the Client Secret from Basic Information › App Credentials',
+  SLACK_STATE_SECRET: `random text of your own, at least 32 characters, that signs the install links (\`${KEY_COMMAND}\`)`,
+  SLACK_SIGNING_SECRET: 'the Signing Secret from Basic Information › App Credentials, to verify the requests Slack sends',
+  TOKEN_ENCRYPTION_KEY: `32 random bytes that encrypt the workspaces' bot tokens in the database (\`${KEY_COMMAND}\`); keep it in your secret store`,
+};
+
+/**
+ * OAuth mode: every part of it set, and nothing of single-workspace mode beside it (a bot token there would be one
+ * workspace's token answering for all of them).
+ */
+function oauthConnection(env: Env): OAuthConnection | string[] {
+  const problems: string[] = [];
+  const chosen = OAUTH_CLIENT.filter((name) => env[name] !== undefined).join(', ');
+  const why = `${chosen} set, so multi-workspace (OAuth) mode was chosen`;
+  for (const [name, what] of Object.entries(OAUTH_MISSING) as Array<[keyof typeof OAUTH_MISSING, string]>) {
+    if (env[name] === undefined) problems.push(`${name}: missing. ${why}, and it needs ${what}.`);
+  }
+  if (env.SLACK_BOT_TOKEN !== undefined) {
+    problems.push(
+      `SLACK_BOT_TOKEN: set together with ${chosen}. Choose one: unset SLACK_BOT_TOKEN to install in many workspaces through /slack/install (each gets its own token), or unset ${OAUTH_CLIENT.join(', ')} to run in one workspace.`,
+    );
+  }
+  if (env.SLACK_APP_TOKEN !== undefined) {
+    problems.push('SLACK_APP_TOKEN: OAuth mode serves /slack/install and the requests of every workspace over HTTP, not Socket Mode: unset SLACK_APP_TOKEN (and set the request URLs in manifest.yml, docs/oauth.md).');
+  }
+  if (problems.length > 0) return problems;
+  return {
+    mode: 'oauth',
+    clientId: env.SLACK_CLIENT_ID!,
+    clientSecret: env.SLACK_CLIENT_SECRET!,
+    stateSecret: env.SLACK_STATE_SECRET!,
+    signingSecret: env.SLACK_SIGNING_SECRET!,
+    tokenKeys: { current: env.TOKEN_ENCRYPTION_KEY!, previous: env.TOKEN_ENCRYPTION_KEY_PREVIOUS ?? null },
+  };
+}
+
 /** Values that must never reach a log line, for the logger to scrub wherever they appear. */
 export function secretsOf(config: Config): string[] {
   return [...slackSecrets(config.slack), ...databaseSecrets(config.store)];
@@ -269,6 +356,10 @@ export function secretsOf(config: Config): string[] {
 
 function slackSecrets(slack: SlackConnection | null): string[] {
   if (slack === null) return [];
+  if (slack.mode === 'oauth') {
+    const keys = [slack.tokenKeys.current, slack.tokenKeys.previous].filter((key) => key !== null);
+    return [slack.clientSecret, slack.stateSecret, slack.signingSecret, ...keys.flatMap((key) => [key.toString('base64'), key.toString('hex')])];
+  }
   return slack.mode === 'socket' ? [slack.botToken, slack.appToken] : [slack.botToken, slack.signingSecret];
 }
 

@@ -7,6 +7,7 @@ import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
+import { installationsIn } from './slack/installationStore.js';
 import { botClient } from './slackApi/client.js';
 import { startWeeklyLeaderboard } from './leaderboard/index.js';
 import { startStore, StoreError, type RunningStore, type StreakSchedule } from './store/index.js';
@@ -32,14 +33,21 @@ async function main(): Promise<number> {
   }
 
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
+  const { slack: connection } = config;
   const store = await openStore(config.store, config.tips, log);
   const answers = createAnswers({ kb, engine, todaysTip, records: store.quiz });
-  const slack = createSlackApp(config, config.slack, {
-    answers,
-    log,
-    feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
-    findingChannels: new Set(config.findingChannels),
-  });
+  const slack = createSlackApp(
+    config,
+    connection,
+    {
+      answers,
+      log,
+      feedback: createFeedbackReporter({ kb, log, channel: config.feedback.channel, perMinute: config.feedback.perMinute }),
+      findingChannels: new Set(config.findingChannels),
+    },
+    // OAuth mode keeps the workspaces' installations in the store (docs/oauth.md).
+    connection.mode === 'oauth' ? installationsIn(store, connection.tokenKeys, log) : undefined,
+  );
   // The daily tip and the weekly leaderboard, once started.
   const schedules: TipScheduler[] = [];
   const stop = stopOnSignals(slack, store, schedules, log);
@@ -51,13 +59,14 @@ async function main(): Promise<number> {
   await slack.start();
   // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
   // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (docs/daily-tips.md).
-  const client = botClient(config, config.slack.botToken, log);
-  if (config.tips.channels.length > 0) {
-    schedules.push(startDailyTips({ client, kb, settings: config.tips, log }));
-  }
-  // Posting is idempotent per channel and week in the same way (docs/teams-and-evidence.md).
-  if (config.leaderboard.channels.length > 0) {
-    schedules.push(startWeeklyLeaderboard({ client, quiz: store.quiz, settings: config.leaderboard, timeZone: config.tips.timeZone, log }));
+  // OAuth mode refuses TIP_CHANNELS and LEADERBOARD_CHANNELS (src/config.ts): both post with one workspace's token.
+  if (connection.mode !== 'oauth') {
+    const client = botClient(config, connection.botToken, log);
+    if (config.tips.channels.length > 0) schedules.push(startDailyTips({ client, kb, settings: config.tips, log }));
+    // Posting is idempotent per channel and week in the same way (docs/teams-and-evidence.md).
+    if (config.leaderboard.channels.length > 0) {
+      schedules.push(startWeeklyLeaderboard({ client, quiz: store.quiz, settings: config.leaderboard, timeZone: config.tips.timeZone, log }));
+    }
   }
   return 0;
 }

@@ -4,6 +4,7 @@ import addFormatsPlugin from 'ajv-formats';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SRM_COMMAND } from '../src/slack/listeners/commands/srm.js';
+import { BOT_SCOPES } from '../src/slack/scopes.js';
 import { ASK_SHORTCUT_ID } from '../src/slack/listeners/shortcuts/askAboutMessage.js';
 
 const SCHEMAS = new URL('./fixtures/slack-manifest-schema/', import.meta.url);
@@ -51,7 +52,8 @@ describe('manifest.yml', () => {
 
   it('subscribes to the events the app answers, with interactivity, Socket Mode and the Home tab on', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
-      'app_home_opened', 'app_mention', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.channels', 'message.groups', 'message.im',
+      'app_home_opened', 'app_mention', 'app_uninstalled', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.channels',
+      'message.groups', 'message.im', 'tokens_revoked',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
@@ -79,5 +81,10 @@ describe('manifest.yml', () => {
       'app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
+  });
+
+  it('asks installing workspaces (OAuth mode) for the same scopes, and names the redirect path Bolt serves', () => {
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...BOT_SCOPES].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual([expect.stringMatching(/^https:\/\/[^/]+\/slack\/oauth_redirect$/)]);
   });
 });

@@ -84,4 +84,48 @@ describe('configuration from the environment', () => {
     expect(problems({ SLACK_BOT_TOKEN: APP, SLACK_SIGNING_SECRET: SECRET })[0]).toMatch(/^SLACK_BOT_TOKEN: must start with xoxb-/);
     expect(problems({ SLACK_BOT_TOKEN: BOT, SLACK_SIGNING_SECRET: 'not the secret' })[0]).toMatch(/^SLACK_SIGNING_SECRET: /);
   });
+
+  describe('OAuth mode (many workspaces)', () => {
+    const KEY_HEX = 'a'.repeat(64);
+    const KEY_BASE64 = Buffer.alloc(32, 7).toString('base64');
+    const OAUTH = {
+      SLACK_CLIENT_ID: '1234567890.0987654321', SLACK_CLIENT_SECRET: 'f'.repeat(32), SLACK_STATE_SECRET: 's'.repeat(32),
+      SLACK_SIGNING_SECRET: SECRET, TOKEN_ENCRYPTION_KEY: KEY_BASE64,
+    };
+
+    it('is chosen by the client id, secret and state secret, with the encryption key as 32 bytes, and keeps every secret out of logs', () => {
+      const config = loadConfig({ ...OAUTH, TOKEN_ENCRYPTION_KEY_PREVIOUS: KEY_HEX });
+      expect(config.slack).toEqual({
+        mode: 'oauth', clientId: OAUTH.SLACK_CLIENT_ID, clientSecret: OAUTH.SLACK_CLIENT_SECRET, stateSecret: OAUTH.SLACK_STATE_SECRET, signingSecret: SECRET,
+        tokenKeys: { current: Buffer.alloc(32, 7), previous: Buffer.from(KEY_HEX, 'hex') },
+      });
+      expect(secretsOf(config)).toEqual(expect.arrayContaining([OAUTH.SLACK_CLIENT_SECRET, OAUTH.SLACK_STATE_SECRET, SECRET, KEY_BASE64, KEY_HEX]));
+    });
+
+    it('names every missing part, with where to find it or how to make it', () => {
+      const found = problems({ SLACK_CLIENT_ID: OAUTH.SLACK_CLIENT_ID });
+      expect(found.map((p) => p.split(':')[0])).toEqual(['SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET', 'SLACK_SIGNING_SECRET', 'TOKEN_ENCRYPTION_KEY']);
+      expect(found.every((p) => p.includes('SLACK_CLIENT_ID set, so multi-workspace (OAuth) mode was chosen'))).toBe(true);
+      expect(found[3]).toContain('openssl rand -base64 32');
+    });
+
+    it.each([
+      [{ SLACK_BOT_TOKEN: BOT }, /^SLACK_BOT_TOKEN: set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET\. Choose one: unset SLACK_BOT_TOKEN/],
+      [{ SLACK_APP_TOKEN: APP }, /^SLACK_APP_TOKEN: OAuth mode serves .* over HTTP, not Socket Mode: unset SLACK_APP_TOKEN/],
+      [{ TIP_CHANNELS: 'C0123TIPS' }, /^TIP_CHANNELS: daily tips are posted with one workspace's bot token.* run `srm post-tip` with that workspace's SLACK_BOT_TOKEN/],
+    ])('refuses single-workspace settings beside it: %o', (extra, expected) => {
+      expect(problems({ ...OAUTH, ...extra })).toEqual([expect.stringMatching(expected)]);
+    });
+
+    it.each([
+      [{ TOKEN_ENCRYPTION_KEY: 'short' }, /^TOKEN_ENCRYPTION_KEY: must be 32 random bytes in base64 \(44 characters\) or hex \(64 digits\); generate one with `openssl rand -base64 32`/],
+      [{ TOKEN_ENCRYPTION_KEY: 'a'.repeat(62) }, /^TOKEN_ENCRYPTION_KEY: must be 32 random bytes/],
+      [{ TOKEN_ENCRYPTION_KEY_PREVIOUS: Buffer.alloc(16).toString('base64') }, /^TOKEN_ENCRYPTION_KEY_PREVIOUS: must be 32 random bytes/],
+      [{ SLACK_STATE_SECRET: 'secret' }, /^SLACK_STATE_SECRET: must be at least 32 characters/],
+      [{ SLACK_CLIENT_ID: 'A0SRM' }, /^SLACK_CLIENT_ID: must be the Client ID from Basic Information/],
+      [{ SLACK_CLIENT_SECRET: 'not hex' }, /^SLACK_CLIENT_SECRET: must be the hex Client Secret/],
+    ])('refuses a malformed value: %o', (bad, expected) => {
+      expect(problems({ ...OAUTH, ...bad })).toEqual([expect.stringMatching(expected)]);
+    });
+  });
 });

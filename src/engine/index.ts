@@ -5,6 +5,7 @@ import { resolveTerms } from './resolve.js';
 import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
 import { createSpellingCorrector } from './spelling.js';
 import { createSuggester } from './suggest.js';
+import { logisticRanker } from './logistic.js';
 import { DEFAULT_MODEL_TUNING, topicModelFromCounts, type ModelTuning } from './topicModel.js';
 import { defaultEngineStateFile, learnEngineState, readEngineState, type EngineState } from './state.js';
 import type { Answer, CardMatch, Conversation, Engine } from './types.js';
@@ -34,7 +35,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const vocabulary = buildVocabulary(kb, new Map(learnt.exampleWords));
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
-  const model = topicModelFromCounts(learnt.counts, tuning);
+  const model = topicModelFromCounts(learnt.counts, tuning, tuning.ranking === 'logistic' ? logisticRanker(learnt.logistic, tuning.temperature) : undefined);
   const findings = createFindingResolver(kb);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });

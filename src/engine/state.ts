@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot, type KnowledgeBase } from '../knowledge/index.js';
+import { trainLogistic, type LogisticWeights } from './logistic.js';
 import { countFeatures, type ModelCounts } from './topicModel.js';
 import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments, type Subject } from './training.js';
 import { buildVocabulary } from './vocabulary.js';
@@ -17,6 +18,7 @@ export interface EngineState {
   exampleWords: [string, number][];
   commonWords: string[];
   counts: ModelCounts<Subject>;
+  logistic: LogisticWeights<Subject>;
 }
 
 /** What the build stores: the state, and what it was learnt from (the knowledge's and the engine's fingerprints). */
@@ -28,10 +30,12 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
   const texts = labelledTexts(kb);
   const exampleWords = exampleWordCounts(texts);
   const vocabulary = buildVocabulary(kb, exampleWords);
+  const documents = trainingDocuments(kb, texts, vocabulary);
   return {
     exampleWords: [...exampleWords],
     commonWords: [...commonWords(texts)],
-    counts: countFeatures(trainingDocuments(kb, texts, vocabulary)),
+    counts: countFeatures(documents),
+    logistic: trainLogistic(documents),
   };
 }
 
@@ -46,14 +50,25 @@ function engineFingerprint(knowledgeFingerprint: string): string {
 /** Beside the knowledge snapshot, written by the same build step (`srm kb snapshot`). */
 export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 'engine.snapshot.json');
 
+/**
+ * The regression's half a million weights go to a binary file beside the JSON: written as JSON numbers they
+ * would take longer to parse than a cold `srm ask` may take in all.
+ */
+const weightsFile = (file: string) => `${file}.weights`;
+
 export function writeEngineState(file: string, state: EngineState, knowledgeFingerprint: string): void {
-  const stored: StoredEngineState = { ...state, fingerprint: engineFingerprint(knowledgeFingerprint) };
+  const { weights, ...logistic } = state.logistic;
+  const stored: StoredEngineState = { ...state, logistic: { ...logistic, weights: new Float32Array(0) }, fingerprint: engineFingerprint(knowledgeFingerprint) };
   writeFileSync(file, JSON.stringify(stored));
+  writeFileSync(weightsFile(file), weights);
 }
 
 /** The stored state when it was learnt from this knowledge by this code; null when it must be learnt again. */
 export function readEngineState(file: string, knowledgeFingerprint: string): EngineState | null {
-  if (!existsSync(file)) return null;
+  if (!existsSync(file) || !existsSync(weightsFile(file))) return null;
   const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredEngineState;
-  return stored.fingerprint === engineFingerprint(knowledgeFingerprint) ? stored : null;
+  if (stored.fingerprint !== engineFingerprint(knowledgeFingerprint)) return null;
+  const bytes = readFileSync(weightsFile(file));
+  // A copy, because the file's bytes need not start at a 4-byte boundary of their buffer.
+  return { ...stored, logistic: { ...stored.logistic, weights: new Float32Array(Uint8Array.from(bytes).buffer) } };
 }

@@ -1,3 +1,5 @@
+import type { LabelRanker } from './logistic.js';
+
 /**
  * A multinomial naive Bayes model over a question's features, learned from the knowledge's example questions,
  * aliases and card text. It scores the whole question at once, so no single cue word decides it; and it knows
@@ -37,9 +39,11 @@ export interface ModelTuning {
    * spreads them back out.
    */
   temperature: number;
+  /** Which model ranks the labels: regression (logistic.ts) or naive Bayes itself. */
+  ranking: 'logistic' | 'bayes';
 }
 
-export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 3 };
+export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 3, ranking: 'logistic' };
 
 /**
  * What training learns, in a form that can be stored: per label, how much weight each feature got. Restoring a
@@ -76,7 +80,11 @@ export function countFeatures<L extends string>(documents: readonly TrainingDocu
 export const trainTopicModel = <L extends string>(documents: readonly TrainingDocument<L>[], tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> =>
   topicModelFromCounts(countFeatures(documents), tuning);
 
-export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> {
+/**
+ * The model from stored counts. With a `ranker`, the labels are ranked by it (see logistic.ts) and naive Bayes
+ * only says how much of the question it knows and how relevant its words are to the best label.
+ */
+export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, tuning: ModelTuning = DEFAULT_MODEL_TUNING, ranker?: LabelRanker<L>): TopicModel<L> {
   const { smoothing, temperature } = tuning;
   const { labels: allLabels, features } = stored;
   const labelCount = allLabels.length;
@@ -115,13 +123,14 @@ export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, t
         return { label, column, score: score / temperature };
       });
     const top = Math.max(...scored.map((s) => s.score));
-    const exps = scored.map((s) => ({ label: s.label, column: s.column, e: Math.exp(s.score - top) }));
+    const exps = scored.map((s) => ({ label: s.label, e: Math.exp(s.score - top) }));
     const sum = exps.reduce((acc, s) => acc + s.e, 0);
-    const ranked = exps.map(({ label, column, e }) => ({ label, column, p: e / sum })).sort((a, b) => b.p - a.p);
+    const bayes = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
+    const ranked = ranker ? ranker(questionFeatures, scored.map((s) => s.label)) : bayes;
     let relevance = 0;
-    const best = ranked[0];
-    if (best) for (const row of rows) relevance += Math.max(0, logLikelihood(row, best.column) - logPooled(row));
-    return { ranked: ranked.map(({ label, p }) => ({ label, p })), known: rows.length, relevance };
+    const best = ranked[0] && labelIndex.get(ranked[0].label);
+    if (best !== undefined) for (const row of rows) relevance += Math.max(0, logLikelihood(row, best) - logPooled(row));
+    return { ranked, known: rows.length, relevance };
   }
 
   return { posterior };

@@ -1,11 +1,13 @@
 import type { ServerResponse } from 'node:http';
-import { App, type CustomRoute } from '@slack/bolt';
+import { App, type CustomRoute, type InstallationStore } from '@slack/bolt';
 import type { Config, SlackConnection } from '../config.js';
 import { boltLogger } from '../slackApi/boltLogger.js';
 import type { SlackDeps } from './deps.js';
 import { botIdentity } from './identity.js';
 import { InFlight } from './inFlight.js';
 import { registerListeners } from './listeners/index.js';
+import { registerUninstall } from './listeners/events/uninstalled.js';
+import { BOT_SCOPES } from './scopes.js';
 import { reportUnanswered } from './middleware/reportUnanswered.js';
 import { requestLog } from './middleware/requestLog.js';
 import { slackErrorCode } from '../slackApi/errors.js';
@@ -21,7 +23,14 @@ export interface SlackApp {
 /** How long to wait before asking Slack who the bot is again, after a failed auth.test at start-up. */
 const IDENTITY_RETRY_MS = { first: 1_000, max: 15_000 };
 
-export function createSlackApp(config: Config, connection: SlackConnection, deps: SlackDeps): SlackApp {
+/** OAuth mode: where installations are kept, and when that store can be read. */
+export interface Installations {
+  store: Required<InstallationStore>;
+  /** Settles once the database is open and migrated; the app is not ready before. */
+  ready: Promise<void>;
+}
+
+export function createSlackApp(config: Config, connection: SlackConnection, deps: SlackDeps, installations?: Installations): SlackApp {
   const { log } = deps;
   const inFlight = new InFlight();
   // Ready: listening, the bot's identity known (every request is authorized with it), and not stopping.
@@ -39,9 +48,7 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     },
   };
 
-  const identity = botIdentity(() => app.client, connection.botToken);
   const shared = {
-    authorize: identity,
     port: config.port,
     customRoutes: [health],
     logger: boltLogger(log),
@@ -52,10 +59,29 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     // posts are messages, and isFromPerson (src/slack/reply.ts) already skips those.
     ignoreSelf: false,
   };
-  const app =
-    connection.mode === 'socket'
-      ? new App({ ...shared, socketMode: true, appToken: connection.appToken })
-      : new App({ ...shared, signingSecret: connection.signingSecret });
+  // One workspace: its bot token answers every request. OAuth: Bolt looks up the requesting workspace's installation.
+  const identity = connection.mode === 'oauth' ? null : botIdentity(() => app.client, connection.botToken);
+  let app: App;
+  if (connection.mode === 'oauth') {
+    if (installations === undefined) throw new Error('OAuth mode needs an installation store');
+    app = new App({
+      ...shared,
+      signingSecret: connection.signingSecret,
+      clientId: connection.clientId,
+      clientSecret: connection.clientSecret,
+      stateSecret: connection.stateSecret,
+      scopes: [...BOT_SCOPES],
+      installationStore: installations.store,
+      // GET /slack/install goes straight to Slack's consent screen; /slack/oauth_redirect is where Slack sends the
+      // installer back (manifest.yml › oauth_config.redirect_urls).
+      installerOptions: { directInstall: true },
+    });
+    registerUninstall(app, installations.store, log);
+  } else if (connection.mode === 'socket') {
+    app = new App({ ...shared, authorize: identity!, socketMode: true, appToken: connection.appToken });
+  } else {
+    app = new App({ ...shared, authorize: identity!, signingSecret: connection.signingSecret });
+  }
 
   app.use(requestLog(log, inFlight, [reportUnanswered(deps)]));
   registerListeners(app, deps);
@@ -63,8 +89,19 @@ export function createSlackApp(config: Config, connection: SlackConnection, deps
     log.error({ err: error, error: slackErrorCode(error) }, 'a listener failed');
   });
 
-  /** Asks Slack who the bot is until it answers, so /healthz says whether requests can be served. */
+  /** Ready to serve requests: the bot's identity known, or (OAuth) the installations readable. */
   async function identify(delayMs = IDENTITY_RETRY_MS.first): Promise<void> {
+    if (identity === null) {
+      // A database still being reached keeps the app unready, not stopped; a failed migration stops it (main.ts).
+      installations!.ready.then(
+        () => {
+          identified = true;
+          log.info('installations readable: serving every workspace that installed srm-bot');
+        },
+        () => undefined,
+      );
+      return;
+    }
     try {
       const { botUserId, teamId } = await identity();
       identified = true;

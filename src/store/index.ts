@@ -14,9 +14,11 @@ export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, TEAM_WINDO
 export { openDatabase, StoreError, type Database, type Queryable } from './database.js';
 export { leaderboardFor, type Leaderboard } from './leaderboard.js';
 export { evidenceCsv, evidenceFor, type EvidencePeriod, type PersonEvidence } from './evidence.js';
+export { deleteInstallation, loadInstallation, resealInstallations, saveInstallation, type InstallationOwner, type InstallationRecord } from './installations.js';
 export { MIGRATIONS, MigrationError, migrate, type Migration, type MigrationReport } from './migrations.js';
 export { createQuizStore, QUIZ_STORE_DEFAULTS, type QuizStore, type RecordOutcome } from './quizStore.js';
 export { streakOf, streakUnit, type Streak, type StreakSchedule, type StreakUnit } from './streak.js';
+export { createTokenCipher, keyIdOf, type TokenCipher } from './tokenCipher.js';
 
 const DAY_MS = 86_400_000;
 
@@ -29,6 +31,8 @@ export interface RunningStore {
    * retried, answers wait in memory, and `ready` settles later). Rejects as `ready` does, for what retrying cannot fix.
    */
   opened: Promise<'ready' | 'waiting'>;
+  /** The open, migrated database; null until `ready` and after `stop`. */
+  database(): Database | null;
   /** Flushes what waits (within the timeout), stops the daily retention, closes the database. */
   stop(): Promise<void>;
 }
@@ -98,6 +102,7 @@ export function startStore({ settings, schedule, log, retryEveryMs = 10_000, qui
     ready,
     // A promise settles once: after 'waiting', a later failure reaches the caller through `ready` alone.
     opened: Promise.race([opened, ready.then(() => 'ready' as const)]),
+    database: () => database,
     async stop() {
       stopping = true;
       if (retentionTimer !== null) clearInterval(retentionTimer);

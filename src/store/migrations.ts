@@ -31,6 +31,23 @@ export const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX quiz_answers_answered_at ON quiz_answers (answered_at)',
     ],
   },
+  {
+    version: 2,
+    name: 'slack installations',
+    statements: [
+      // OAuth mode: one row per workspace ('team:T…') or org-wide install ('enterprise:E…'). The installation,
+      // tokens included, is only ever stored sealed (AES-256-GCM); key_id says which key sealed it, for rotation.
+      `CREATE TABLE slack_installations (
+         owner         text        PRIMARY KEY,
+         team_id       text,
+         enterprise_id text,
+         key_id        text        NOT NULL,
+         sealed        bytea       NOT NULL,
+         installed_at  timestamptz NOT NULL,
+         updated_at    timestamptz NOT NULL
+       )`,
+    ],
+  },
 ];
 
 /** The advisory lock's key, any number that is srm-bot's alone: one process migrates at a time, the others wait. */

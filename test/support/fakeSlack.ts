@@ -40,6 +40,18 @@ export interface StoredMessage {
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
+/** A workspace that installs the app through OAuth: the code Slack hands the installer, and what it is exchanged for. */
+export interface Workspace {
+  teamId: string;
+  teamName: string;
+  /** The bot token oauth.v2.access returns for this workspace's code. */
+  botToken: string;
+  botUserId: string;
+  botId: string;
+  /** Set for a workspace of an Enterprise Grid organization. */
+  enterpriseId?: string;
+}
+
 /**
  * A message a person (or, with `bot_id`, another app) sent, which the app hears of as an event: the test tells the
  * fake so threads hold it too.
@@ -72,6 +84,10 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
   private readonly events = new EventEmitter();
   /** The last message timestamp handed out, in microseconds: each is later than the one before. */
   private lastTs = 0;
+  /** OAuth codes not yet exchanged, and the workspace each installs. */
+  private readonly codes = new Map<string, Workspace>();
+  /** Bot tokens handed out by oauth.v2.access, and whose they are (auth.test answers with it). */
+  private readonly tokens = new Map<string, Workspace>();
 
   private constructor(local: LocalServer) {
     super(local);
@@ -100,6 +116,14 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     this.store(channel, { type: 'message', ...message });
   }
 
+  /**
+   * A person approved the install in `workspace`: Slack sends them back to the app with `code`, which the app
+   * exchanges once (oauth.v2.access) for the workspace's bot token.
+   */
+  approveInstall(code: string, workspace: Workspace): void {
+    this.codes.set(code, workspace);
+  }
+
   callsTo(method: string): ApiCall[] {
     return this.calls.filter((call) => call.method === method);
   }
@@ -126,6 +150,8 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     this.channels.clear();
     this.threads.clear();
     this.lastTs = 0;
+    this.codes.clear();
+    this.tokens.clear();
   }
 
 
@@ -182,13 +208,18 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
       return;
     }
     if (failure && 'delayMs' in failure) await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
-    reply(200, { ok: true, ...this.result(method, args) });
+    reply(200, { ok: true, ...this.result(method, args, token) });
   }
 
-  private result(method: string, args: Record<string, any>): Record<string, unknown> {
+  private result(method: string, args: Record<string, any>, token: string | undefined): Record<string, unknown> {
     switch (method) {
-      case 'auth.test':
+      case 'auth.test': {
+        const installed = this.tokens.get(token ?? '');
+        if (installed) return { user_id: installed.botUserId, bot_id: installed.botId, team_id: installed.teamId, user: 'srm-bot', team: installed.teamName, url: `https://${installed.teamId.toLowerCase()}.slack.com/` };
         return { user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'srm-bot', team: 'Test team', url: 'https://test.slack.com/' };
+      }
+      case 'oauth.v2.access':
+        return this.exchange(args);
       case 'chat.postMessage': {
         const ts = this.nextTs();
         const message: StoredMessage = { type: 'message', ts, text: args.text, blocks: args.blocks, user: BOT_USER_ID, bot_id: BOT_ID };
@@ -213,6 +244,24 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     }
   }
 
+  /** oauth.v2.access as Slack answers a bot-only install (no user scopes asked). */
+  private exchange(args: Record<string, any>): Record<string, unknown> {
+    const workspace = this.codes.get(args.code)!;
+    this.codes.delete(args.code);
+    this.tokens.set(workspace.botToken, workspace);
+    return {
+      app_id: 'A0SRM',
+      authed_user: { id: 'U0INSTALLER' },
+      scope: 'app_mentions:read,chat:write,commands',
+      token_type: 'bot',
+      access_token: workspace.botToken,
+      bot_user_id: workspace.botUserId,
+      team: { id: workspace.teamId, name: workspace.teamName },
+      enterprise: workspace.enterpriseId ? { id: workspace.enterpriseId, name: 'Test org' } : null,
+      is_enterprise_install: false,
+    };
+  }
+
   /** Slack's answer for a channel it refuses, a message that is gone, or nothing when the call goes through. */
   private refusal(method: string, args: Record<string, any>): string | undefined {
     const problem = this.channelProblems.get(args.channel);
@@ -221,6 +270,7 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     if (method === 'conversations.history' && problem && problem !== 'is_archived') return problem;
     if (method === 'chat.delete' && !this.messagesIn(args.channel).some((message) => message.ts === args.ts)) return 'message_not_found';
     if (method === 'conversations.replies' && this.thread(args.channel, args.ts).length === 0) return 'thread_not_found';
+    if (method === 'oauth.v2.access' && !this.codes.has(args.code)) return 'invalid_code';
     return undefined;
   }
 

@@ -68,19 +68,19 @@ export function slashCommand(text: string, options: { responseUrl: string; user?
 
 let eventCounter = 0;
 
-/** An Events API delivery (JSON) wrapping `event`. */
-export function eventCallback(event: Record<string, unknown>): SlackRequest {
+/** An Events API delivery (JSON) wrapping `event`, from the test workspace unless another one is named. */
+export function eventCallback(event: Record<string, unknown>, from: { teamId: string; botUserId: string } = { teamId: TEAM_ID, botUserId: BOT_USER_ID }): SlackRequest {
   eventCounter += 1;
   return {
     body: JSON.stringify({
       token: 'legacy-verification-token',
-      team_id: TEAM_ID,
+      team_id: from.teamId,
       api_app_id: 'A0SRM',
       event,
       type: 'event_callback',
       event_id: `Ev${String(eventCounter).padStart(8, '0')}`,
       event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: TEAM_ID, user_id: BOT_USER_ID, is_bot: true, is_enterprise_install: false }],
+      authorizations: [{ team_id: from.teamId, user_id: from.botUserId, is_bot: true, is_enterprise_install: false }],
     }),
     contentType: 'application/json',
   };
