@@ -82,7 +82,7 @@ export const trainTopicModel = <L extends string>(documents: readonly TrainingDo
 
 /**
  * The model from stored counts. With a `ranker`, the labels are ranked by it (see logistic.ts) and naive Bayes
- * only says how much of the question it knows and how relevant its words are to the best label.
+ * only says how much of the question it knows and how relevant its words are.
  */
 export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, tuning: ModelTuning = DEFAULT_MODEL_TUNING, ranker?: LabelRanker<L>): TopicModel<L> {
   const { smoothing, temperature } = tuning;
@@ -128,7 +128,8 @@ export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, t
     const bayes = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
     const ranked = ranker ? ranker(questionFeatures, scored.map((s) => s.label)) : bayes;
     let relevance = 0;
-    const best = ranked[0] && labelIndex.get(ranked[0].label);
+    // Relevance is naive Bayes's own measure, read at its own best label: the refusal thresholds were set on it.
+    const best = bayes[0] && labelIndex.get(bayes[0].label);
     if (best !== undefined) for (const row of rows) relevance += Math.max(0, logLikelihood(row, best) - logPooled(row));
     return { ranked, known: rows.length, relevance };
   }
