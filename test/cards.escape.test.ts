@@ -44,6 +44,7 @@ describe('user text echoed on the no-match card', () => {
     const message = renderAnswer(kb, noMatch(`first line\nsecond\u0007line \u001b[31mred\u202e ${'long '.repeat(200)}`), { surface: 'ephemeral' });
     const opening = markupTexts(message)[1] ?? '';
     expect(opening).toContain('“first line second line [31mred long');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that these control characters are gone
     expect(opening).not.toMatch(/[\u0007\u001b\u202e]/);
     expect(opening.length).toBeLessThan(600);
   });

@@ -25,7 +25,7 @@ const start = (perMinute: number) =>
   });
 
 async function slash(to: RunningApp, text: string, options: { channel?: string; user?: string } = {}) {
-  const response = await sendToApp(to.baseUrl, slashCommand(text, { responseUrl: fake.responseUrl(`f${(counter += 1)}`), ...options }), { secret: TEST_SIGNING_SECRET });
+  const response = await sendToApp(to.baseUrl, slashCommand(text, { responseUrl: fake.responseUrl(`f${++counter}`), ...options }), { secret: TEST_SIGNING_SECRET });
   expect(response.status).toBe(200);
   return response.json() as SlackMessage;
 }
@@ -34,7 +34,7 @@ async function vote(message: SlackMessage, direction: 'up' | 'down', options: { 
   const { actionId, value } = feedbackHalf(message.blocks, direction);
   const response = await sendToApp(
     app.baseUrl,
-    blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`f${(counter += 1)}`), ephemeral: true, ...options }),
+    blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`f${++counter}`), ephemeral: true, ...options }),
     { secret: TEST_SIGNING_SECRET },
   );
   expect(response.status).toBe(200);

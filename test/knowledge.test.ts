@@ -219,8 +219,18 @@ describe('knowledge loader', () => {
 
   it('srm kb check exits 1 and prints the problems on stderr, 0 with a summary when valid', () => {
     const chunks = { out: '', err: '' };
-    const out = { write: (s: string) => ((chunks.out += s), true) } as unknown as NodeJS.WritableStream;
-    const err = { write: (s: string) => ((chunks.err += s), true) } as unknown as NodeJS.WritableStream;
+    const out = {
+      write: (s: string) => {
+        chunks.out += s;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
+    const err = {
+      write: (s: string) => {
+        chunks.err += s;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
     expect(runKbCheck(write(minimalKnowledge()), out, err)).toBe(0);
     expect(chunks.out).toContain(`knowledge OK: ${SERVICE_IDS.length} services`);
     const k = minimalKnowledge();

@@ -10,7 +10,6 @@ import { interactiveElements } from './support/blocks.js';
 
 const kb = loadKnowledge();
 const quiz = kb.quiz;
-const byId = (id: string) => quiz.find((q) => q.id === id)!;
 const choiceOf = (question: QuizQuestion, chosen: number) => ({ id: question.id, chosen, fingerprint: questionFingerprint(question) });
 /** A random source that walks through the pool: 0, 1/n, 2/n… */
 const sequence = (n: number) => {

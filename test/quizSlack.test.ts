@@ -17,7 +17,7 @@ const question = (id: string) => kb.quiz.find((q) => q.id === id)!;
 let fake: FakeSlack;
 let app: RunningApp;
 let counter = 0;
-const newResponseId = () => `q${(counter += 1)}`;
+const newResponseId = () => `q${++counter}`;
 const startQuizApp = () =>
   startApp({ env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl } });
 

@@ -35,10 +35,10 @@ describe('srm report on the log of a real run', () => {
     let n = 0;
     const send = (request: ReturnType<typeof slashCommand>) => sendToApp(app.baseUrl, request, { secret: TEST_SIGNING_SECRET });
     const slash = async (text: string, user = 'U0ASKER') =>
-      (await send(slashCommand(text, { responseUrl: fake.responseUrl(`r${(n += 1)}`), user }))).json() as SlackMessage;
+      (await send(slashCommand(text, { responseUrl: fake.responseUrl(`r${++n}`), user }))).json() as SlackMessage;
     const vote = async (text: string, direction: 'up' | 'down') => {
       const { actionId, value } = feedbackHalf((await slash(text)).blocks, direction);
-      await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`r${(n += 1)}`), ephemeral: true }));
+      await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`r${++n}`), ephemeral: true }));
     };
 
     for (const user of ['U01', 'U02', 'U03']) await slash('What about Amazon Nova?', user);
@@ -144,6 +144,7 @@ describe('srm report on hand-written log lines', () => {
     writeFileSync(join(dir, 'hostile.log'), `${unanswered('\u001b[2Jwipe\u202Eevil\nsecond line')}\n`);
     const run = srm(['report', join(dir, 'hostile.log')]);
     expect(run.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that these control characters are gone
     expect(run.stdout).not.toMatch(/[\u001b\u202E]/);
     expect(run.stdout).toContain('"[2Jwipe evil second line"');
   });

@@ -22,7 +22,7 @@ const cardShown = (call: ApiCall) => (call.args.blocks as Array<{ type: string; 
 let fake: FakeSlack;
 let app: RunningApp;
 let tsCounter = 0;
-const nextTs = () => `1700000600.${String((tsCounter += 1)).padStart(6, '0')}`;
+const nextTs = () => `1700000600.${String(++tsCounter).padStart(6, '0')}`;
 
 const send = async (event: Record<string, unknown>) => {
   const response = await sendToApp(app.baseUrl, eventCallback(event), { secret: TEST_SIGNING_SECRET });

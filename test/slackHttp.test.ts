@@ -18,7 +18,7 @@ const cliCard = (text: string, surface: 'ephemeral' | 'message' = 'ephemeral') =
 let fake: FakeSlack;
 let app: RunningApp;
 let responseCounter = 0;
-const newResponseId = () => `r${(responseCounter += 1)}`;
+const newResponseId = () => `r${++responseCounter}`;
 
 const send = (request: SlackRequest, options: Partial<SendOptions> = {}) =>
   sendToApp(app.baseUrl, request, { secret: TEST_SIGNING_SECRET, ...options });
@@ -61,7 +61,7 @@ function renderedText(value: unknown): string {
 
 /** An event answered after the ones before it: proves the earlier (ignored) ones had their chance to misbehave. */
 async function dmAndWaitForReply(text: string, channel = 'D0ASKER') {
-  const ts = `1700000100.${String(responseCounter += 1).padStart(6, '0')}`;
+  const ts = `1700000100.${String(++responseCounter).padStart(6, '0')}`;
   const response = await send(eventCallback({ type: 'message', channel_type: 'im', channel, user: 'U0ASKER', text, ts, event_ts: ts }));
   expect(response.status).toBe(200);
   return fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === channel && c.args.text === cliCard(text, 'message').text);

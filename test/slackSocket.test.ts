@@ -53,7 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
-  sockets?.clients.forEach((client) => client.terminate());
+  for (const client of sockets?.clients ?? []) client.terminate();
   await new Promise((resolve) => sockets?.close(resolve));
   await fake?.close();
 });

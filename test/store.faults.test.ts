@@ -18,7 +18,7 @@ async function silentServer(): Promise<{ url: string; close(): void }> {
   return {
     url: `postgres://srm:test-password@127.0.0.1:${port}/srm`,
     close: () => {
-      sockets.forEach((socket) => socket.destroy());
+      for (const socket of sockets) socket.destroy();
       server.close();
     },
   };

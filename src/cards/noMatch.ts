@@ -29,7 +29,8 @@ function unknownFindingLines(finding: FindingNote): string {
     return `No card cites the Security Hub control ${id}${title} yet, so I won't guess whose it is.`;
   }
   const nearest = (finding.nearest ?? []).map((type) => `\`${escapeMrkdwn(type)}\``).join(', ');
-  return `I don't know the GuardDuty finding type ${id} yet, so I won't guess whose it is.` + (nearest ? `\nThe closest ones I know: ${nearest}.` : '');
+  const closest = nearest ? `\nThe closest ones I know: ${nearest}.` : '';
+  return `I don't know the GuardDuty finding type ${id} yet, so I won't guess whose it is.${closest}`;
 }
 
 export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered' | 'finding'>, options: RenderOptions): SlackMessage {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadTipPosterConfig } from '../config.js';
+import { ConfigError, loadTipPosterConfig, type TipPosterConfig } from '../config.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { createLogger } from '../logger.js';
 import { botClient } from '../slackApi/client.js';
@@ -46,7 +46,7 @@ export async function runPostTip(args: string[], { stdout, stderr }: Output, env
   } catch (error) {
     return refuse((error as Error).message);
   }
-  let config;
+  let config: TipPosterConfig;
   try {
     config = loadTipPosterConfig(env);
   } catch (error) {

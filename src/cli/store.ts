@@ -21,18 +21,21 @@ interface Output {
   stderr: NodeJS.WritableStream;
 }
 
+const parseStoreArgs = (args: string[]) =>
+  parseArgs({
+    args, allowPositionals: true,
+    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, workspace: { type: 'string' } },
+  });
+
 /** `srm db migrate`, `srm evidence`, `srm forget`: each opens the store the settings name, migrated, and closes it. */
 export async function runStoreCommand(command: 'db' | 'evidence' | 'forget', args: string[], io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const refuse = (problem: string) => {
     io.stderr.write(`srm ${command}: ${problem}\nusage:\n  ${STORE_USAGE}\n`);
     return EXIT.usage;
   };
-  let parsed;
+  let parsed: ReturnType<typeof parseStoreArgs>;
   try {
-    parsed = parseArgs({
-      args, allowPositionals: true,
-      options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, workspace: { type: 'string' } },
-    });
+    parsed = parseStoreArgs(args);
   } catch (error) {
     return refuse((error as Error).message);
   }
@@ -65,7 +68,7 @@ export async function runStoreCommand(command: 'db' | 'evidence' | 'forget', arg
     };
   }
 
-  let settings;
+  let settings: SettingsWithoutSlack;
   try {
     settings = loadSettingsWithoutSlack(env);
   } catch (error) {

@@ -10,7 +10,7 @@ import { defaultEngineStateFile, learnEngineState, readEngineState, type EngineS
 import type { Answer, CardMatch, Conversation, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
-export type { Answer, AnswerKind, CardMatch, Conversation, Engine, FindingNote, NoMatchReason } from './types.js';
+export type { Answer, Engine, FindingNote, NoMatchReason } from './types.js';
 
 /** Whole messages that ask for more of the card just given ("why?", "tell me more"). */
 const MORE_REQUESTS = new Set(['why', 'more', 'details', 'detail', 'tell me more', 'more details', 'go on', 'explain', 'how come', 'how so', 'and why', 'why is that', 'show me more', 'full card']);

@@ -66,15 +66,15 @@ export function countFeatures<L extends string>(documents: readonly TrainingDocu
     const table = tables[labelIndex]!;
     for (const feature of docFeatures) {
       let index = featureIndex.get(feature);
-      if (index === undefined) featureIndex.set(feature, (index = features.push(feature) - 1));
+      if (index === undefined) {
+        index = features.push(feature) - 1;
+        featureIndex.set(feature, index);
+      }
       table.set(index, (table.get(index) ?? 0) + weight);
     }
   }
   return { labels, features, weights: tables.map((table) => [...table].flat()) };
 }
-
-export const trainTopicModel = <L extends string>(documents: readonly TrainingDocument<L>[], tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> =>
-  topicModelFromCounts(countFeatures(documents), tuning);
 
 export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> {
   const { smoothing, temperature } = tuning;

@@ -180,7 +180,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     if (service.category === 'container' && !categoryNote(kb, 'container')) {
       problems.push({ file, entry: service.id, field: 'category', message: 'a container service\'s card says what "container" means: concepts/categories.yml needs category_notes.container' });
     }
-    service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
+    for (const [i, a] of service.aliases.entries()) claim(a, service.id, file, `aliases.${i}`);
     checkVoice(service.customer, service.id, file, 'customer');
     checkDated(service, service.id, file, 'verified_on');
     checkExamples(service.examples, service.id, file, 'examples');
@@ -191,13 +191,13 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
       if (entry.links.every((link) => isGenericSource(link.url))) onlyGeneric.push(`${service.id}.${topicId}`);
       checkExamples(entry.examples, `${service.id}.${topicId}`, file, `topics.${topicId}.examples`);
       checkVoice(entry.customer, `${service.id}.${topicId}`, file, `topics.${topicId}.customer`);
-      entry.keywords?.forEach((a, i) => claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`));
+      for (const [i, a] of (entry.keywords ?? []).entries()) claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`);
       checkRefs(entry.related, file, service.id, `topics.${topicId}.related`);
     }
   }
   for (const topic of kb.topics.values()) {
     const file = display(join(dir, 'topics', `${topic.id}.yml`));
-    topic.aliases.forEach((a, i) => claim(a, topic.id, file, `aliases.${i}`));
+    for (const [i, a] of topic.aliases.entries()) claim(a, topic.id, file, `aliases.${i}`);
     checkExamples(topic.examples, topic.id, file, 'examples');
     checkDated(topic, topic.id, file, 'verified_on');
     checkVoice(topic.customer, topic.id, file, 'customer');
@@ -205,7 +205,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   }
   for (const concept of kb.concepts.values()) {
     const file = display(join(dir, 'concepts', `${concept.id}.yml`));
-    concept.aliases.forEach((a, i) => claim(a, concept.id, file, `aliases.${i}`));
+    for (const [i, a] of concept.aliases.entries()) claim(a, concept.id, file, `aliases.${i}`);
     checkExamples(concept.examples, concept.id, file, 'examples');
     checkDated(concept, concept.id, file, 'verified_on');
     checkRefs(concept.related, file, concept.id, 'related');
@@ -217,7 +217,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     });
   }
   const vocabFile = display(join(dir, 'vocabulary.yml'));
-  kb.vocabulary.out_of_scope.forEach((p, i) => claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`));
+  for (const [i, p] of kb.vocabulary.out_of_scope.entries()) claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`);
   checkExamples(kb.vocabulary.lookalikes, 'lookalikes', vocabFile, 'lookalikes');
 
   const tipsFile = display(join(dir, 'tips.yml'));

@@ -1,4 +1,4 @@
-import { formatCardKey, isConceptId, parseCardKey, type CardKey } from './cardKey.js';
+import { formatCardKey, parseCardKey, type CardKey } from './cardKey.js';
 import type { KnowledgeBase } from './knowledgeBase.js';
 import type { Alias, CategoryId, Concept, ConceptId, Practice, Service, ServiceTopic, Topic, TopicId } from './schema.js';
 

@@ -48,7 +48,7 @@ export function parseTipDays(text: string): number[] | string {
   for (const part of parts) {
     const set = DAY_SETS.get(part);
     if (set) {
-      set.forEach((day) => days.add(day));
+      for (const day of set) days.add(day);
       continue;
     }
     const [from, to, ...extra] = part.split('-').map((word) => DAY_WORDS.get(word.trim()));
