@@ -7,9 +7,7 @@ import { canonicalTimeZone, CHANNEL_ID, parseChannelList, parseTipDays, parseTip
  * How the app reaches Slack, decided by which credentials are set:
  * an app-level token → Socket Mode; a bot token and signing secret → HTTP mode; nothing → local console.
  */
-export type SlackConnection =
-  | { mode: 'socket'; botToken: string; appToken: string }
-  | { mode: 'http'; botToken: string; signingSecret: string };
+export type SlackConnection = { mode: 'socket'; botToken: string; appToken: string } | { mode: 'http'; botToken: string; signingSecret: string };
 
 export interface Config {
   /** null: no Slack credentials, run the local console. */
@@ -68,8 +66,7 @@ const optional = <T extends z.ZodType>(schema: T) => blankAsUnset(schema.optiona
 /** zod 4 hands a default out as the parsed value, so it is given in output form (a list, a number). */
 const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => blankAsUnset(schema.default(fallback as never));
 
-const token = (prefix: string, where: string) =>
-  z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
+const token = (prefix: string, where: string) => z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
 
 /** Every variable the app reads. A new setting is one entry here, one field in Config and one line in .env.example. */
 const wholeNumber = (min: number, max: number) =>
@@ -79,33 +76,51 @@ const wholeNumber = (min: number, max: number) =>
 const channelList = z.string().transform((list, ctx) => {
   const { ids, bad } = parseChannelList(list);
   if (bad.length === 0) return ids;
-  return invalid(ctx, `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
+  return invalid(
+    ctx,
+    `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`,
+  );
 });
 
 const envSchema = z.object({
   SLACK_BOT_TOKEN: optional(token('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions')),
   SLACK_APP_TOKEN: optional(token('xapp-', 'an app-level token with connections:write, from Basic Information › App-Level Tokens')),
   SLACK_SIGNING_SECRET: optional(
-    z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
+    z
+      .string()
+      .trim()
+      .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
   ),
   PORT: withDefault(wholeNumber(1, 65535), 3000),
-  SLACK_API_URL: withDefault(
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
-    'https://slack.com/api/',
-  ),
+  SLACK_API_URL: withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }), 'https://slack.com/api/'),
   SLACK_API_RETRIES: withDefault(wholeNumber(0, 10), 3),
   LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
   FEEDBACK_CHANNEL: optional(
-    z.string().trim().regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
+    z
+      .string()
+      .trim()
+      .regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
   ),
   FEEDBACK_REPORTS_PER_MINUTE: withDefault(wholeNumber(1, 600), 10),
   TIP_CHANNELS: withDefault(channelList, []),
   FINDINGS_CHANNELS: withDefault(channelList, []),
   DATABASE_URL: optional(
-    z.string().trim().transform((text, ctx) => postgresUrl(text) ?? invalid(ctx, 'must be a PostgreSQL URL such as postgres://srm:password@db.internal:5432/srm, or unset to use the embedded database in DATA_DIR')),
+    z
+      .string()
+      .trim()
+      .transform(
+        (text, ctx) =>
+          postgresUrl(text) ??
+          invalid(ctx, 'must be a PostgreSQL URL such as postgres://srm:password@db.internal:5432/srm, or unset to use the embedded database in DATA_DIR'),
+      ),
   ),
   // The default is checked like a value set by hand: a read-only working folder must stop the start too.
-  DATA_DIR: blankAsUnset(z.string().optional().transform((path = 'data', ctx) => writableFolder(path) ?? invalid(ctx, folderProblem(path)))),
+  DATA_DIR: blankAsUnset(
+    z
+      .string()
+      .optional()
+      .transform((path = 'data', ctx) => writableFolder(path) ?? invalid(ctx, folderProblem(path))),
+  ),
   QUIZ_RETENTION_DAYS: withDefault(wholeNumber(1, 36_500), DEFAULT_RETENTION_DAYS),
   TIP_TIME: withDefault(
     z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),

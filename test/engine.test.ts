@@ -27,7 +27,15 @@ describe('normaliser', () => {
   });
 
   it('folds accents, case and punctuation', () => {
-    expect(normalizeSlackText('Who’s responsible for  ENCRYPTIÓN on Route-53?!').words).toEqual(['whos', 'responsible', 'for', 'encryption', 'on', 'route', '53']);
+    expect(normalizeSlackText('Who’s responsible for  ENCRYPTIÓN on Route-53?!').words).toEqual([
+      'whos',
+      'responsible',
+      'for',
+      'encryption',
+      'on',
+      'route',
+      '53',
+    ]);
   });
 
   it('caps very long input instead of reading all of it', () => {
@@ -324,4 +332,3 @@ describe('follow-ups in a conversation', () => {
     expect(engine.answer('why?').followUp).toBeUndefined();
   });
 });
-

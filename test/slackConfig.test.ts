@@ -19,8 +19,14 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 describe('configuration from the environment', () => {
   it('runs the local console with no Slack credentials, with every default', () => {
     expect(loadConfig({})).toEqual({
-      slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 },
-      tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] }, findingChannels: [],
+      slack: null,
+      port: 3000,
+      slackApiUrl: 'https://slack.com/api/',
+      slackApiRetries: 3,
+      logLevel: 'info',
+      feedback: { channel: null, perMinute: 10 },
+      tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] },
+      findingChannels: [],
       store: { databaseUrl: null, dataDir: resolve('data'), retentionDays: 730 },
     });
   });
@@ -43,7 +49,9 @@ describe('configuration from the environment', () => {
 
   it('takes FINDINGS_CHANNELS as comma-separated channel ids and refuses names', () => {
     expect(loadConfig({ FINDINGS_CHANNELS: 'C0FINDINGS, G0PRIVATE' }).findingChannels).toEqual(['C0FINDINGS', 'G0PRIVATE']);
-    expect(problems({ FINDINGS_CHANNELS: 'C0FINDINGS,#security-alerts' })[0]).toMatch(/^FINDINGS_CHANNELS: "#security-alerts" must be channel ids such as C0123456789/);
+    expect(problems({ FINDINGS_CHANNELS: 'C0FINDINGS,#security-alerts' })[0]).toMatch(
+      /^FINDINGS_CHANNELS: "#security-alerts" must be channel ids such as C0123456789/,
+    );
   });
 
   it('treats blank variables (an empty line in .env) as unset', () => {

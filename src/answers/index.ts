@@ -53,10 +53,14 @@ export function createAnswers({ kb, engine, todaysTip = () => null }: AnswersOpt
     command(text) {
       const subcommand = parseCommand(text);
       switch (subcommand.kind) {
-        case 'help': return { message: renderHelp(), match: 'subcommand help' };
-        case 'quiz': return quiz.ask(subcommand.subject);
-        case 'tip': return { message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' };
-        case 'question': return asking.question(subcommand.text, { surface: 'ephemeral' });
+        case 'help':
+          return { message: renderHelp(), match: 'subcommand help' };
+        case 'quiz':
+          return quiz.ask(subcommand.subject);
+        case 'tip':
+          return { message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' };
+        case 'question':
+          return asking.question(subcommand.text, { surface: 'ephemeral' });
       }
     },
     vote: (value) => readVote(kb, value),

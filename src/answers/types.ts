@@ -22,8 +22,4 @@ export interface Unanswered {
  * on its own: "/srm help with iam" asks about IAM. "quiz" and "tip" take a subject: "/srm quiz s3",
  * "/srm tip for s3" (or "tip s3", "tip about rds patching").
  */
-export type Subcommand =
-  | { kind: 'help' }
-  | { kind: 'quiz'; subject: string }
-  | { kind: 'tip'; subject: string }
-  | { kind: 'question'; text: string };
+export type Subcommand = { kind: 'help' } | { kind: 'quiz'; subject: string } | { kind: 'tip'; subject: string } | { kind: 'question'; text: string };

@@ -10,7 +10,8 @@ export function exampleButtons(blockId: string, count: number): KnownBlock {
   return actions(
     blockId,
     EXAMPLE_QUERIES.slice(0, count).map((example, i) =>
-      button({ text: example.query, actionId: actionId(ACTION_IDS.open, i + 1), payload: { k: example.key, q: example.query } })),
+      button({ text: example.query, actionId: actionId(ACTION_IDS.open, i + 1), payload: { k: example.key, q: example.query } }),
+    ),
   );
 }
 
@@ -21,11 +22,7 @@ export const WAYS_TO_ASK = [
   'Send me a direct message — just type the question',
 ];
 
-const MORE_COMMANDS = [
-  "`/srm tip` — today's security tip",
-  "`/srm quiz` — one quick “who's responsible?” question",
-  '`/srm help` — this message',
-];
+const MORE_COMMANDS = ["`/srm tip` — today's security tip", "`/srm quiz` — one quick “who's responsible?” question", '`/srm help` — this message'];
 
 export const WHAT_SRM_BOT_DOES =
   'Ask me who is responsible for a security task on an AWS service: *AWS* (security _of_ the cloud) or *you* ' +

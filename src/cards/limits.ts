@@ -33,8 +33,7 @@ export const LIMITS = {
 
 export type SurfaceKind = 'message' | 'home' | 'modal';
 
-const textOf = (value: unknown): string | undefined =>
-  isRecord(value) && typeof value.text === 'string' ? value.text : undefined;
+const textOf = (value: unknown): string | undefined => (isRecord(value) && typeof value.text === 'string' ? value.text : undefined);
 
 /** Every `<https://…|label>` and bare `<https://…>` link inside mrkdwn, for the URL length limit. */
 function linkedUrls(mrkdwn: string): string[] {
@@ -96,7 +95,8 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
         break;
       case 'static_select': {
         const groups = list(element.option_groups);
-        for (const [i, group] of groups.entries()) tooLong(`${where} option group ${i}`, 'label', isRecord(group) ? textOf(group.label) : undefined, LIMITS.optionGroupLabel);
+        for (const [i, group] of groups.entries())
+          tooLong(`${where} option group ${i}`, 'label', isRecord(group) ? textOf(group.label) : undefined, LIMITS.optionGroupLabel);
         checkOptions(where, [...list(element.options), ...groups.flatMap((g) => (isRecord(g) ? list(g.options) : []))], LIMITS.selectOptions);
         break;
       }
@@ -109,7 +109,12 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
           }
           tooLong(`${where} ${half}`, 'text', textOf(button.text), LIMITS.buttonText);
           tooLong(`${where} ${half}`, 'value', typeof button.value === 'string' ? button.value : undefined, LIMITS.buttonValue);
-          tooLong(`${where} ${half}`, 'accessibility_label', typeof button.accessibility_label === 'string' ? button.accessibility_label : undefined, LIMITS.buttonText);
+          tooLong(
+            `${where} ${half}`,
+            'accessibility_label',
+            typeof button.accessibility_label === 'string' ? button.accessibility_label : undefined,
+            LIMITS.buttonText,
+          );
         }
         break;
       case 'overflow':

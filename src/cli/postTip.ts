@@ -55,7 +55,10 @@ export async function runPostTip(args: string[], { stdout, stderr }: Output, env
   }
   const { tips } = config;
 
-  const { ids: channels, bad: [badChannel] } = options.channel ? parseChannelList(options.channel.join(',')) : { ids: tips.channels, bad: [] };
+  const {
+    ids: channels,
+    bad: [badChannel],
+  } = options.channel ? parseChannelList(options.channel.join(',')) : { ids: tips.channels, bad: [] };
   if (channels.length === 0) return refuse('no channel: set TIP_CHANNELS or pass --channel C0123456789');
   if (badChannel) return refuse(`--channel ${badChannel}: must be a channel id such as C0123456789, not a name`);
 

@@ -5,5 +5,10 @@
 export { pickQuestion, type PickedQuestion } from './pick.js';
 export { checkAnswer, questionFingerprint, type QuizOutcome } from './check.js';
 export {
-  encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, parseNextQuestion, parseQuestionRef, parseQuizChoice,
+  encodeNextQuestion,
+  encodeQuestionRef,
+  encodeQuizChoice,
+  parseNextQuestion,
+  parseQuestionRef,
+  parseQuizChoice,
 } from './payload.js';

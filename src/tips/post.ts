@@ -53,7 +53,11 @@ export async function postDailyTip(request: PostTipRequest): Promise<DayReport> 
   const daily = rotation.tipOn(date);
   if (!daily) {
     log.warn({ date }, 'no daily tip for this date: the knowledge base has no tip in the rotation');
-    return { date, tip: null, results: channels.map((channel) => ({ channel, status: 'failed', reason: 'no_tip', retryable: false, fix: 'add tips to knowledge/tips.yml' })) };
+    return {
+      date,
+      tip: null,
+      results: channels.map((channel) => ({ channel, status: 'failed', reason: 'no_tip', retryable: false, fix: 'add tips to knowledge/tips.yml' })),
+    };
   }
   const tip = daily.tip.id;
 
@@ -103,7 +107,8 @@ async function postToChannel(posting: Posting, channel: string, post: () => Prom
       find: () => findTipPosts(posting, channel),
       post,
       remove: (ts, kept) => removeDuplicate(posting, channel, ts, kept),
-      recheckFailed: (error) => posting.log.warn({ channel, date: posting.date, ...failureOf(error) }, 'daily tip posted, but the check for a duplicate failed'),
+      recheckFailed: (error) =>
+        posting.log.warn({ channel, date: posting.date, ...failureOf(error) }, 'daily tip posted, but the check for a duplicate failed'),
     });
     return { channel, status: posted ? 'posted' : 'already_posted', ts };
   } catch (error) {
@@ -120,7 +125,12 @@ async function findTipPosts({ client, date, botId }: Posting, channel: string): 
     const page = await client.conversations.history({ channel, oldest, limit: 200, include_all_metadata: true, ...(cursor && { cursor }) });
     for (const message of page.messages ?? []) {
       const metadata = message.metadata;
-      if (message.ts && message.bot_id === botId && metadata?.event_type === TIP_EVENT_TYPE && (metadata.event_payload as { date?: unknown } | undefined)?.date === date) {
+      if (
+        message.ts &&
+        message.bot_id === botId &&
+        metadata?.event_type === TIP_EVENT_TYPE &&
+        (metadata.event_payload as { date?: unknown } | undefined)?.date === date
+      ) {
         found.push(message.ts);
       }
     }

@@ -84,7 +84,6 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     return fake;
   }
 
-
   /** Every post to and history read of `channel` fails the way Slack fails them for this problem. */
   setChannel(channel: string, problem: ChannelProblem): void {
     this.channelProblems.set(channel, problem);
@@ -127,7 +126,6 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     this.threads.clear();
     this.lastTs = 0;
   }
-
 
   private waitFor<T>(event: string, find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -198,7 +196,10 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
         return { channel: args.channel, ts, message: { text: args.text } };
       }
       case 'chat.delete':
-        this.channels.set(args.channel, this.messagesIn(args.channel).filter((message) => message.ts !== args.ts));
+        this.channels.set(
+          args.channel,
+          this.messagesIn(args.channel).filter((message) => message.ts !== args.ts),
+        );
         return { channel: args.channel, ts: args.ts };
       case 'conversations.history':
         return this.history(args);

@@ -132,8 +132,21 @@ export function blockAction(click: ButtonClick): SlackRequest {
     response_url: click.responseUrl,
     actions: [
       click.elementType === 'static_select'
-        ? { type: 'static_select', action_id: click.actionId, block_id: 'actions', selected_option: { text: { type: 'plain_text', text: 'x' }, value: click.value }, action_ts: '1700000001.0' }
-        : { type: click.elementType ?? 'button', action_id: click.actionId, block_id: 'actions', value: click.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.0' },
+        ? {
+            type: 'static_select',
+            action_id: click.actionId,
+            block_id: 'actions',
+            selected_option: { text: { type: 'plain_text', text: 'x' }, value: click.value },
+            action_ts: '1700000001.0',
+          }
+        : {
+            type: click.elementType ?? 'button',
+            action_id: click.actionId,
+            block_id: 'actions',
+            value: click.value,
+            text: { type: 'plain_text', text: 'x' },
+            action_ts: '1700000001.0',
+          },
     ],
   });
 }
