@@ -16,12 +16,23 @@ const ROUNDS = 20;
 function devQueries(): string[] {
   const file = join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');
   const own = [
-    's3 encryption', 'who patches rds', 'ec2', 'encryption', 'help', 'pizza recipe', 'elasticahce encyrption',
-    '<@U0BOTSRM> is the OS on my EC2 instances AWS\'s job?', 'who handles physical security of the data centers',
-    'how much does s3 cost per gb', 'x'.repeat(4000),
+    's3 encryption',
+    'who patches rds',
+    'ec2',
+    'encryption',
+    'help',
+    'pizza recipe',
+    'elasticahce encyrption',
+    "<@U0BOTSRM> is the OS on my EC2 instances AWS's job?",
+    'who handles physical security of the data centers',
+    'how much does s3 cost per gb',
+    'x'.repeat(4000),
   ];
   if (!existsSync(file)) return own;
-  const labelled = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { q: string }).q);
+  const labelled = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => (JSON.parse(l) as { q: string }).q);
   return [...own, ...labelled];
 }
 
@@ -51,11 +62,13 @@ function measure(label: string, kb: KnowledgeBase, queries: string[]) {
   const buildMs = performance.now() - buildStart;
   const heapAfter = process.memoryUsage().heapUsed;
   // First sight of each query: nothing cached yet (the typo corrector remembers the words it has seen).
-  const cold = queries.map((q) => {
-    const start = performance.now();
-    engine.answer(q);
-    return performance.now() - start;
-  }).sort((a, b) => a - b);
+  const cold = queries
+    .map((q) => {
+      const start = performance.now();
+      engine.answer(q);
+      return performance.now() - start;
+    })
+    .sort((a, b) => a - b);
   const times: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     for (const q of queries) {
@@ -91,8 +104,9 @@ function coldAsk(runs = 11) {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  console.log(`cold \`srm ask "s3 encryption" --json\`, ${runs} runs: median ${percentile(times, 50).toFixed(0)} ms  min ${times[0]!.toFixed(0)} ms  max ${times.at(-1)!.toFixed(0)} ms`);
+  console.log(
+    `cold \`srm ask "s3 encryption" --json\`, ${runs} runs: median ${percentile(times, 50).toFixed(0)} ms  min ${times[0]!.toFixed(0)} ms  max ${times.at(-1)!.toFixed(0)} ms`,
+  );
 }
 
 coldAsk();
-

@@ -62,12 +62,24 @@ const bareWithAnswer = (answer: string): AppUnderTest => ({ ...BARE, name: 'bare
 
 /** The environment of a production HTTP-mode start, with nothing inherited that could change the mode. */
 function serverEnv(fake: FakeSlack): Record<string, string> {
-  return { NODE_ENV: 'production', SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, SLACK_API_RETRIES: '', LOG_LEVEL: 'info' };
+  return {
+    NODE_ENV: 'production',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: fake.apiUrl,
+    SLACK_API_RETRIES: '',
+    LOG_LEVEL: 'info',
+  };
 }
 
 /** Starts a server and resolves once /healthz answers 200. Its log lines are written, as in production, but not read. */
 const startServer = (fake: FakeSlack, options: { entry?: string; via?: 'npm'; env?: Record<string, string> } = {}): Promise<RunningApp> =>
-  startApp({ env: { ...serverEnv(fake), ...options.env }, quiet: true, ...(options.entry && { entry: options.entry }), ...(options.via && { via: options.via }) });
+  startApp({
+    env: { ...serverEnv(fake), ...options.env },
+    quiet: true,
+    ...(options.entry && { entry: options.entry }),
+    ...(options.via && { via: options.via }),
+  });
 
 /** A slash command exactly as Slack posts it, signed now (Bolt accepts a signature for 5 minutes). */
 function signedSlashCommand(text: string): { body: string; headers: Record<string, string> } {
@@ -238,8 +250,14 @@ const row = (name: string, f: Figures) => `${name.padEnd(18)}${COLUMNS.map(([, v
 function medianFigures(runs: readonly Figures[]): Figures {
   const pick = (key: keyof Figures) => median(runs.map((r) => r[key]));
   return {
-    rps: pick('rps'), p50: pick('p50'), p95: pick('p95'), p99: pick('p99'), errors: pick('errors'), cpuUs: pick('cpuUs'),
-    rssMiB: pick('rssMiB'), apiCalls: pick('apiCalls'),
+    rps: pick('rps'),
+    p50: pick('p50'),
+    p95: pick('p95'),
+    p99: pick('p99'),
+    errors: pick('errors'),
+    cpuUs: pick('cpuUs'),
+    rssMiB: pick('rssMiB'),
+    apiCalls: pick('apiCalls'),
   };
 }
 
@@ -261,9 +279,11 @@ const verdict = (met: boolean) => (met ? 'met' : 'MISSED');
 async function main(): Promise<void> {
   const fake = await FakeSlack.start();
   try {
-    console.log(`HTTP ack benchmark: node ${process.version}, ${REQUESTS} signed "/srm ${QUESTION}" per run at concurrency ${CONNECTIONS} ` +
-      `(after ${WARMUP_REQUESTS} warm-up), autocannon on 127.0.0.1, ${ROUNDS} alternating rounds; ` +
-      `${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} before the start`);
+    console.log(
+      `HTTP ack benchmark: node ${process.version}, ${REQUESTS} signed "/srm ${QUESTION}" per run at concurrency ${CONNECTIONS} ` +
+        `(after ${WARMUP_REQUESTS} warm-up), autocannon on 127.0.0.1, ${ROUNDS} alternating rounds; ` +
+        `${cpus().length} CPUs, load average ${loadavg()[0]!.toFixed(2)} before the start`,
+    );
     console.log(HEADER);
     const bareRuns: Figures[] = [];
     const srmRuns: Figures[] = [];
@@ -294,20 +314,28 @@ async function main(): Promise<void> {
     // machine was doing, so a busy moment does not count against one app only.
     const throughput = ratio(srmRuns, payloadRuns, 'rps');
     const p99 = ratio(srmRuns, payloadRuns, 'p99');
-    console.log(`srm-bot/(bare + answer) (median of per-round ratios): throughput ${throughput.toFixed(2)} ` +
-      `(target ≥ ${TARGETS.throughputRatio}: ${verdict(throughput >= TARGETS.throughputRatio)}), ` +
-      `p99 ${p99.toFixed(2)}× (target ≤ ${TARGETS.p99Ratio}×: ${verdict(p99 <= TARGETS.p99Ratio)}), ` +
-      `CPU per request ${ratio(srmRuns, payloadRuns, 'cpuUs').toFixed(2)}×`);
-    console.log(`srm-bot/bare: throughput ${ratio(srmRuns, bareRuns, 'rps').toFixed(2)}, p99 ${ratio(srmRuns, bareRuns, 'p99').toFixed(2)}×, ` +
-      `CPU per request ${ratio(srmRuns, bareRuns, 'cpuUs').toFixed(2)}×, peak RSS ${ratio(srmRuns, bareRuns, 'rssMiB').toFixed(2)}×`);
-    console.log(`the answer's size alone (bare + answer / bare): throughput ${ratio(payloadRuns, bareRuns, 'rps').toFixed(2)}, ` +
-      `p99 ${ratio(payloadRuns, bareRuns, 'p99').toFixed(2)}×, CPU per request ${ratio(payloadRuns, bareRuns, 'cpuUs').toFixed(2)}× ` +
-      `(srm-bot's ack body: ${answerBytes} bytes)`);
+    console.log(
+      `srm-bot/(bare + answer) (median of per-round ratios): throughput ${throughput.toFixed(2)} ` +
+        `(target ≥ ${TARGETS.throughputRatio}: ${verdict(throughput >= TARGETS.throughputRatio)}), ` +
+        `p99 ${p99.toFixed(2)}× (target ≤ ${TARGETS.p99Ratio}×: ${verdict(p99 <= TARGETS.p99Ratio)}), ` +
+        `CPU per request ${ratio(srmRuns, payloadRuns, 'cpuUs').toFixed(2)}×`,
+    );
+    console.log(
+      `srm-bot/bare: throughput ${ratio(srmRuns, bareRuns, 'rps').toFixed(2)}, p99 ${ratio(srmRuns, bareRuns, 'p99').toFixed(2)}×, ` +
+        `CPU per request ${ratio(srmRuns, bareRuns, 'cpuUs').toFixed(2)}×, peak RSS ${ratio(srmRuns, bareRuns, 'rssMiB').toFixed(2)}×`,
+    );
+    console.log(
+      `the answer's size alone (bare + answer / bare): throughput ${ratio(payloadRuns, bareRuns, 'rps').toFixed(2)}, ` +
+        `p99 ${ratio(payloadRuns, bareRuns, 'p99').toFixed(2)}×, CPU per request ${ratio(payloadRuns, bareRuns, 'cpuUs').toFixed(2)}× ` +
+        `(srm-bot's ack body: ${answerBytes} bytes)`,
+    );
     // autocannon signs each of these requests itself, on the CPU the server shares: its CPU per request is the
     // figure to read, not its requests/s.
-    console.log(`srm-bot when every question is new (no cached card; new q / bare): CPU per request ` +
-      `${ratio(newQuestionRuns, bareRuns, 'cpuUs').toFixed(2)}×, p99 ${ratio(newQuestionRuns, bareRuns, 'p99').toFixed(2)}×, ` +
-      `throughput ${ratio(newQuestionRuns, bareRuns, 'rps').toFixed(2)}`);
+    console.log(
+      `srm-bot when every question is new (no cached card; new q / bare): CPU per request ` +
+        `${ratio(newQuestionRuns, bareRuns, 'cpuUs').toFixed(2)}×, p99 ${ratio(newQuestionRuns, bareRuns, 'p99').toFixed(2)}×, ` +
+        `throughput ${ratio(newQuestionRuns, bareRuns, 'rps').toFixed(2)}`,
+    );
 
     const direct = await readyTimes(fake);
     const viaNpm = await readyTimes(fake, 'npm');

@@ -31,7 +31,10 @@ const examples = labelledTexts(kb)
   .filter((t) => t.weight === 1 && t.label !== 'none')
   .map((t) => ({ label: t.label, words: read(t.text).content }));
 
-const fuse = new Fuse(examples.map((e) => ({ label: e.label, text: e.words.join(' ') })), { keys: ['text'], useTokenSearch: true, includeScore: true });
+const fuse = new Fuse(
+  examples.map((e) => ({ label: e.label, text: e.words.join(' ') })),
+  { keys: ['text'], useTokenSearch: true, includeScore: true },
+);
 
 const K1 = 1.2;
 const B = 0.75;
@@ -57,7 +60,10 @@ function bm25(query: readonly string[]): Subject | null {
 /** The subject a topic model ranks first, as the engine asks it: "the service as a whole" only when one is named. */
 const ranking = (model: typeof bayes) => (text: string, service: boolean) => {
   const resolution = read(text);
-  const labels = model.posterior(questionFeatures(resolution, kb)).ranked.map((r) => r.label).filter((l) => l !== 'none' && (service || l !== 'service'));
+  const labels = model
+    .posterior(questionFeatures(resolution, kb))
+    .ranked.map((r) => r.label)
+    .filter((l) => l !== 'none' && (service || l !== 'service'));
   return resolution.content.length === 0 && service ? 'service' : (labels[0] ?? null);
 };
 
@@ -86,7 +92,12 @@ for (const [name, files] of sets) {
   const items = files
     .map((f) => join(root, f))
     .filter(existsSync)
-    .flatMap((f) => readFileSync(f, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { q: string; service: string | null; topic: string | null; none: boolean }))
+    .flatMap((f) =>
+      readFileSync(f, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { q: string; service: string | null; topic: string | null; none: boolean }),
+    )
     .filter((i) => !i.none && (i.service !== null || i.topic !== null));
   if (items.length === 0) continue;
   const scores = Object.entries(matchers).map(([label, match]) => {

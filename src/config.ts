@@ -104,13 +104,15 @@ const withDefault = <T extends z.ZodType>(schema: T, fallback: z.output<T>) => b
 
 /** An AES-256 key: 32 bytes, written as 64 hex digits or in base64 (what `openssl rand -base64 32` prints). */
 const KEY_COMMAND = 'openssl rand -base64 32';
-const encryptionKey = z.string().trim().transform((text, ctx) => {
-  const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/]{43}=$/.test(text) ? Buffer.from(text, 'base64') : null;
-  return key ?? invalid(ctx, `must be 32 random bytes in base64 (44 characters) or hex (64 digits); generate one with \`${KEY_COMMAND}\``);
-});
+const encryptionKey = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    const key = /^[0-9a-f]{64}$/i.test(text) ? Buffer.from(text, 'hex') : /^[A-Za-z0-9+/]{43}=$/.test(text) ? Buffer.from(text, 'base64') : null;
+    return key ?? invalid(ctx, `must be 32 random bytes in base64 (44 characters) or hex (64 digits); generate one with \`${KEY_COMMAND}\``);
+  });
 
-const token = (prefix: string, where: string) =>
-  z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
+const token = (prefix: string, where: string) => z.string().trim().startsWith(prefix, `must start with ${prefix} (${where})`);
 
 /** Every variable the app reads. A new setting is one entry here, one field in Config and one line in .env.example. */
 const wholeNumber = (min: number, max: number) =>
@@ -120,75 +122,115 @@ const wholeNumber = (min: number, max: number) =>
 const channelList = z.string().transform((list, ctx) => {
   const { ids, bad } = parseChannelList(list);
   if (bad.length === 0) return ids;
-  return invalid(ctx, `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`);
+  return invalid(
+    ctx,
+    `${bad.map((id) => `"${id}"`).join(', ')} must be channel ids such as C0123456789, comma-separated (in Slack: channel name › About › Channel ID), not names`,
+  );
 });
 
-const envSchema = z.object({
-  SLACK_BOT_TOKEN: optional(token('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions')),
-  SLACK_APP_TOKEN: optional(token('xapp-', 'an app-level token with connections:write, from Basic Information › App-Level Tokens')),
-  SLACK_SIGNING_SECRET: optional(
-    z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
-  ),
-  SLACK_CLIENT_ID: optional(z.string().trim().regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information › App Credentials, digits with a dot such as 1234567890.1234567890')),
-  SLACK_CLIENT_SECRET: optional(z.string().trim().regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from Basic Information › App Credentials')),
-  SLACK_STATE_SECRET: optional(
-    z.string().trim().min(32, `must be at least 32 characters of your own random text (it signs the install links); generate one with \`${KEY_COMMAND}\``),
-  ),
-  TOKEN_ENCRYPTION_KEY: optional(encryptionKey),
-  TOKEN_ENCRYPTION_KEY_PREVIOUS: optional(encryptionKey),
-  PORT: withDefault(wholeNumber(1, 65535), 3000),
-  SLACK_API_URL: withDefault(
-    z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }),
-    'https://slack.com/api/',
-  ),
-  SLACK_API_RETRIES: withDefault(wholeNumber(0, 10), 3),
-  LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
-  FEEDBACK_CHANNEL: optional(
-    z.string().trim().regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
-  ),
-  FEEDBACK_REPORTS_PER_MINUTE: withDefault(wholeNumber(1, 600), 10),
-  TIP_CHANNELS: withDefault(channelList, []),
-  FINDINGS_CHANNELS: withDefault(channelList, []),
-  DATABASE_URL: optional(
-    z.string().trim().transform((text, ctx) => postgresUrl(text) ?? invalid(ctx, 'must be a PostgreSQL URL such as postgres://srm:password@db.internal:5432/srm, or unset to use the embedded database in DATA_DIR')),
-  ),
-  // The default is checked like a value set by hand: a read-only working folder must stop the start too.
-  DATA_DIR: blankAsUnset(z.string().optional().transform((path = 'data', ctx) => writableFolder(path) ?? invalid(ctx, folderProblem(path)))),
-  QUIZ_RETENTION_DAYS: withDefault(wholeNumber(1, 36_500), DEFAULT_RETENTION_DAYS),
-  LEADERBOARD_CHANNELS: withDefault(channelList, []),
-  LEADERBOARD_DAY: optional(
-    z.string().transform((text, ctx) => {
-      const days = parseTipDays(text);
-      if (typeof days === 'string') return invalid(ctx, days);
-      return days.length === 1 ? days[0]! : invalid(ctx, `names ${days.length} days: the leaderboard is weekly, give one day such as fri`);
-    }),
-  ),
-  LEADERBOARD_TIME: optional(z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 16:00 (unset: TIP_TIME)'))),
-  TIP_TIME: withDefault(
-    z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),
-    TIP_DEFAULTS.time,
-  ),
-  TIP_TIMEZONE: withDefault(
-    z.string().transform((zone, ctx) => canonicalTimeZone(zone) ?? invalid(ctx, 'must be an IANA time zone such as Europe/Berlin, America/New_York or UTC')),
-    TIP_DEFAULTS.timeZone,
-  ),
-  TIP_DAYS: withDefault(
-    z.string().transform((text, ctx) => {
-      const days = parseTipDays(text);
-      return typeof days === 'string' ? invalid(ctx, days) : days;
-    }),
-    parseTipDays(TIP_DEFAULTS.days) as number[],
-  ),
-}).superRefine((env, ctx) => {
-  // Opt-in takes both: where and on which day. Either alone is most likely a half-finished setting.
-  const problem =
-    env.LEADERBOARD_CHANNELS.length > 0 && env.LEADERBOARD_DAY === undefined
-      ? ['LEADERBOARD_DAY', 'missing. LEADERBOARD_CHANNELS is set, so say on which day the weekly leaderboard is posted: one of mon, tue, wed, thu, fri, sat, sun (e.g. LEADERBOARD_DAY=fri)']
-      : env.LEADERBOARD_CHANNELS.length === 0 && (env.LEADERBOARD_DAY !== undefined || env.LEADERBOARD_TIME !== undefined)
-        ? ['LEADERBOARD_CHANNELS', 'missing. LEADERBOARD_DAY or LEADERBOARD_TIME is set, but no channel gets the leaderboard: set channel ids such as C0123456789 (comma-separated), or unset LEADERBOARD_DAY and LEADERBOARD_TIME']
-        : null;
-  if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]!], message: problem[1]! });
-});
+const envSchema = z
+  .object({
+    SLACK_BOT_TOKEN: optional(token('xoxb-', 'the Bot User OAuth Token from OAuth & Permissions')),
+    SLACK_APP_TOKEN: optional(token('xapp-', 'an app-level token with connections:write, from Basic Information › App-Level Tokens')),
+    SLACK_SIGNING_SECRET: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Signing Secret from Basic Information › App Credentials'),
+    ),
+    SLACK_CLIENT_ID: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^\d+\.\d+$/, 'must be the Client ID from Basic Information › App Credentials, digits with a dot such as 1234567890.1234567890'),
+    ),
+    SLACK_CLIENT_SECRET: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9a-f]{16,}$/i, 'must be the hex Client Secret from Basic Information › App Credentials'),
+    ),
+    SLACK_STATE_SECRET: optional(
+      z.string().trim().min(32, `must be at least 32 characters of your own random text (it signs the install links); generate one with \`${KEY_COMMAND}\``),
+    ),
+    TOKEN_ENCRYPTION_KEY: optional(encryptionKey),
+    TOKEN_ENCRYPTION_KEY_PREVIOUS: optional(encryptionKey),
+    PORT: withDefault(wholeNumber(1, 65535), 3000),
+    SLACK_API_URL: withDefault(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL such as https://slack.com/api/' }), 'https://slack.com/api/'),
+    SLACK_API_RETRIES: withDefault(wholeNumber(0, 10), 3),
+    LOG_LEVEL: withDefault(z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }), 'info'),
+    FEEDBACK_CHANNEL: optional(
+      z
+        .string()
+        .trim()
+        .regex(CHANNEL_ID, 'must be a channel id such as C0123456789 (in Slack: channel name › About › Channel ID), not a name like #srm-feedback'),
+    ),
+    FEEDBACK_REPORTS_PER_MINUTE: withDefault(wholeNumber(1, 600), 10),
+    TIP_CHANNELS: withDefault(channelList, []),
+    FINDINGS_CHANNELS: withDefault(channelList, []),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .trim()
+        .transform(
+          (text, ctx) =>
+            postgresUrl(text) ??
+            invalid(ctx, 'must be a PostgreSQL URL such as postgres://srm:password@db.internal:5432/srm, or unset to use the embedded database in DATA_DIR'),
+        ),
+    ),
+    // The default is checked like a value set by hand: a read-only working folder must stop the start too.
+    DATA_DIR: blankAsUnset(
+      z
+        .string()
+        .optional()
+        .transform((path = 'data', ctx) => writableFolder(path) ?? invalid(ctx, folderProblem(path))),
+    ),
+    QUIZ_RETENTION_DAYS: withDefault(wholeNumber(1, 36_500), DEFAULT_RETENTION_DAYS),
+    LEADERBOARD_CHANNELS: withDefault(channelList, []),
+    LEADERBOARD_DAY: optional(
+      z.string().transform((text, ctx) => {
+        const days = parseTipDays(text);
+        if (typeof days === 'string') return invalid(ctx, days);
+        return days.length === 1 ? days[0]! : invalid(ctx, `names ${days.length} days: the leaderboard is weekly, give one day such as fri`);
+      }),
+    ),
+    LEADERBOARD_TIME: optional(
+      z
+        .string()
+        .transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 16:00 (unset: TIP_TIME)')),
+    ),
+    TIP_TIME: withDefault(
+      z.string().transform((text, ctx) => parseTipTime(text) ?? invalid(ctx, 'must be a time of day HH:MM on a 24-hour clock, such as 09:00 or 16:30')),
+      TIP_DEFAULTS.time,
+    ),
+    TIP_TIMEZONE: withDefault(
+      z.string().transform((zone, ctx) => canonicalTimeZone(zone) ?? invalid(ctx, 'must be an IANA time zone such as Europe/Berlin, America/New_York or UTC')),
+      TIP_DEFAULTS.timeZone,
+    ),
+    TIP_DAYS: withDefault(
+      z.string().transform((text, ctx) => {
+        const days = parseTipDays(text);
+        return typeof days === 'string' ? invalid(ctx, days) : days;
+      }),
+      parseTipDays(TIP_DEFAULTS.days) as number[],
+    ),
+  })
+  .superRefine((env, ctx) => {
+    // Opt-in takes both: where and on which day. Either alone is most likely a half-finished setting.
+    const problem =
+      env.LEADERBOARD_CHANNELS.length > 0 && env.LEADERBOARD_DAY === undefined
+        ? [
+            'LEADERBOARD_DAY',
+            'missing. LEADERBOARD_CHANNELS is set, so say on which day the weekly leaderboard is posted: one of mon, tue, wed, thu, fri, sat, sun (e.g. LEADERBOARD_DAY=fri)',
+          ]
+        : env.LEADERBOARD_CHANNELS.length === 0 && (env.LEADERBOARD_DAY !== undefined || env.LEADERBOARD_TIME !== undefined)
+          ? [
+              'LEADERBOARD_CHANNELS',
+              'missing. LEADERBOARD_DAY or LEADERBOARD_TIME is set, but no channel gets the leaderboard: set channel ids such as C0123456789 (comma-separated), or unset LEADERBOARD_DAY and LEADERBOARD_TIME',
+            ]
+          : null;
+    if (problem) ctx.addIssue({ code: 'custom', path: [problem[0]!], message: problem[1]! });
+  });
 
 function postgresUrl(text: string): string | null {
   try {
@@ -238,8 +280,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const settings = settingsOf(values);
   if (slack?.mode === 'oauth') {
     const problems = [
-      ...(settings.tips.channels.length > 0 ? ['TIP_CHANNELS: daily tips are posted with one workspace\'s bot token, and OAuth mode has one per workspace. Unset TIP_CHANNELS here and run `srm post-tip` with that workspace\'s SLACK_BOT_TOKEN from a cron job (docs/oauth.md › Daily tips).'] : []),
-      ...(settings.leaderboard.channels.length > 0 ? ['LEADERBOARD_CHANNELS: the weekly leaderboard is posted with one workspace\'s bot token, and OAuth mode has one per workspace. Unset LEADERBOARD_CHANNELS and LEADERBOARD_DAY here (docs/oauth.md).'] : []),
+      ...(settings.tips.channels.length > 0
+        ? [
+            "TIP_CHANNELS: daily tips are posted with one workspace's bot token, and OAuth mode has one per workspace. Unset TIP_CHANNELS here and run `srm post-tip` with that workspace's SLACK_BOT_TOKEN from a cron job (docs/oauth.md › Daily tips).",
+          ]
+        : []),
+      ...(settings.leaderboard.channels.length > 0
+        ? [
+            "LEADERBOARD_CHANNELS: the weekly leaderboard is posted with one workspace's bot token, and OAuth mode has one per workspace. Unset LEADERBOARD_CHANNELS and LEADERBOARD_DAY here (docs/oauth.md).",
+          ]
+        : []),
     ];
     if (problems.length > 0) throw new ConfigError(problems);
   }
@@ -336,7 +386,9 @@ function oauthConnection(env: Env): OAuthConnection | string[] {
     );
   }
   if (env.SLACK_APP_TOKEN !== undefined) {
-    problems.push('SLACK_APP_TOKEN: OAuth mode serves /slack/install and the requests of every workspace over HTTP, not Socket Mode: unset SLACK_APP_TOKEN (and set the request URLs in manifest.yml, docs/oauth.md).');
+    problems.push(
+      'SLACK_APP_TOKEN: OAuth mode serves /slack/install and the requests of every workspace over HTTP, not Socket Mode: unset SLACK_APP_TOKEN (and set the request URLs in manifest.yml, docs/oauth.md).',
+    );
   }
   if (problems.length > 0) return problems;
   return {

@@ -113,7 +113,13 @@ function stopOnSignals(slack: SlackApp, store: RunningStore, schedules: readonly
     }, SHUTDOWN_HARD_LIMIT_MS).unref();
     // A tip post cut short by the hard limit is made by the next start (catch-up) or the next run.
     // The store stops after the requests: an answer recorded by a request still running is not cut off.
-    Promise.all([slack.stop(SHUTDOWN_GRACE_MS).then(async (result) => (await store.stop(), result)), ...schedules.map((schedule) => schedule.stop())]).then(
+    Promise.all([
+      slack.stop(SHUTDOWN_GRACE_MS).then(async (result) => {
+        await store.stop();
+        return result;
+      }),
+      ...schedules.map((schedule) => schedule.stop()),
+    ]).then(
       ([{ drained }]) => {
         log.info({ drained }, 'stopped');
         exit(typeof reason === 'number' ? reason : drained ? 0 : 1);

@@ -7,8 +7,14 @@ import { markupTexts } from './fixtures/cards/inspect.js';
 
 const HOSTILE_QUERY = 'what about <!channel> <!here> <!everyone> <@U123> <#C1|general> <https://x.example|y> & &amp; &lt;b&gt;';
 
-const noMatch = (readable: string, reason: Answer['reason'] = 'not_understood'): Answer =>
-  ({ query: readable, readable, kind: 'no_match', match: null, suggestions: [], reason });
+const noMatch = (readable: string, reason: Answer['reason'] = 'not_understood'): Answer => ({
+  query: readable,
+  readable,
+  kind: 'no_match',
+  match: null,
+  suggestions: [],
+  reason,
+});
 
 /** The `<…>` tokens Slack would act on: mentions, broadcasts and links. */
 const markupTokens = (texts: readonly string[]) => texts.flatMap((text) => text.match(/<[^<>]*>/g) ?? []);
@@ -21,11 +27,13 @@ describe('escapeMrkdwn', () => {
   });
 
   it('leaves no < or > for Slack to read as markup and decodes back to the same text, for any input', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => {
-      const escaped = escapeMrkdwn(text);
-      expect(escaped).not.toMatch(/[<>]/);
-      expect(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).toBe(text);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        const escaped = escapeMrkdwn(text);
+        expect(escaped).not.toMatch(/[<>]/);
+        expect(escaped.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')).toBe(text);
+      }),
+    );
   });
 });
 
@@ -44,24 +52,35 @@ describe('user text echoed on the no-match card', () => {
     const message = renderAnswer(kb, noMatch(`first line\nsecond\u0007line \u001b[31mred\u202e ${'long '.repeat(200)}`), { surface: 'ephemeral' });
     const opening = markupTexts(message)[1] ?? '';
     expect(opening).toContain('“first line second line [31mred long');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that these control characters are gone
     expect(opening).not.toMatch(/[\u0007\u001b\u202e]/);
     expect(opening.length).toBeLessThan(600);
   });
 
   it('stays escaped and within limits for any text at all', () => {
-    const markupHeavy = fc.array(fc.constantFrom('<!channel>', '<@U123>', '<https://x|y>', '&', '&amp;', '<', '>', 'word', ' ', '\n', '*', '`'), { maxLength: 400 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), markupHeavy), fc.constantFrom('out_of_scope', 'not_understood', 'too_vague') as fc.Arbitrary<Answer['reason']>, (text, reason) => {
-      const message = renderAnswer(kb, noMatch(text, reason), { surface: 'message' });
-      expect(markupTokens(markupTexts(message))).toEqual([]);
-      expect(checkBlockKitLimits(message)).toEqual([]);
-    }), { numRuns: 200 });
+    const markupHeavy = fc
+      .array(fc.constantFrom('<!channel>', '<@U123>', '<https://x|y>', '&', '&amp;', '<', '>', 'word', ' ', '\n', '*', '`'), { maxLength: 400 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string({ unit: 'binary', maxLength: 3000 }), markupHeavy),
+        fc.constantFrom('out_of_scope', 'not_understood', 'too_vague') as fc.Arbitrary<Answer['reason']>,
+        (text, reason) => {
+          const message = renderAnswer(kb, noMatch(text, reason), { surface: 'message' });
+          expect(markupTokens(markupTexts(message))).toEqual([]);
+          expect(checkBlockKitLimits(message)).toEqual([]);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('knowledge text on cards', () => {
   // Knowledge is written by people; a stray "<" or "&" in a fact must show as typed, never act as markup.
   const kb = syntheticKnowledge({ fill: hostileFill, coveredTopics: (s) => (s === 's3' ? ['encryption'] : []) });
-  const allowedToken = (token: string) => /^<https:\/\/docs\.aws\.amazon\.com\/[^|<>\s]*\|[^<>]*>$/.test(token) ||
+  const allowedToken = (token: string) =>
+    /^<https:\/\/docs\.aws\.amazon\.com\/[^|<>\s]*\|[^<>]*>$/.test(token) ||
     /^<https:\/\/aws\.amazon\.com\/compliance\/shared-responsibility-model\/\|AWS Shared Responsibility Model>$/.test(token) ||
     token === '<@U0123ABC>';
 

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, actionIdBase, buttonCount, checkBlockKitLimits, COMPACT_BUTTONS_MAX, COMPACT_TEXT_MAX, parseButtonPayload, renderAnswer, renderCard,
-  renderHelp, renderHome, renderQuizQuestion, renderQuizResult, renderTip, visibleTextLength, type CardLength, type RenderOptions, type SlackMessage,
+  ACTION_IDS,
+  actionIdBase,
+  buttonCount,
+  checkBlockKitLimits,
+  COMPACT_BUTTONS_MAX,
+  COMPACT_TEXT_MAX,
+  parseButtonPayload,
+  renderAnswer,
+  renderCard,
+  renderHelp,
+  renderHome,
+  renderQuizQuestion,
+  renderQuizResult,
+  renderTip,
+  visibleTextLength,
+  type CardLength,
+  type RenderOptions,
+  type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
 import { createEngine } from '../src/engine/index.js';
@@ -10,10 +26,7 @@ import { checkAnswer, parseNextQuestion, parseQuestionRef, parseQuizChoice, ques
 import { controls, type Control } from './fixtures/cards/inspect.js';
 import { everyCardKey, hostileFill, readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
 
-const SURFACES: RenderOptions[] = [
-  { surface: 'ephemeral' },
-  { surface: 'message', sharedBy: 'U0123ABCD' },
-];
+const SURFACES: RenderOptions[] = [{ surface: 'ephemeral' }, { surface: 'message', sharedBy: 'U0123ABCD' }];
 const LENGTHS: CardLength[] = ['compact', 'full'];
 const QUERY = 'how do I "encrypt" <!channel> & stuff?';
 
@@ -24,7 +37,12 @@ function valueProblem(kb: KnowledgeBase, control: Control): string | null {
     case undefined:
       return `${control.action_id}: not one of our action ids`;
     case ACTION_IDS.browse:
-      return (control.options ?? []).map((o) => o.value).filter((value) => !cardExists(kb, value)).map((value) => `menu option opens no card: ${value}`)[0] ?? null;
+      return (
+        (control.options ?? [])
+          .map((o) => o.value)
+          .filter((value) => !cardExists(kb, value))
+          .map((value) => `menu option opens no card: ${value}`)[0] ?? null
+      );
     case ACTION_IDS.quizAnswer:
       return parseQuizChoice(control.value) ? null : `value is not a quiz choice: ${control.value}`;
     case ACTION_IDS.quizShare:
@@ -74,7 +92,10 @@ function compactProblems(message: SlackMessage, key: CardKey): string[] {
  * service without a card (a general card: the engine never pairs a service's own card with that note), the note.
  */
 const allNotes = (kb: KnowledgeBase, key: CardKey): Answer => {
-  const alternatives = everyCardKey(kb).filter((other) => formatCardKey(other) !== formatCardKey(key)).slice(0, 2).map((k) => ({ ...k, title: formatCardKey(k) }));
+  const alternatives = everyCardKey(kb)
+    .filter((other) => formatCardKey(other) !== formatCardKey(key))
+    .slice(0, 2)
+    .map((k) => ({ ...k, title: formatCardKey(k) }));
   const uncovered = key.service === null ? { uncovered: 'Amazon Managed Service for Prometheus' } : {};
   return { query: QUERY, readable: QUERY, kind: 'card', match: { ...key, title: formatCardKey(key) }, suggestions: [], alternatives, ...uncovered };
 };
@@ -88,7 +109,10 @@ function everyCardProblems(kb: KnowledgeBase, { compactTargets = false } = {}): 
         const options = { ...surface, length };
         const plain = renderCard(kb, key, options, QUERY);
         const withNotes = renderAnswer(kb, allNotes(kb, key), options);
-        for (const [variant, message] of [['', plain], [' with notes', withNotes]] as const) {
+        for (const [variant, message] of [
+          ['', plain],
+          [' with notes', withNotes],
+        ] as const) {
           const problems = problemsOf(kb, message);
           if (message.blocks[0]?.type !== 'header') problems.push('not a knowledge card (no header): the key found no card');
           if (compactTargets && length === 'compact') problems.push(...compactProblems(message, key));
@@ -102,7 +126,9 @@ function everyCardProblems(kb: KnowledgeBase, { compactTargets = false } = {}): 
 
 function everyOtherMessageProblems(kb: KnowledgeBase): Record<string, string[]> {
   const found: Record<string, string[]> = {};
-  const note = (name: string, problems: string[]) => { if (problems.length > 0) found[name] = problems; };
+  const note = (name: string, problems: string[]) => {
+    if (problems.length > 0) found[name] = problems;
+  };
   note('help', problemsOf(kb, renderHelp()));
   note('home without tip', problemsOf(kb, renderHome(kb, null), 'home'));
   kb.tips.forEach((tip) => {
@@ -111,11 +137,22 @@ function everyOtherMessageProblems(kb: KnowledgeBase): Record<string, string[]> 
   });
   const suggestions = everyCardKey(kb).map((key) => ({ ...key, title: formatCardKey(key) }));
   for (const reason of ['out_of_scope', 'not_understood', 'too_vague', 'not_covered'] as const) {
-    const answer: Answer = { query: 'x', readable: hostileFill('query', 5000), kind: 'no_match', match: null, suggestions, reason, uncovered: 'Amazon Cognito' };
+    const answer: Answer = {
+      query: 'x',
+      readable: hostileFill('query', 5000),
+      kind: 'no_match',
+      match: null,
+      suggestions,
+      reason,
+      uncovered: 'Amazon Cognito',
+    };
     note(`no match (${reason})`, problemsOf(kb, renderAnswer(kb, answer, { surface: 'ephemeral' })));
   }
   for (const question of kb.quiz) {
-    for (const options of [{ surface: 'ephemeral' as const, about: 's3' }, { surface: 'message' as const, sharedBy: 'U0123ABCD' }]) {
+    for (const options of [
+      { surface: 'ephemeral' as const, about: 's3' },
+      { surface: 'message' as const, sharedBy: 'U0123ABCD' },
+    ]) {
       note(`quiz ${question.id} (${options.surface})`, problemsOf(kb, renderQuizQuestion({ question, onSubject: true, note: { kind: 'retired' } }, options)));
     }
     const outcome = checkAnswer(kb.quiz, { id: question.id, chosen: 0, fingerprint: questionFingerprint(question) });

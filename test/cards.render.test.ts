@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, actionIdBase, checkBlockKitLimits, COMPACT_TEXT_MAX, EXAMPLE_QUERIES, visibleTextLength, parseButtonPayload, renderAnswer, renderCard, renderHelp, renderHome, renderTip,
+  ACTION_IDS,
+  actionIdBase,
+  checkBlockKitLimits,
+  COMPACT_TEXT_MAX,
+  EXAMPLE_QUERIES,
+  visibleTextLength,
+  parseButtonPayload,
+  renderAnswer,
+  renderCard,
+  renderHelp,
+  renderHome,
+  renderTip,
   type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
@@ -18,11 +29,11 @@ const headerOf = (message: SlackMessage) => (message.blocks[0]?.type === 'header
 const FULL = { surface: 'ephemeral', length: 'full' } as const;
 /** The card's menu of related cards, as (group label, card keys) pairs; a menu without groups is one unnamed group. */
 function menuOf(message: SlackMessage): [string, string[]][] {
-  const menu = controls(message).find((c) => c.type === 'static_select') as { option_groups?: { label: { text: string }; options: { value: string }[] }[]; options?: { value: string }[] } | undefined;
+  const menu = controls(message).find((c) => c.type === 'static_select') as
+    | { option_groups?: { label: { text: string }; options: { value: string }[] }[]; options?: { value: string }[] }
+    | undefined;
   if (!menu) return [];
-  return menu.option_groups
-    ? menu.option_groups.map((g) => [g.label.text, g.options.map((o) => o.value)])
-    : [['', (menu.options ?? []).map((o) => o.value)]];
+  return menu.option_groups ? menu.option_groups.map((g) => [g.label.text, g.options.map((o) => o.value)]) : [['', (menu.options ?? []).map((o) => o.value)]];
 }
 
 describe('a service × topic card (full)', () => {
@@ -35,9 +46,10 @@ describe('a service × topic card (full)', () => {
   });
 
   it('labels the two sides, each with its bullets', () => {
-    const fields = card.blocks.find((b) => b.type === 'section' && b.fields)?.type === 'section'
-      ? (card.blocks.find((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }).fields.map((f) => f.text)
-      : [];
+    const fields =
+      card.blocks.find((b) => b.type === 'section' && b.fields)?.type === 'section'
+        ? (card.blocks.find((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }).fields.map((f) => f.text)
+        : [];
     expect(fields[0]).toMatch(/^\*AWS — security OF the cloud\*\n• s3\.encryption\.aws\.1\n/);
     expect(fields[1]).toMatch(/^\*You — security IN the cloud\*\n• s3\.encryption\.customer\.1\n/);
   });
@@ -57,7 +69,7 @@ describe('a service × topic card (full)', () => {
     expect(text).toContain('<https://aws.amazon.com/compliance/shared-responsibility-model/|AWS Shared Responsibility Model>');
   });
 
-  it('says the category, and on a container service the category\'s note beside the service\'s own', () => {
+  it("says the category, and on a container service the category's note beside the service's own", () => {
     expect(text).toContain(':label: *Container service*');
     expect(text).toContain('categories.container.note');
     expect(text).toContain('s3.category_note');
@@ -75,8 +87,10 @@ describe('a service × topic card (full)', () => {
     expect(buttons(card).filter((b) => b.action_id.startsWith(ACTION_IDS.open))).toEqual([]);
   });
 
-  it('names each card in its menu as the card\'s own header names it', () => {
-    const menu = controls(card).find((c) => c.type === 'static_select') as unknown as { option_groups: { options: { text: { text: string }; value: string }[] }[] };
+  it("names each card in its menu as the card's own header names it", () => {
+    const menu = controls(card).find((c) => c.type === 'static_select') as unknown as {
+      option_groups: { options: { text: { text: string }; value: string }[] }[];
+    };
     const related = menu.option_groups[0]!.options;
     expect(related.map((o) => o.text.text)).toEqual(related.map((o) => headerOf(renderCard(kb, key(o.value), FULL))));
   });
@@ -112,7 +126,8 @@ describe('the compact answer (the first message of every answer)', () => {
   it('keeps the one check command and the category in a line, and leaves practices, mistakes, scenarios and sources to the details', () => {
     expect(text).toContain('*Check it* — s3.encryption.check\n```s3.encryption.command```');
     expect(text).toContain(':label: *Container service* · categories.container.short');
-    for (const detail of ['Best practices', 'Common mistakes', 'scenario1', 'console', 's3.encryption.link1', 's3.category_note']) expect(text).not.toContain(detail);
+    for (const detail of ['Best practices', 'Common mistakes', 'scenario1', 'console', 's3.encryption.link1', 's3.category_note'])
+      expect(text).not.toContain(detail);
   });
 
   it('offers "Details" (the full card), "Share in channel" on an ephemeral answer, one menu of related cards, then 👍 / 👎', () => {
@@ -136,7 +151,10 @@ describe('the compact answer (the first message of every answer)', () => {
   it('drops the last bullets, the longest first, when the sides would not fit a phone screen', () => {
     const long = (what: string) => `${what} ${'word '.repeat(43)}`.trim().slice(0, 220);
     const entry = kb.services.get('s3')!.topics.encryption!;
-    const s3 = { ...kb.services.get('s3')!, topics: { ...kb.services.get('s3')!.topics, encryption: { ...entry, aws: [long('a1'), long('a2'), long('a3')], customer: [long('c1'), 'c2', 'c3'] } } };
+    const s3 = {
+      ...kb.services.get('s3')!,
+      topics: { ...kb.services.get('s3')!.topics, encryption: { ...entry, aws: [long('a1'), long('a2'), long('a3')], customer: [long('c1'), 'c2', 'c3'] } },
+    };
     const squeezed = renderCard({ ...kb, services: new Map(kb.services).set('s3', s3) }, key('s3.encryption'), { surface: 'ephemeral' });
     const fields = (squeezed.blocks.find((b) => b.type === 'section' && b.fields) as { fields: { text: string }[] }).fields.map((f) => f.text);
     expect(fields[1]).toBe(`*You — security IN the cloud*\n• ${long('c1')}\n• c2\n• c3`);
@@ -151,7 +169,7 @@ describe('the compact answer (the first message of every answer)', () => {
     expect(textOf(concept)).not.toContain('categories.section1');
   });
 
-  it('on a service overview gives the service\'s own sides and a menu of its topics', () => {
+  it("on a service overview gives the service's own sides and a menu of its topics", () => {
     const overview = renderCard(kb, key('vpc'), { surface: 'message' });
     expect(textOf(overview)).toContain('• vpc.aws.3');
     expect(textOf(overview)).not.toContain('vpc.aws.4');
@@ -207,7 +225,11 @@ describe('a general topic card (full)', () => {
   const text = textOf(card);
 
   it('shows how the split moves across the three categories, in order, with services readers know', () => {
-    const rows = ['*Infrastructure* _(like EC2)_\nnetwork.by_category.infrastructure', '*Container* _(like RDS)_\nnetwork.by_category.container', '*Abstracted* _(like S3, DynamoDB, Lambda)_\nnetwork.by_category.abstracted'];
+    const rows = [
+      '*Infrastructure* _(like EC2)_\nnetwork.by_category.infrastructure',
+      '*Container* _(like RDS)_\nnetwork.by_category.container',
+      '*Abstracted* _(like S3, DynamoDB, Lambda)_\nnetwork.by_category.abstracted',
+    ];
     const positions = rows.map((row) => text.indexOf(row));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
@@ -256,16 +278,27 @@ describe('the no-match card', () => {
     const message = renderAnswer(kb, answer('not_understood'), { surface: 'ephemeral' });
     const [didYouMean, entryPoints] = byBlock(controls(message));
     expect(didYouMean?.map((b) => parseButtonPayload(b.value))).toEqual([
-      { k: 's3.encryption', q: 'pizza recipe' }, { k: 'ec2', q: 'pizza recipe' }, { k: 'encryption', q: 'pizza recipe' },
+      { k: 's3.encryption', q: 'pizza recipe' },
+      { k: 'ec2', q: 'pizza recipe' },
+      { k: 'encryption', q: 'pizza recipe' },
     ]);
     expect(entryPoints?.map((c) => c.action_id)).toEqual([ACTION_IDS.browse, ACTION_IDS.quizNext]);
   });
 
   it('says when the service asked about has no card, and offers the runner-up', () => {
-    const message = renderAnswer(kb, {
-      query: 'q', readable: 'q', kind: 'card', match: { service: null, topic: 'access', title: 'x' }, suggestions: [],
-      uncovered: 'Amazon Cognito', alternatives: [{ service: null, topic: 'configuration', title: 'y' }],
-    }, { surface: 'ephemeral' });
+    const message = renderAnswer(
+      kb,
+      {
+        query: 'q',
+        readable: 'q',
+        kind: 'card',
+        match: { service: null, topic: 'access', title: 'x' },
+        suggestions: [],
+        uncovered: 'Amazon Cognito',
+        alternatives: [{ service: null, topic: 'configuration', title: 'y' }],
+      },
+      { surface: 'ephemeral' },
+    );
     expect(textOf(message)).toContain("I don't have a card for *Amazon Cognito* yet");
     const alternatives = message.blocks.find((b) => b.block_id === 'srm_alternatives');
     expect(JSON.stringify(alternatives)).toContain('configuration');
@@ -295,7 +328,8 @@ describe('the help card', () => {
   it('says what the bot does, how to reach it and offers example questions as buttons', () => {
     const text = textOf(help);
     expect(text).toMatch(/security _of_ the cloud/);
-    for (const needle of ['`/srm tip`', '`/srm quiz`', '`/srm &lt;question&gt;`', '`@srm-bot &lt;question&gt;`', 'direct message']) expect(text).toContain(needle);
+    for (const needle of ['`/srm tip`', '`/srm quiz`', '`/srm &lt;question&gt;`', '`@srm-bot &lt;question&gt;`', 'direct message'])
+      expect(text).toContain(needle);
     const examples = buttons(help);
     expect(examples.length).toBeGreaterThanOrEqual(3);
     for (const example of examples) {
@@ -361,11 +395,23 @@ describe('the daily tip', () => {
 
 describe('action ids', () => {
   it('are unique within every card, compact or full, even beside "or did you mean" buttons', () => {
-    const notes = { query: 'q', readable: 'q', kind: 'card' as const, suggestions: [], alternatives: [{ ...key('s3'), title: 's3' }, { ...key('network'), title: 'n' }], uncovered: 'Amazon Cognito' };
+    const notes = {
+      query: 'q',
+      readable: 'q',
+      kind: 'card' as const,
+      suggestions: [],
+      alternatives: [
+        { ...key('s3'), title: 's3' },
+        { ...key('network'), title: 'n' },
+      ],
+      uncovered: 'Amazon Cognito',
+    };
     for (const ref of ['s3.encryption', 'ec2.patching', 's3', 'network', 'overview']) {
       for (const length of ['compact', 'full'] as const) {
         const message = renderAnswer(kb, { ...notes, match: { ...key(ref), title: ref } }, { surface: 'ephemeral', length });
-        const ids = controls(message).filter((c) => c.type !== 'feedback_buttons').map((c) => c.action_id);
+        const ids = controls(message)
+          .filter((c) => c.type !== 'feedback_buttons')
+          .map((c) => c.action_id);
         expect(new Set(ids).size, `${ref} ${length}: ${ids.join(', ')}`).toBe(ids.length);
       }
     }
@@ -380,7 +426,12 @@ describe('action ids', () => {
 
 describe('checkBlockKitLimits', () => {
   const section = (text: string) => ({ type: 'section' as const, text: { type: 'mrkdwn' as const, text } });
-  const buttonOf = (text: string, action_id: string, value = 'v') => ({ type: 'button' as const, text: { type: 'plain_text' as const, text }, action_id, value });
+  const buttonOf = (text: string, action_id: string, value = 'v') => ({
+    type: 'button' as const,
+    text: { type: 'plain_text' as const, text },
+    action_id,
+    value,
+  });
 
   it('accepts a message within the limits', () => {
     expect(checkBlockKitLimits({ text: 'ok', blocks: [section('hi')] })).toEqual([]);
@@ -393,25 +444,55 @@ describe('checkBlockKitLimits', () => {
         { type: 'header', text: { type: 'plain_text', text: 'h'.repeat(151) } },
         section('s'.repeat(3001)),
         { type: 'section', block_id: 'same', fields: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: 'f'.repeat(2001) })) },
-        { type: 'context', block_id: 'same', elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: `<https://a.example/${'u'.repeat(3001)}|x>` })) },
-        { type: 'actions', block_id: 'b'.repeat(256), elements: [buttonOf('t'.repeat(76), 'a'), buttonOf('x', 'a', 'v'.repeat(2001)), ...Array.from({ length: 24 }, (_, i) => buttonOf('x', `n${i}`))] },
+        {
+          type: 'context',
+          block_id: 'same',
+          elements: Array.from({ length: 11 }, () => ({ type: 'mrkdwn' as const, text: `<https://a.example/${'u'.repeat(3001)}|x>` })),
+        },
+        {
+          type: 'actions',
+          block_id: 'b'.repeat(256),
+          elements: [buttonOf('t'.repeat(76), 'a'), buttonOf('x', 'a', 'v'.repeat(2001)), ...Array.from({ length: 24 }, (_, i) => buttonOf('x', `n${i}`))],
+        },
         { type: 'actions', elements: [{ ...buttonOf('x', 'a'.repeat(256)), url: `https://x/${'u'.repeat(3000)}` }] },
         { type: 'actions', elements: [buttonOf('x', 'n0')] },
         {
           type: 'context_actions',
-          elements: [{
-            type: 'feedback_buttons', action_id: 'f',
-            positive_button: { text: { type: 'plain_text', text: 'p'.repeat(76) }, value: 'v' },
-            negative_button: { text: { type: 'plain_text', text: 'n' }, value: 'v'.repeat(2001) },
-          }],
+          elements: [
+            {
+              type: 'feedback_buttons',
+              action_id: 'f',
+              positive_button: { text: { type: 'plain_text', text: 'p'.repeat(76) }, value: 'v' },
+              negative_button: { text: { type: 'plain_text', text: 'n' }, value: 'v'.repeat(2001) },
+            },
+          ],
         },
       ],
     });
     for (const expected of [
-      /missing/, /header text is 151/, /text is 3001/, /11 fields/, /field 0 is 2001/, /block_id "same" is not unique/, /11 elements, max 10/,
-      /link url is 3\d{3}/, /button text is 76/, /button value is 2001/, /26 elements, max 25/, /action_id "a" is used twice/, /block_id is 256/,
-      /action_id is 256/, /url is 3010/, /action_id "n0" is used twice in one message/, /positive_button: text is 76/, /negative_button: value is 2001/,
-    ]) expect(problems.some((p) => expected.test(p)), String(expected)).toBe(true);
+      /missing/,
+      /header text is 151/,
+      /text is 3001/,
+      /11 fields/,
+      /field 0 is 2001/,
+      /block_id "same" is not unique/,
+      /11 elements, max 10/,
+      /link url is 3\d{3}/,
+      /button text is 76/,
+      /button value is 2001/,
+      /26 elements, max 25/,
+      /action_id "a" is used twice/,
+      /block_id is 256/,
+      /action_id is 256/,
+      /url is 3010/,
+      /action_id "n0" is used twice in one message/,
+      /positive_button: text is 76/,
+      /negative_button: value is 2001/,
+    ])
+      expect(
+        problems.some((p) => expected.test(p)),
+        String(expected),
+      ).toBe(true);
   });
 
   it('allows 50 blocks in a message and 100 in a view', () => {

@@ -43,12 +43,20 @@ describe('renderForTerminal', () => {
   });
 
   it('decodes entities once, so escaped user text reads as typed', () => {
-    const message = renderAnswer(kb, { query: 'q', readable: 'a <b> & c &amp; d', kind: 'no_match', match: null, suggestions: [], reason: 'not_understood' }, { surface: 'ephemeral' });
+    const message = renderAnswer(
+      kb,
+      { query: 'q', readable: 'a <b> & c &amp; d', kind: 'no_match', match: null, suggestions: [], reason: 'not_understood' },
+      { surface: 'ephemeral' },
+    );
     expect(renderForTerminal(message, { color: false })).toContain('“a <b> & c &amp; d”');
   });
 
   it('drops control characters from the text so a query cannot drive the terminal', () => {
-    const message = renderAnswer(kb, { query: 'q', readable: 'x\x1b]0;pwned\x07y \x1b[2J', kind: 'no_match', match: null, suggestions: [], reason: 'not_understood' }, { surface: 'ephemeral' });
+    const message = renderAnswer(
+      kb,
+      { query: 'q', readable: 'x\x1b]0;pwned\x07y \x1b[2J', kind: 'no_match', match: null, suggestions: [], reason: 'not_understood' },
+      { surface: 'ephemeral' },
+    );
     const out = renderForTerminal(message, { color: true });
     expect(out).not.toContain('\x1b]');
     expect(out).not.toContain('\x1b[2J');

@@ -4,7 +4,21 @@ import { encodeButtonPayload, LIMITS, parseButtonPayload, truncateMrkdwn, trunca
 import { packedSections } from '../src/cards/blocks.js';
 
 /** Slack's markup that must come through a cut whole or not at all. */
-const TOKENS = ['<https://docs.aws.amazon.com/a?b=1&amp;c=2|AWS &amp; docs>', '<@U123>', '&amp;', '&lt;', '&gt;', '```', '`', '*', ' ', '\n', 'word', 'é', '👍🏽'];
+const TOKENS = [
+  '<https://docs.aws.amazon.com/a?b=1&amp;c=2|AWS &amp; docs>',
+  '<@U123>',
+  '&amp;',
+  '&lt;',
+  '&gt;',
+  '```',
+  '`',
+  '*',
+  ' ',
+  '\n',
+  'word',
+  'é',
+  '👍🏽',
+];
 const mrkdwnText = fc.array(fc.constantFrom(...TOKENS), { maxLength: 120 }).map((parts) => parts.join(''));
 
 describe('truncatePlain', () => {
@@ -46,15 +60,17 @@ describe('truncateMrkdwn', () => {
   });
 
   it('keeps every link, mention and entity whole and fences balanced, for any text and limit', () => {
-    fc.assert(fc.property(mrkdwnText, fc.integer({ min: 4, max: 400 }), (text, max) => {
-      const cut = truncateMrkdwn(text, max);
-      expect(cut.length).toBeLessThanOrEqual(max);
-      if (text.length <= max) expect(cut).toBe(text);
-      for (const token of cut.match(/<[^<>]*>/g) ?? []) expect(TOKENS).toContain(token);
-      expect(cut.replace(/<[^<>]*>/g, '')).not.toMatch(/[<>]/);
-      expect(cut.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
-      if (text.split('```').length % 2 === 1) expect(cut.split('```').length % 2).toBe(1);
-    }));
+    fc.assert(
+      fc.property(mrkdwnText, fc.integer({ min: 4, max: 400 }), (text, max) => {
+        const cut = truncateMrkdwn(text, max);
+        expect(cut.length).toBeLessThanOrEqual(max);
+        if (text.length <= max) expect(cut).toBe(text);
+        for (const token of cut.match(/<[^<>]*>/g) ?? []) expect(TOKENS).toContain(token);
+        expect(cut.replace(/<[^<>]*>/g, '')).not.toMatch(/[<>]/);
+        expect(cut.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
+        if (text.split('```').length % 2 === 1) expect(cut.split('```').length % 2).toBe(1);
+      }),
+    );
   });
 });
 
@@ -76,14 +92,17 @@ describe('button payloads', () => {
   });
 
   it('shorten the query so the value fits in 2,000 characters, whatever it holds', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', minLength: 1500, maxLength: 5000 }), (q) => {
-      const value = encodeButtonPayload({ k: 's3.encryption', q, vote: 'down' });
-      expect(value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
-      const parsed = parseButtonPayload(value);
-      expect(parsed?.k).toBe('s3.encryption');
-      expect(parsed?.vote).toBe('down');
-      expect(q.startsWith(parsed!.q!.replace(/…$/, ''))).toBe(true);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 1500, maxLength: 5000 }), (q) => {
+        const value = encodeButtonPayload({ k: 's3.encryption', q, vote: 'down' });
+        expect(value.length).toBeLessThanOrEqual(LIMITS.buttonValue);
+        const parsed = parseButtonPayload(value);
+        expect(parsed?.k).toBe('s3.encryption');
+        expect(parsed?.vote).toBe('down');
+        expect(q.startsWith(parsed!.q!.replace(/…$/, ''))).toBe(true);
+      }),
+      { numRuns: 50 },
+    );
     const quotes = encodeButtonPayload({ k: 'overview', q: '"\u0000'.repeat(2000) });
     expect(quotes.length).toBeLessThanOrEqual(LIMITS.buttonValue);
   });

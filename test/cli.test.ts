@@ -151,7 +151,12 @@ describe('srm usage', () => {
 describe('srm kb stale', () => {
   const stale = (days: number, today: string) => {
     let text = '';
-    const code = runKbStale(days, new Date(today), { write: (chunk: string) => ((text += chunk), true) } as unknown as NodeJS.WritableStream);
+    const code = runKbStale(days, new Date(today), {
+      write: (chunk: string) => {
+        text += chunk;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream);
     return { code, lines: text.trim().split('\n') };
   };
 

@@ -37,9 +37,7 @@ const jobPod = cronJob.spec.jobTemplate.spec.template.spec;
 const jobContainer = jobPod.containers[0];
 
 /** Variables the app documents (one line each in .env.example): anything else in a manifest is a typo. */
-const documentedVariables = new Set(
-  [...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!),
-);
+const documentedVariables = new Set([...readFileSync(join(ROOT, '.env.example'), 'utf8').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
 
 /** A Kubernetes memory quantity in MiB: only the binary units the manifests use. */
 const memoryMiB = (quantity: string): number => {
@@ -48,8 +46,7 @@ const memoryMiB = (quantity: string): number => {
   return Number(amount) * (unit === 'Gi' ? 1024 : 1);
 };
 const envNames = (c: Json): string[] => (c.env ?? []).map((e: Json) => e.name as string);
-const refs = (c: Json, kind: 'secretKeyRef' | 'configMapKeyRef'): Json[] =>
-  (c.env ?? []).map((e: Json) => e.valueFrom?.[kind]).filter(Boolean);
+const refs = (c: Json, kind: 'secretKeyRef' | 'configMapKeyRef'): Json[] => (c.env ?? []).map((e: Json) => e.valueFrom?.[kind]).filter(Boolean);
 
 describe('deploy/ manifests', () => {
   it.each([

@@ -27,7 +27,15 @@ describe('normaliser', () => {
   });
 
   it('folds accents, case and punctuation', () => {
-    expect(normalizeSlackText('Who’s responsible for  ENCRYPTIÓN on Route-53?!').words).toEqual(['whos', 'responsible', 'for', 'encryption', 'on', 'route', '53']);
+    expect(normalizeSlackText('Who’s responsible for  ENCRYPTIÓN on Route-53?!').words).toEqual([
+      'whos',
+      'responsible',
+      'for',
+      'encryption',
+      'on',
+      'route',
+      '53',
+    ]);
   });
 
   it('caps very long input instead of reading all of it', () => {
@@ -304,24 +312,23 @@ describe('topic model', () => {
 });
 
 describe('follow-ups in a conversation', () => {
-  const after = (previous: string, text: string) => {
+  const answerAfter = (previous: string, text: string) => {
     const answer = engine.answer(text, { previous: parseCardKey(previous)! });
     return { key: answer.match ? formatCardKey(answer.match) : null, followUp: answer.followUp };
   };
 
   it('keeps the topic when only the service changes, and the service when only the topic does', () => {
-    expect(after('rds.patching', 'and for aurora?')).toEqual({ key: 'aurora.patching', followUp: 'narrowed' });
-    expect(after('s3.encryption', 'what about backups?')).toEqual({ key: 's3.backup', followUp: 'narrowed' });
+    expect(answerAfter('rds.patching', 'and for aurora?')).toEqual({ key: 'aurora.patching', followUp: 'narrowed' });
+    expect(answerAfter('s3.encryption', 'what about backups?')).toEqual({ key: 's3.backup', followUp: 'narrowed' });
   });
 
   it('answers a full new question as itself', () => {
-    expect(after('rds.patching', 'who encrypts dynamodb tables')).toEqual({ key: 'dynamodb.encryption', followUp: undefined });
+    expect(answerAfter('rds.patching', 'who encrypts dynamodb tables')).toEqual({ key: 'dynamodb.encryption', followUp: undefined });
   });
 
   it('reads "why?" and "more" as a request for the last card\'s details', () => {
-    expect(after('s3.access', 'why?')).toEqual({ key: 's3.access', followUp: 'details' });
-    expect(after('s3.access', 'tell me more')).toEqual({ key: 's3.access', followUp: 'details' });
+    expect(answerAfter('s3.access', 'why?')).toEqual({ key: 's3.access', followUp: 'details' });
+    expect(answerAfter('s3.access', 'tell me more')).toEqual({ key: 's3.access', followUp: 'details' });
     expect(engine.answer('why?').followUp).toBeUndefined();
   });
 });
-

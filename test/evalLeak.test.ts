@@ -14,9 +14,11 @@ import { foldPhrase } from '../src/text/phrase.js';
 const MIN_WORDS = 4;
 
 const root = packageRoot();
-const evalFiles = [join(root, 'eval'), join(root, '..', 'shared', 'eval'), join(root, '..', 'shared', 'eval', 'sealed')]
-  .filter(existsSync)
-  .flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f)));
+const evalFiles = [join(root, 'eval'), join(root, '..', 'shared', 'eval'), join(root, '..', 'shared', 'eval', 'sealed')].filter(existsSync).flatMap((dir) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => join(dir, f)),
+);
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -36,16 +38,23 @@ describe('eval sets stay unseen', () => {
       .filter((file) => !file.endsWith('catalogue.yml'))
       .map((file) => ({ file, text: ` ${foldPhrase(readFileSync(file, 'utf8'))} ` }));
     const kb = loadKnowledge();
-    const names = new Set([...kb.catalogue.flatMap((e) => [e.name, ...e.aliases]), ...[...kb.services.values()].flatMap((s) => [s.name, ...s.aliases.map((a) => (typeof a === 'string' ? a : a.phrase))])].map(foldPhrase));
+    const names = new Set(
+      [
+        ...kb.catalogue.flatMap((e) => [e.name, ...e.aliases]),
+        ...[...kb.services.values()].flatMap((s) => [s.name, ...s.aliases.map((a) => (typeof a === 'string' ? a : a.phrase))]),
+      ].map(foldPhrase),
+    );
     const leaks: string[] = [];
     for (const file of evalFiles) {
-      readFileSync(file, 'utf8').split('\n').forEach((line, index) => {
-        if (!line.trim()) return;
-        const query = foldPhrase((JSON.parse(line) as { q: string }).q.replace(/<@[A-Z0-9]+>/g, ' '));
-        if (query.split(' ').length < MIN_WORDS || names.has(query)) return;
-        const found = corpus.find(({ text }) => text.includes(` ${query} `));
-        if (found) leaks.push(`${file}:${index + 1} is in ${found.file}`);
-      });
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (!line.trim()) return;
+          const query = foldPhrase((JSON.parse(line) as { q: string }).q.replace(/<@[A-Z0-9]+>/g, ' '));
+          if (query.split(' ').length < MIN_WORDS || names.has(query)) return;
+          const found = corpus.find(({ text }) => text.includes(` ${query} `));
+          if (found) leaks.push(`${file}:${index + 1} is in ${found.file}`);
+        });
     }
     expect(leaks).toEqual([]);
   });

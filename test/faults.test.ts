@@ -84,13 +84,17 @@ beforeEach(() => {
 });
 
 describe('while Slack is failing, /srm is still acked within 3 s with the full answer', () => {
-  it.each(OUTAGES)('%s', async (_name, fault) => {
-    proxy.breakAll(fault);
-    const message = await slash('who patches rds');
-    expect(message).toMatchObject({ response_type: 'ephemeral', ...card('who patches rds', 'ephemeral') });
-    await expectHealthy();
-    proxy.recover();
-  }, TEST_MS);
+  it.each(OUTAGES)(
+    '%s',
+    async (_name, fault) => {
+      proxy.breakAll(fault);
+      const message = await slash('who patches rds');
+      expect(message).toMatchObject({ response_type: 'ephemeral', ...card('who patches rds', 'ephemeral') });
+      await expectHealthy();
+      proxy.recover();
+    },
+    TEST_MS,
+  );
 });
 
 describe('replies that need the Web API arrive once Slack recovers', () => {
@@ -100,60 +104,84 @@ describe('replies that need the Web API arrive once Slack recovers', () => {
     ['two HTTP 502s', { status: 502 }, 2],
     ['two dropped connections', { drop: true }, 2],
     ['an answer slower than the ack deadline', { delayMs: 4_000 }, 1],
-  ])('a mention is acked in time and answered in its thread after %s', async (_name, fault, times) => {
-    proxy.failNext('chat.postMessage', fault, times);
-    const asked = await mention('s3 encryption');
-    const reply = await replyTo(asked);
-    expect(reply.args).toMatchObject(card(asked.text, 'message'));
-    expect(proxy.faultsGiven('chat.postMessage')).toHaveLength(times);
-    // One answer, not one per attempt: a slow answer must not be posted twice.
-    await expectHealthy();
-    expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === asked.channel)).toHaveLength(1);
-  }, TEST_MS);
+  ])(
+    'a mention is acked in time and answered in its thread after %s',
+    async (_name, fault, times) => {
+      proxy.failNext('chat.postMessage', fault, times);
+      const asked = await mention('s3 encryption');
+      const reply = await replyTo(asked);
+      expect(reply.args).toMatchObject(card(asked.text, 'message'));
+      expect(proxy.faultsGiven('chat.postMessage')).toHaveLength(times);
+      // One answer, not one per attempt: a slow answer must not be posted twice.
+      await expectHealthy();
+      expect(fake.callsTo('chat.postMessage').filter((c) => c.args.channel === asked.channel)).toHaveLength(1);
+    },
+    TEST_MS,
+  );
 
-  it('a mention during a full outage is answered when Slack comes back', async () => {
-    proxy.breakAll({ status: 503 });
-    const asked = await mention('who patches ec2');
-    // The app really tried to answer during the outage: the proxy turned its post away.
-    await vi.waitFor(() => expect(proxy.faultsGiven('chat.postMessage')).not.toHaveLength(0), { timeout: RECOVERY_MS });
-    await expectHealthy();
-    proxy.recover();
-    const reply = await replyTo(asked);
-    expect(reply.args).toMatchObject(card(asked.text, 'message'));
-  }, TEST_MS);
+  it(
+    'a mention during a full outage is answered when Slack comes back',
+    async () => {
+      proxy.breakAll({ status: 503 });
+      const asked = await mention('who patches ec2');
+      // The app really tried to answer during the outage: the proxy turned its post away.
+      await vi.waitFor(() => expect(proxy.faultsGiven('chat.postMessage')).not.toHaveLength(0), { timeout: RECOVERY_MS });
+      await expectHealthy();
+      proxy.recover();
+      const reply = await replyTo(asked);
+      expect(reply.args).toMatchObject(card(asked.text, 'message'));
+    },
+    TEST_MS,
+  );
 
-  it('"Share in channel" is acked in time and posted once Slack recovers', async () => {
-    const message = await slash('ec2 patching', 'C0SHARE');
-    const share = findElement(message.blocks, (e) => e.type === 'button' && e.action_id === ACTION_IDS.share);
-    proxy.failNext('chat.postMessage', { drop: true });
-    proxy.failNext('chat.postMessage', { status: 500 });
-    const response = await send(blockAction({ actionId: share.action_id, value: share.value!, responseUrl: proxy.responseUrl(`r${nextId()}`), ephemeral: true, channel: 'C0SHARE' }));
-    expect(response.status).toBe(200);
-    const post = await fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === 'C0SHARE', RECOVERY_MS);
-    expect(post.args.text).toBe(card('ec2 patching', 'message').text);
-  }, TEST_MS);
+  it(
+    '"Share in channel" is acked in time and posted once Slack recovers',
+    async () => {
+      const message = await slash('ec2 patching', 'C0SHARE');
+      const share = findElement(message.blocks, (e) => e.type === 'button' && e.action_id === ACTION_IDS.share);
+      proxy.failNext('chat.postMessage', { drop: true });
+      proxy.failNext('chat.postMessage', { status: 500 });
+      const response = await send(
+        blockAction({ actionId: share.action_id, value: share.value!, responseUrl: proxy.responseUrl(`r${nextId()}`), ephemeral: true, channel: 'C0SHARE' }),
+      );
+      expect(response.status).toBe(200);
+      const post = await fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === 'C0SHARE', RECOVERY_MS);
+      expect(post.args.text).toBe(card('ec2 patching', 'message').text);
+    },
+    TEST_MS,
+  );
 });
 
 describe('failures that do not recover are contained', () => {
-  it('a response_url that keeps failing is logged, and the app keeps answering', async () => {
-    const message = await slash('s3 encryption', 'C0RESPOND');
-    const share = findElement(message.blocks, (e) => e.type === 'button' && e.action_id === ACTION_IDS.share);
-    proxy.failNext('respond', { status: 500 }, 10);
-    const response = await send(blockAction({ actionId: share.action_id, value: share.value!, responseUrl: proxy.responseUrl(`r${nextId()}`), ephemeral: true, channel: 'C0RESPOND' }));
-    expect(response.status).toBe(200);
-    await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RESPOND', RECOVERY_MS);
-    await app.waitForLog((line) => line.level >= 40 && line.channel === 'C0RESPOND', RECOVERY_MS);
-    await expectHealthy();
-    expect((await slash('who patches lambda')).blocks).toEqual(card('who patches lambda', 'ephemeral').blocks);
-  }, TEST_MS);
+  it(
+    'a response_url that keeps failing is logged, and the app keeps answering',
+    async () => {
+      const message = await slash('s3 encryption', 'C0RESPOND');
+      const share = findElement(message.blocks, (e) => e.type === 'button' && e.action_id === ACTION_IDS.share);
+      proxy.failNext('respond', { status: 500 }, 10);
+      const response = await send(
+        blockAction({ actionId: share.action_id, value: share.value!, responseUrl: proxy.responseUrl(`r${nextId()}`), ephemeral: true, channel: 'C0RESPOND' }),
+      );
+      expect(response.status).toBe(200);
+      await fake.waitForCall('chat.postMessage', (c) => c.args.channel === 'C0RESPOND', RECOVERY_MS);
+      await app.waitForLog((line) => line.level >= 40 && line.channel === 'C0RESPOND', RECOVERY_MS);
+      await expectHealthy();
+      expect((await slash('who patches lambda')).blocks).toEqual(card('who patches lambda', 'ephemeral').blocks);
+    },
+    TEST_MS,
+  );
 
-  it('a reply whose retries all fail is logged once and the process stays up', async () => {
-    proxy.failNext('chat.postMessage', { status: 500 }, 10);
-    const asked = await mention('kms');
-    await app.waitForLog((line) => line.level >= 40 && line.channel === asked.channel, RECOVERY_MS);
-    expect(proxy.faultsGiven('chat.postMessage')).toHaveLength(5);
-    await expectHealthy();
-  }, TEST_MS);
+  it(
+    'a reply whose retries all fail is logged once and the process stays up',
+    async () => {
+      proxy.failNext('chat.postMessage', { status: 500 }, 10);
+      const asked = await mention('kms');
+      await app.waitForLog((line) => line.level >= 40 && line.channel === asked.channel, RECOVERY_MS);
+      expect(proxy.faultsGiven('chat.postMessage')).toHaveLength(5);
+      await expectHealthy();
+    },
+    TEST_MS,
+  );
 
   it('no failure above reached the process as an unhandled rejection or a crash', async () => {
     await expectHealthy();
@@ -186,19 +214,31 @@ describe('Slack unreachable while srm-bot starts', () => {
    * gives Bolt an `authorize` (src/slack/identity.ts) that keeps only a success and asks again otherwise, and
    * /healthz stays at 503 until Slack has answered.
    */
-  it('is not ready while Slack is unreachable, then answers /srm once Slack is back', async () => {
-    // First the server must be listening (a busy machine can take seconds to start it), then long enough for
-    // the start-up auth.test and its retry to have failed.
-    const listening = Date.now() + 15_000;
-    while ((await fetch(`${late.baseUrl}/healthz`).then((r) => r.status, () => 0)) === 0 && Date.now() < listening) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
-    expect((await fetch(`${late.baseUrl}/healthz`)).status).toBe(503);
-    lateProxy.recover();
-    await waitUntilReady(late);
-    const response = await sendToApp(late.baseUrl, slashCommand('who patches rds', { responseUrl: lateProxy.responseUrl('late') }), { secret: TEST_SIGNING_SECRET });
-    expect(response.status).toBe(200);
-    expect(response.json()).toMatchObject(card('who patches rds', 'ephemeral'));
-  }, TEST_MS);
+  it(
+    'is not ready while Slack is unreachable, then answers /srm once Slack is back',
+    async () => {
+      // First the server must be listening (a busy machine can take seconds to start it), then long enough for
+      // the start-up auth.test and its retry to have failed.
+      const listening = Date.now() + 15_000;
+      while (
+        (await fetch(`${late.baseUrl}/healthz`).then(
+          (r) => r.status,
+          () => 0,
+        )) === 0 &&
+        Date.now() < listening
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect((await fetch(`${late.baseUrl}/healthz`)).status).toBe(503);
+      lateProxy.recover();
+      await waitUntilReady(late);
+      const response = await sendToApp(late.baseUrl, slashCommand('who patches rds', { responseUrl: lateProxy.responseUrl('late') }), {
+        secret: TEST_SIGNING_SECRET,
+      });
+      expect(response.status).toBe(200);
+      expect(response.json()).toMatchObject(card('who patches rds', 'ephemeral'));
+    },
+    TEST_MS,
+  );
 });

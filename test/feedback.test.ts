@@ -10,11 +10,25 @@ import { interactiveElements } from './support/blocks.js';
 const kb = loadKnowledge();
 
 const vote = (overrides: Partial<VoteReport> = {}): VoteReport => ({
-  kind: 'vote', vote: 'down', card: 's3.encryption', query: 'how do i encrypt s3', user: 'U0VOTER', channel: 'C0GENERAL', team: 'T0TEST', ...overrides,
+  kind: 'vote',
+  vote: 'down',
+  card: 's3.encryption',
+  query: 'how do i encrypt s3',
+  user: 'U0VOTER',
+  channel: 'C0GENERAL',
+  team: 'T0TEST',
+  ...overrides,
 });
 const noMatch = (overrides: Partial<NoMatchReport> = {}): NoMatchReport => ({
-  kind: 'no_match', query: 'what about bedrock guardrails', reason: 'not_understood', suggestions: ['s3.encryption'], source: 'command /srm',
-  user: 'U0ASKER', channel: 'C0GENERAL', team: 'T0TEST', ...overrides,
+  kind: 'no_match',
+  query: 'what about bedrock guardrails',
+  reason: 'not_understood',
+  suggestions: ['s3.encryption'],
+  source: 'command /srm',
+  user: 'U0ASKER',
+  channel: 'C0GENERAL',
+  team: 'T0TEST',
+  ...overrides,
 });
 
 /** A reporter with a clock the test moves, a log it can read, and a channel that records what it is sent. */
@@ -26,7 +40,11 @@ function harness(options: { channel?: string | null; perMinute?: number; failPos
   let clock = 1_700_000_000_000;
   const posted: Array<SlackMessage & { channel: string }> = [];
   const reporter = createFeedbackReporter({
-    kb, log, channel: options.channel === undefined ? 'C0FEEDBACK' : options.channel, perMinute: options.perMinute ?? 3, now: () => clock,
+    kb,
+    log,
+    channel: options.channel === undefined ? 'C0FEEDBACK' : options.channel,
+    perMinute: options.perMinute ?? 3,
+    now: () => clock,
   });
   const post = async (message: SlackMessage & { channel: string }) => {
     if (options.failPost) throw options.failPost;
@@ -36,13 +54,17 @@ function harness(options: { channel?: string | null; perMinute?: number; failPos
     report: (r: FeedbackReport) => reporter.report(r, post),
     posted,
     advance: (ms: number) => (clock += ms),
-    lines: () => written.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, any>),
+    lines: () =>
+      written
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, any>),
   };
 }
 
 /** Everything Slack would show of a message: its text fields, not the button values. */
-const shown = (message: SlackMessage): string =>
-  JSON.stringify(message, (key, value: unknown) => (key === 'value' ? undefined : value));
+const shown = (message: SlackMessage): string => JSON.stringify(message, (key, value: unknown) => (key === 'value' ? undefined : value));
 
 describe('TokenBucket', () => {
   it('lets a burst of its size through, then one more per 60/N seconds', () => {
@@ -104,9 +126,15 @@ describe('feedback reporter', () => {
     expect(h.posted).toHaveLength(3);
     const lines = h.lines();
     expect(lines.filter((l) => l.msg === 'unanswered query')).toHaveLength(10);
-    expect(lines.filter((l) => l.feedback?.delivery === 'rate_limited').map((l) => l.feedback.query)).toEqual(
-      ['junk 3', 'junk 4', 'junk 5', 'junk 6', 'junk 7', 'junk 8', 'junk 9'],
-    );
+    expect(lines.filter((l) => l.feedback?.delivery === 'rate_limited').map((l) => l.feedback.query)).toEqual([
+      'junk 3',
+      'junk 4',
+      'junk 5',
+      'junk 6',
+      'junk 7',
+      'junk 8',
+      'junk 9',
+    ]);
     expect(lines.filter((l) => l.level === 40 && /rate limit reached/.test(l.msg))).toHaveLength(1);
 
     h.advance(20_000);
@@ -129,10 +157,13 @@ describe('feedback reporter', () => {
       expect(JSON.stringify(message)).not.toContain('falcon');
       expect(shown(message)).toContain('Asked in a DM');
     }
-    expect(h.lines().map((l) => [l.feedback.dm, l.feedback.query])).toEqual([[true, 'my secret project falcon question'], [true, 'my secret project falcon question']]);
+    expect(h.lines().map((l) => [l.feedback.dm, l.feedback.query])).toEqual([
+      [true, 'my secret project falcon question'],
+      [true, 'my secret project falcon question'],
+    ]);
   });
 
-  it('escapes what people typed and never pings anyone from the maintainers\' channel', async () => {
+  it("escapes what people typed and never pings anyone from the maintainers' channel", async () => {
     const h = harness();
     const hostile = '<!channel> <@U0VICTIM> & <https://evil.example|click>';
     await h.report(noMatch({ query: hostile }));
@@ -152,8 +183,13 @@ describe('feedback reporter', () => {
 
   it('renders every kind of report within Block Kit limits, a card that no longer exists included', () => {
     const reports: FeedbackReport[] = [
-      vote(), vote({ vote: 'up', query: undefined }), vote({ card: 'nope.gone' }), vote({ query: 'x'.repeat(5000) }),
-      noMatch(), noMatch({ suggestions: [], reason: 'out_of_scope' }), noMatch({ query: 'q'.repeat(5000), channel: undefined, user: undefined }),
+      vote(),
+      vote({ vote: 'up', query: undefined }),
+      vote({ card: 'nope.gone' }),
+      vote({ query: 'x'.repeat(5000) }),
+      noMatch(),
+      noMatch({ suggestions: [], reason: 'out_of_scope' }),
+      noMatch({ query: 'q'.repeat(5000), channel: undefined, user: undefined }),
     ];
     for (const report of reports) {
       for (const dropped of [0, 1, 250]) expect(checkBlockKitLimits(renderFeedbackReport(kb, report, { dropped }))).toEqual([]);

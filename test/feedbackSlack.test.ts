@@ -19,13 +19,18 @@ let counter = 0;
 const start = (perMinute: number) =>
   startApp({
     env: {
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl,
-      FEEDBACK_CHANNEL, FEEDBACK_REPORTS_PER_MINUTE: String(perMinute),
+      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
+      SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      FEEDBACK_CHANNEL,
+      FEEDBACK_REPORTS_PER_MINUTE: String(perMinute),
     },
   });
 
 async function slash(to: RunningApp, text: string, options: { channel?: string; user?: string } = {}) {
-  const response = await sendToApp(to.baseUrl, slashCommand(text, { responseUrl: fake.responseUrl(`f${(counter += 1)}`), ...options }), { secret: TEST_SIGNING_SECRET });
+  const response = await sendToApp(to.baseUrl, slashCommand(text, { responseUrl: fake.responseUrl(`f${++counter}`), ...options }), {
+    secret: TEST_SIGNING_SECRET,
+  });
   expect(response.status).toBe(200);
   return response.json() as SlackMessage;
 }
@@ -34,7 +39,7 @@ async function vote(message: SlackMessage, direction: 'up' | 'down', options: { 
   const { actionId, value } = feedbackHalf(message.blocks, direction);
   const response = await sendToApp(
     app.baseUrl,
-    blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`f${(counter += 1)}`), ephemeral: true, ...options }),
+    blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`f${++counter}`), ephemeral: true, ...options }),
     { secret: TEST_SIGNING_SECRET },
   );
   expect(response.status).toBe(200);
@@ -42,7 +47,8 @@ async function vote(message: SlackMessage, direction: 'up' | 'down', options: { 
 
 const toFeedbackChannel = (call: ApiCall) => call.method === 'chat.postMessage' && call.args.channel === FEEDBACK_CHANNEL;
 /** What Slack shows of a posted message: every text, no button values. */
-const shown = (call: ApiCall) => JSON.stringify({ text: call.args.text, blocks: call.args.blocks }, (key, value: unknown) => (key === 'value' ? undefined : value));
+const shown = (call: ApiCall) =>
+  JSON.stringify({ text: call.args.text, blocks: call.args.blocks }, (key, value: unknown) => (key === 'value' ? undefined : value));
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
@@ -69,7 +75,14 @@ describe('FEEDBACK_CHANNEL', () => {
     expect(parseButtonPayload(open.value)).toMatchObject({ k: 's3.encryption' });
     expect(String(report.args.unfurl_links)).toBe('false');
     const line = await app.waitForLog((l) => l.msg === 'card feedback' && l.feedback?.user === 'U0VOTER');
-    expect(line.feedback).toMatchObject({ kind: 'vote', vote: 'down', card: 's3.encryption', query: 'how do I encrypt my s3 buckets', delivery: 'channel', dm: false });
+    expect(line.feedback).toMatchObject({
+      kind: 'vote',
+      vote: 'down',
+      card: 's3.encryption',
+      query: 'how do I encrypt my s3 buckets',
+      delivery: 'channel',
+      dm: false,
+    });
   });
 
   it('receives every question that got no card, from /srm, a mention and the message shortcut', async () => {
@@ -78,17 +91,30 @@ describe('FEEDBACK_CHANNEL', () => {
     expect(shown(fromSlash)).toContain('Unanswered');
     expect(shown(fromSlash)).toContain('via command /srm');
 
-    await sendToApp(app.baseUrl, eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U0MENTION', text: '<@U0SRMBOT> tell me about gamelift', ts: '1700000200.000100' }), { secret: TEST_SIGNING_SECRET });
+    await sendToApp(
+      app.baseUrl,
+      eventCallback({ type: 'app_mention', channel: 'C0TEAM', user: 'U0MENTION', text: '<@U0SRMBOT> tell me about gamelift', ts: '1700000200.000100' }),
+      { secret: TEST_SIGNING_SECRET },
+    );
     const fromMention = await fake.waitForCall('chat.postMessage', (c) => toFeedbackChannel(c) && shown(c).includes('tell me about gamelift'));
     expect(shown(fromMention)).not.toContain('U0SRMBOT>');
     expect(shown(fromMention)).toContain('<#C0TEAM>');
 
-    await sendToApp(app.baseUrl, messageShortcut('pizza recipe please', { responseUrl: fake.responseUrl('shortcut'), callbackId: 'srm_ask' }), { secret: TEST_SIGNING_SECRET });
+    await sendToApp(app.baseUrl, messageShortcut('pizza recipe please', { responseUrl: fake.responseUrl('shortcut'), callbackId: 'srm_ask' }), {
+      secret: TEST_SIGNING_SECRET,
+    });
     await fake.waitForCall('chat.postMessage', (c) => toFeedbackChannel(c) && shown(c).includes('pizza recipe please'));
 
     const lines = await Promise.all(['U0SLASH', 'U0MENTION'].map((user) => app.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.user === user)));
     expect(lines.map((l) => l.feedback)).toEqual([
-      expect.objectContaining({ kind: 'no_match', query: 'what about amazon nova', reason: expect.any(String), source: 'command /srm', channel: 'C0GENERAL', delivery: 'channel' }),
+      expect.objectContaining({
+        kind: 'no_match',
+        query: 'what about amazon nova',
+        reason: expect.any(String),
+        source: 'command /srm',
+        channel: 'C0GENERAL',
+        delivery: 'channel',
+      }),
       expect.objectContaining({ kind: 'no_match', query: 'tell me about gamelift', source: 'event app_mention', channel: 'C0TEAM' }),
     ]);
   });
@@ -104,7 +130,11 @@ describe('FEEDBACK_CHANNEL', () => {
 
   it('never gets the text of a DM: it says a DM asked, and the log keeps the text marked dm', async () => {
     const ts = '1700000300.000100';
-    await sendToApp(app.baseUrl, eventCallback({ type: 'message', channel_type: 'im', channel: 'D0PRIVATE', user: 'U0DM', text: 'project falcon launch codes', ts, event_ts: ts }), { secret: TEST_SIGNING_SECRET });
+    await sendToApp(
+      app.baseUrl,
+      eventCallback({ type: 'message', channel_type: 'im', channel: 'D0PRIVATE', user: 'U0DM', text: 'project falcon launch codes', ts, event_ts: ts }),
+      { secret: TEST_SIGNING_SECRET },
+    );
     const report = await fake.waitForCall('chat.postMessage', toFeedbackChannel);
     expect(JSON.stringify(report.args)).not.toContain('falcon');
     expect(shown(report)).toContain('Asked in a DM');
@@ -114,8 +144,19 @@ describe('FEEDBACK_CHANNEL', () => {
 
   it('is rate-limited: a burst of junk reaches the channel N times, the rest is logged only and counted', async () => {
     for (let i = 0; i < 8; i += 1) await slash(limited, `junk burst ${i}`, { user: 'U0SPAMMER' });
-    const lines = await Promise.all(Array.from({ length: 8 }, (_, i) => limited.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.query === `junk burst ${i}`)));
-    expect(lines.map((l) => l.feedback.delivery)).toEqual(['channel', 'channel', 'channel', 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited']);
+    const lines = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => limited.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.query === `junk burst ${i}`)),
+    );
+    expect(lines.map((l) => l.feedback.delivery)).toEqual([
+      'channel',
+      'channel',
+      'channel',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+    ]);
     await limited.waitForLog((l) => l.level === 40 && /rate limit reached/.test(l.msg) && l.per_minute === 3);
     // Whatever was posted has been received by the time every request's log line is written.
     const answered = (l: Record<string, any>) => l.msg === 'request' && l.match === 'no_match' && l.user === 'U0SPAMMER';

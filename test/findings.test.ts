@@ -35,8 +35,14 @@ describe('Security Hub control ids', () => {
   });
 
   it('read an id in any case, after the words findings put before it, inside a sentence or an ARN', () => {
-    for (const text of ['s3.8', 'control S3.8', 'securityhub control s3.8', 'Security Hub: [S3.8] failed for bucket logs-prod', 'PCI.S3.8',
-      'arn:aws:securityhub:eu-west-1:111122223333:control/aws-foundational-security-best-practices/v/1.0.0/S3.8 FAILED']) {
+    for (const text of [
+      's3.8',
+      'control S3.8',
+      'securityhub control s3.8',
+      'Security Hub: [S3.8] failed for bucket logs-prod',
+      'PCI.S3.8',
+      'arn:aws:securityhub:eu-west-1:111122223333:control/aws-foundational-security-best-practices/v/1.0.0/S3.8 FAILED',
+    ]) {
       expect(engine.answer(text).finding?.id, text).toBe('S3.8');
     }
     expect(keyOf(engine.answer('securityhub control RDS.13'))).toBe('rds.patching');
@@ -88,7 +94,14 @@ describe('finding titles and GuardDuty types', () => {
   });
 
   it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {
-    const answer: Answer = { query: 'Foo.9', readable: 'Foo.9', kind: 'no_match', match: null, suggestions: [], finding: { kind: 'control', id: 'Foo.9', cited: false, title: 'Foo widgets should be locked' } };
+    const answer: Answer = {
+      query: 'Foo.9',
+      readable: 'Foo.9',
+      kind: 'no_match',
+      match: null,
+      suggestions: [],
+      finding: { kind: 'control', id: 'Foo.9', cited: false, title: 'Foo widgets should be locked' },
+    };
     const blocks = blocksOf(answer);
     expect(blocks).toContain('No card cites the Security Hub control `Foo.9` (“Foo widgets should be locked”)');
     expect(blocks).not.toContain('finding type');
@@ -124,14 +137,25 @@ describe('srm ask --json', () => {
 
 describe('findings posted by other apps', () => {
   const channels = { channels: new Set(['C0FINDINGS']), botId: 'B0SRMBOT', botUserId: 'U0SRMBOT' };
-  const posted = (extra: Partial<PostedMessage> = {}): PostedMessage => ({ channel: 'C0FINDINGS', ts: '1.000001', bot_id: 'B0CHATBOT', subtype: 'bot_message', ...extra });
+  const posted = (extra: Partial<PostedMessage> = {}): PostedMessage => ({
+    channel: 'C0FINDINGS',
+    ts: '1.000001',
+    bot_id: 'B0CHATBOT',
+    subtype: 'bot_message',
+    ...extra,
+  });
 
-  it('reads what a reader sees of attachments and blocks, not a button\'s hidden value', () => {
-    const text = postedText(posted({
-      text: 'New finding',
-      attachments: [{ title: 'Security Hub', fields: [{ title: 'Control', value: 'RDS.13' }] }],
-      blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Resource db-1' } }, { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' }, value: 'S3.8' }] }],
-    }));
+  it("reads what a reader sees of attachments and blocks, not a button's hidden value", () => {
+    const text = postedText(
+      posted({
+        text: 'New finding',
+        attachments: [{ title: 'Security Hub', fields: [{ title: 'Control', value: 'RDS.13' }] }],
+        blocks: [
+          { type: 'section', text: { type: 'mrkdwn', text: 'Resource db-1' } },
+          { type: 'actions', elements: [{ type: 'button', text: { type: 'plain_text', text: 'Open' }, value: 'S3.8' }] },
+        ],
+      }),
+    );
     expect(text).toContain('RDS.13');
     expect(text).toContain('Resource db-1');
     expect(text).not.toContain('S3.8');
@@ -148,7 +172,7 @@ describe('findings posted by other apps', () => {
     expect(isPostedFinding(posted({ thread_ts: '0.5' }), channels)).toBe(false);
   });
 
-  it('gives no answer to an app\'s post that names no finding, nor to an unknown finding type', () => {
+  it("gives no answer to an app's post that names no finding, nor to an unknown finding type", () => {
     expect(answerToPostedFinding(engine, posted({ text: 'Deploy of web-1 finished' }))).toBeNull();
     expect(answerToPostedFinding(engine, posted({ text: 'UnauthorizedAccess:EC2/SomethingNew' }))).toBeNull();
   });

@@ -29,11 +29,24 @@ function chatbotFinding(channel: string, overrides: Record<string, unknown> = {}
   counter += 1;
   const ts = `1700001000.${String(counter).padStart(6, '0')}`;
   const event = {
-    type: 'message', subtype: 'bot_message', channel, ts, event_ts: ts, bot_id: CHATBOT, text: '',
-    attachments: [{
-      color: 'danger', fallback: 'Security Hub finding', title: 'Security Hub Finding | FAILED | HIGH',
-      fields: [{ title: 'Control', value: 'S3.8', short: true }, { title: 'Resource', value: 'arn:aws:s3:::member-pii-prod', short: true }],
-    }],
+    type: 'message',
+    subtype: 'bot_message',
+    channel,
+    ts,
+    event_ts: ts,
+    bot_id: CHATBOT,
+    text: '',
+    attachments: [
+      {
+        color: 'danger',
+        fallback: 'Security Hub finding',
+        title: 'Security Hub Finding | FAILED | HIGH',
+        fields: [
+          { title: 'Control', value: 'S3.8', short: true },
+          { title: 'Resource', value: 'arn:aws:s3:::member-pii-prod', short: true },
+        ],
+      },
+    ],
     ...overrides,
   };
   slack.fake.personPosted({ channel, ts, user: 'U0CHATBOT', text: 'Security Hub finding', bot_id: CHATBOT });
@@ -71,17 +84,24 @@ describe('FINDINGS_CHANNELS', () => {
     // Slack redelivers the very same body when it thinks the first went unanswered.
     await send(request);
     await app.waitForLog((line) => line.msg === 'finding answered' && line.finding_ts === ts && line.outcome === 'already_replied');
-    await send(eventCallback({
-      type: 'message', subtype: 'message_changed', channel: FINDINGS, ts: `${ts}1`, event_ts: `${ts}1`,
-      message: { type: 'message', bot_id: CHATBOT, ts, text: 'S3.8 (updated)' }, previous_message: { ts },
-    }));
+    await send(
+      eventCallback({
+        type: 'message',
+        subtype: 'message_changed',
+        channel: FINDINGS,
+        ts: `${ts}1`,
+        event_ts: `${ts}1`,
+        message: { type: 'message', bot_id: CHATBOT, ts, text: 'S3.8 (updated)' },
+        previous_message: { ts },
+      }),
+    );
     const { ts: marker, request: next } = chatbotFinding(FINDINGS);
     await send(next);
     await settled(marker);
     expect(repliesTo(FINDINGS, ts)).toHaveLength(1);
   });
 
-  it('answers nothing outside the opted-in channels, nor the bot\'s own posts, nor a person', async () => {
+  it("answers nothing outside the opted-in channels, nor the bot's own posts, nor a person", async () => {
     const other = chatbotFinding(ELSEWHERE);
     await send(other.request);
     const own = chatbotFinding(FINDINGS, { bot_id: BOT_ID, user: BOT_USER_ID, subtype: undefined });

@@ -7,13 +7,22 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  ACTION_IDS, actionIdBase, checkBlockKitLimits, encodeButtonPayload, escapeMrkdwn, LIMITS, parseButtonPayload, renderAnswer, renderCard, truncateMrkdwn,
-  truncatePlain, type RenderOptions, type SlackMessage,
+  ACTION_IDS,
+  actionIdBase,
+  checkBlockKitLimits,
+  encodeButtonPayload,
+  escapeMrkdwn,
+  LIMITS,
+  parseButtonPayload,
+  renderAnswer,
+  renderCard,
+  truncateMrkdwn,
+  truncatePlain,
+  type RenderOptions,
+  type SlackMessage,
 } from '../src/cards/index.js';
 import { createEngine, type Engine } from '../src/engine/index.js';
-import {
-  CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, aliasPhrase, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase,
-} from '../src/knowledge/index.js';
+import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, aliasPhrase, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { controls } from './fixtures/cards/inspect.js';
 
 /** The controls whose value is a card's ButtonPayload. */
@@ -39,6 +48,7 @@ beforeAll(() => {
   ];
 });
 
+// biome-ignore format: a hand-packed word list; one entry a line would be 60 lines
 /** Everything Slack delivers or a person pastes that could turn into markup, a ping or a broken message. */
 const HOSTILE = [
   '<!channel>', '<!here>', '<!everyone>', '<!channel|@channel>', '<!here|here>', '<@U0123ABCD>', '<@W0123ABCD|bob>',
@@ -47,21 +57,21 @@ const HOSTILE = [
   '&lt;!channel&gt;', '&lt;@U0123ABCD&gt;', '&amp;lt;!here&amp;gt;', '&amp;', '&lt;', '&gt;', '&', '<', '>', '<<!here>>',
   '<!chan', 'nel>', '@channel', '@here', '```', '`', '*', '_', '~', '>', '|', '\n', '\r\n', '\t', '\u0000', '\u0007',
   '\u001b[2J', '\u202E', '\u2066', '\u200B', '\u200F', '\uFEFF', '\uD800', '\uDFFF', '🙂', '👨‍👩‍👧', ':lock:', ':skull:',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template placeholder is one of the hostile inputs
   'é', 'e\u0301', 'İ', 'ß', 'ﬁ', '\u{1D400}', '%00', '${process.exit()}', '{{7*7}}', "'; DROP TABLE tips;--",
   '</script>', 'x'.repeat(3_000), 'word '.repeat(800), '<'.repeat(500), '&'.repeat(500), '<!here>'.repeat(300),
 ];
 
 const hostileToken = fc.constantFrom(...HOSTILE);
 const knownPhrase = fc.integer({ min: 0, max: 10_000 }).map((i) => knownPhrases[i % knownPhrases.length]!);
-const anyText = fc.oneof(
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.string({ unit: 'grapheme', maxLength: 200 }),
-  fc.string({ maxLength: 50 }),
-);
+const anyText = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ maxLength: 50 }));
 
 /** A message: known words, hostile markup and random text, mixed in any order and joined with or without spaces. */
 const message = fc
-  .tuple(fc.array(fc.oneof({ weight: 3, arbitrary: knownPhrase }, { weight: 3, arbitrary: hostileToken }, { weight: 2, arbitrary: anyText }), { maxLength: 25 }), fc.constantFrom(' ', ' ', '\n', '  ', ''))
+  .tuple(
+    fc.array(fc.oneof({ weight: 3, arbitrary: knownPhrase }, { weight: 3, arbitrary: hostileToken }, { weight: 2, arbitrary: anyText }), { maxLength: 25 }),
+    fc.constantFrom(' ', ' ', '\n', '  ', ''),
+  )
   .map(([parts, separator]) => parts.join(separator));
 
 const slackUserId = fc.stringMatching(/^[UW][A-Z0-9]{8,10}$/);
@@ -74,10 +84,7 @@ const renderOptions: fc.Arbitrary<RenderOptions> = fc.record(
   { requiredKeys: ['surface'] },
 );
 
-const ALL_KEYS = [
-  ...SERVICE_IDS, ...TOPIC_IDS, ...CONCEPT_IDS,
-  ...SERVICE_IDS.flatMap((s) => TOPIC_IDS.map((t) => `${s}.${t}`)),
-];
+const ALL_KEYS = [...SERVICE_IDS, ...TOPIC_IDS, ...CONCEPT_IDS, ...SERVICE_IDS.flatMap((s) => TOPIC_IDS.map((t) => `${s}.${t}`))];
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null;
@@ -108,8 +115,7 @@ const ACTIVE_MARKUP = /<(?:[!@#]|[a-z][a-z0-9+.-]*:)[^<>]*>?/gi;
  */
 function injectedMarkup(message: SlackMessage, options: RenderOptions): string[] {
   const sharer = options.sharedBy !== undefined && /^[UW][A-Z0-9]+$/.test(options.sharedBy) ? `<@${options.sharedBy}>` : null;
-  return mrkdwnTexts(message).flatMap((text) =>
-    (text.match(ACTIVE_MARKUP) ?? []).filter((token) => token !== sharer && !AWS_LINK.test(token)));
+  return mrkdwnTexts(message).flatMap((text) => (text.match(ACTIVE_MARKUP) ?? []).filter((token) => token !== sharer && !AWS_LINK.test(token)));
 }
 
 /** What every message we send must satisfy, whatever produced it. */
@@ -173,25 +179,34 @@ describe('cards for whatever the engine answered', () => {
 
   it('button values read back exactly as encoded, whatever query they carry', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...ALL_KEYS), fc.option(message, { nil: undefined }), fc.option(fc.constantFrom('up' as const, 'down' as const), { nil: undefined }), (k, q, vote) => {
-        const value = encodeButtonPayload({ k, ...(q !== undefined && { q }), ...(vote && { vote }) });
-        expect(value.length).toBeLessThanOrEqual(2_000);
-        const payload = parseButtonPayload(value);
-        expect(payload?.k).toBe(k);
-        expect(payload?.vote).toBe(vote);
-        if (q === undefined) return;
-        // The query is kept whole whenever the value fits, and only then shortened (to a prefix and an ellipsis).
-        expect(payload?.q).toBeDefined();
-        const fitsWhole = JSON.stringify({ k, q, ...(vote && { vote }) }).length <= LIMITS.buttonValue;
-        if (fitsWhole) expect(payload!.q).toBe(q);
-        else expect(payload!.q!.endsWith('…') && q.startsWith(payload!.q!.slice(0, -1).trimEnd())).toBe(true);
-      }),
+      fc.property(
+        fc.constantFrom(...ALL_KEYS),
+        fc.option(message, { nil: undefined }),
+        fc.option(fc.constantFrom('up' as const, 'down' as const), { nil: undefined }),
+        (k, q, vote) => {
+          const value = encodeButtonPayload({ k, ...(q !== undefined && { q }), ...(vote && { vote }) });
+          expect(value.length).toBeLessThanOrEqual(2_000);
+          const payload = parseButtonPayload(value);
+          expect(payload?.k).toBe(k);
+          expect(payload?.vote).toBe(vote);
+          if (q === undefined) return;
+          // The query is kept whole whenever the value fits, and only then shortened (to a prefix and an ellipsis).
+          expect(payload?.q).toBeDefined();
+          const fitsWhole = JSON.stringify({ k, q, ...(vote && { vote }) }).length <= LIMITS.buttonValue;
+          if (fitsWhole) expect(payload!.q).toBe(q);
+          else expect(payload!.q!.endsWith('…') && q.startsWith(payload!.q!.slice(0, -1).trimEnd())).toBe(true);
+        },
+      ),
       { numRuns: RUNS },
     );
   });
 
   it('button values forged by anyone are refused or read as a real card key, never thrown on', () => {
-    const forged = fc.oneof(anyText, fc.json(), fc.constantFrom('{"k":"s3","q":5}', '{"k":"nope"}', '{"k":"s3.encryption","vote":"maybe"}', 'null', '[]', '{"k":"__proto__"}'));
+    const forged = fc.oneof(
+      anyText,
+      fc.json(),
+      fc.constantFrom('{"k":"s3","q":5}', '{"k":"nope"}', '{"k":"s3.encryption","vote":"maybe"}', 'null', '[]', '{"k":"__proto__"}'),
+    );
     fc.assert(
       fc.property(forged, (value) => {
         const payload = parseButtonPayload(value);
@@ -203,7 +218,7 @@ describe('cards for whatever the engine answered', () => {
 });
 
 describe('escaping and truncation, the pieces every echo goes through', () => {
-  const unescape = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  const unescapeMrkdwn = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
   it('escaped text has no markup left and reads back as the original', () => {
     fc.assert(
@@ -211,7 +226,7 @@ describe('escaping and truncation, the pieces every echo goes through', () => {
         const escaped = escapeMrkdwn(text);
         expect(escaped).not.toMatch(/[<>]/);
         expect(escaped.replace(/&(amp|lt|gt);/g, '')).not.toContain('&');
-        expect(unescape(escaped)).toBe(text);
+        expect(unescapeMrkdwn(escaped)).toBe(text);
       }),
       { numRuns: RUNS },
     );

@@ -21,28 +21,83 @@ const body = () => ({
 /** A complete, minimal, valid knowledge base: each test breaks one thing in it. */
 function minimalKnowledge() {
   return {
-    services: Object.fromEntries(SERVICE_IDS.map((id) => [id, {
-      id, name: `Service ${id}`, aliases: [`${id} alias`], category: 'abstracted', summary: 'Split summary',
-      aws: ['AWS part'], customer: ['Customer part'], links: [link],
-      examples: [`who secures ${id}`, `${id} split`, `what do we own on ${id}`], verified_on,
-      topics: { encryption: { summary: 'Topic summary', ...body(), links: [specificLink], verified_on, examples: [`${id} encryption at rest`, `is ${id} encrypted`, `${id} keys`] } },
-    }])) as Record<string, Record<string, unknown>>,
-    topics: Object.fromEntries(TOPIC_IDS.map((id) => [id, {
-      id, title: id, aliases: [`${id} words`], summary: 'Summary',
-      by_category: { infrastructure: 'a', container: 'b', abstracted: 'c' }, ...body(),
-      examples: [`general ${id} one`, `general ${id} two`, `general ${id} three`], verified_on,
-    }])) as Record<string, Record<string, unknown>>,
-    concepts: Object.fromEntries(CONCEPT_IDS.map((id) => [id, {
-      id, title: id, aliases: [`${id} phrase`], strength: 'strong', summary: 'Summary',
-      sections: [{ title: 'Part', points: ['Point'] }], links: [link],
-      examples: [`concept ${id} one`, `concept ${id} two`, `concept ${id} three`], verified_on,
-    }])) as Record<string, Record<string, unknown>>,
-    vocabulary: { neutral: ['who'], model_words: ['responsible'], out_of_scope: ['pricing'], lookalikes: ['my vpn password expired', 'lunch today', 'azure backups'] },
-    catalogue: { services: [{ name: 'Amazon Cognito', aliases: ['cognito'] }, { name: 'Amazon S3', card: 's3', aliases: ['s3 storage'] }] },
-    tips: { tips: [{ id: 'tip-one', service: 's3', topic: 'encryption', title: 'T', do: 'Do', why: 'Why', check: { label: 'L', console: 'S3 console' }, link }] },
+    services: Object.fromEntries(
+      SERVICE_IDS.map((id) => [
+        id,
+        {
+          id,
+          name: `Service ${id}`,
+          aliases: [`${id} alias`],
+          category: 'abstracted',
+          summary: 'Split summary',
+          aws: ['AWS part'],
+          customer: ['Customer part'],
+          links: [link],
+          examples: [`who secures ${id}`, `${id} split`, `what do we own on ${id}`],
+          verified_on,
+          topics: {
+            encryption: {
+              summary: 'Topic summary',
+              ...body(),
+              links: [specificLink],
+              verified_on,
+              examples: [`${id} encryption at rest`, `is ${id} encrypted`, `${id} keys`],
+            },
+          },
+        },
+      ]),
+    ) as Record<string, Record<string, unknown>>,
+    topics: Object.fromEntries(
+      TOPIC_IDS.map((id) => [
+        id,
+        {
+          id,
+          title: id,
+          aliases: [`${id} words`],
+          summary: 'Summary',
+          by_category: { infrastructure: 'a', container: 'b', abstracted: 'c' },
+          ...body(),
+          examples: [`general ${id} one`, `general ${id} two`, `general ${id} three`],
+          verified_on,
+        },
+      ]),
+    ) as Record<string, Record<string, unknown>>,
+    concepts: Object.fromEntries(
+      CONCEPT_IDS.map((id) => [
+        id,
+        {
+          id,
+          title: id,
+          aliases: [`${id} phrase`],
+          strength: 'strong',
+          summary: 'Summary',
+          sections: [{ title: 'Part', points: ['Point'] }],
+          links: [link],
+          examples: [`concept ${id} one`, `concept ${id} two`, `concept ${id} three`],
+          verified_on,
+        },
+      ]),
+    ) as Record<string, Record<string, unknown>>,
+    vocabulary: {
+      neutral: ['who'],
+      model_words: ['responsible'],
+      out_of_scope: ['pricing'],
+      lookalikes: ['my vpn password expired', 'lunch today', 'azure backups'],
+    },
+    catalogue: {
+      services: [
+        { name: 'Amazon Cognito', aliases: ['cognito'] },
+        { name: 'Amazon S3', card: 's3', aliases: ['s3 storage'] },
+      ],
+    },
+    tips: {
+      tips: [{ id: 'tip-one', service: 's3', topic: 'encryption', title: 'T', do: 'Do', why: 'Why', check: { label: 'L', console: 'S3 console' }, link }],
+    },
     quiz: { questions: [{ id: 'q-one', question: 'Who?', choices: ['AWS', 'You'], answer: 1, why: 'Because', card: 's3.encryption' }] },
     findings: {
-      verified_on, sources: [link], prefixes: { S3: 's3' },
+      verified_on,
+      sources: [link],
+      prefixes: { S3: 's3' },
       controls: { 'S3.8': 'S3 general purpose buckets should block public access' } as Record<string, string>,
       guardduty: [{ type: 'Policy:S3/BucketBlockPublicAccessDisabled', card: 's3.encryption', first_step: 'Turn Block Public Access back on' }],
     },
@@ -157,7 +212,9 @@ describe('knowledge loader', () => {
   it('wants every container service\'s card to say what "container" means, from the categories concept', () => {
     const k = minimalKnowledge();
     k.services.rds!.category = 'container';
-    expect(problemsOf(write(k))).toMatch(/services\/rds\.yml: rds › category: a container service's card says what "container" means: concepts\/categories\.yml needs category_notes\.container/);
+    expect(problemsOf(write(k))).toMatch(
+      /services\/rds\.yml: rds › category: a container service's card says what "container" means: concepts\/categories\.yml needs category_notes\.container/,
+    );
     k.concepts.categories!.category_notes = { container: { note: 'A managed platform, not Docker.', short: 'not Docker' } };
     expect(problemsOf(write(k))).toBe('');
   });
@@ -172,7 +229,9 @@ describe('knowledge loader', () => {
     const k = minimalKnowledge();
     k.quiz.questions[0]!.card = 'nothing';
     expect(problemsOf(write(k))).toMatch(/quiz\.yml: q-one › questions\.0\.card: dangling related link "nothing"/);
-    expect(problemsOf(write({ ...minimalKnowledge(), quiz: { questions: [{ ...minimalKnowledge().quiz.questions[0]!, answer: 5 }] } }))).toMatch(/questions\.0\.answer: answer must be the index/);
+    expect(problemsOf(write({ ...minimalKnowledge(), quiz: { questions: [{ ...minimalKnowledge().quiz.questions[0]!, answer: 5 }] } }))).toMatch(
+      /questions\.0\.answer: answer must be the index/,
+    );
   });
 
   it('rejects non-AWS links, bad control ids and a check with nothing to run', () => {
@@ -195,7 +254,9 @@ describe('knowledge loader', () => {
       { type: 'policy:s3/bucketblockpublicaccessdisabled', card: 's3.nothing', first_step: 'Look' },
     ];
     const problems = problemsOf(write(k));
-    expect(problems).toMatch(/findings\.yml: S3\.8 › controls: cited by acm\.encryption, [a-z0-9]+\.encryption, [a-z0-9]+\.encryption and \d+ more but has no title here/);
+    expect(problems).toMatch(
+      /findings\.yml: S3\.8 › controls: cited by acm\.encryption, [a-z0-9]+\.encryption, [a-z0-9]+\.encryption and \d+ more but has no title here/,
+    );
     expect(problems).toMatch(/guardduty\.0\.card: must name a service topic card/);
     expect(problems).toMatch(/guardduty\.0\.first_step\.0: "Turns …" reads in the third person/);
     expect(problems).toMatch(/guardduty\.1\.type: duplicate finding type/);
@@ -219,8 +280,18 @@ describe('knowledge loader', () => {
 
   it('srm kb check exits 1 and prints the problems on stderr, 0 with a summary when valid', () => {
     const chunks = { out: '', err: '' };
-    const out = { write: (s: string) => ((chunks.out += s), true) } as unknown as NodeJS.WritableStream;
-    const err = { write: (s: string) => ((chunks.err += s), true) } as unknown as NodeJS.WritableStream;
+    const out = {
+      write: (s: string) => {
+        chunks.out += s;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
+    const err = {
+      write: (s: string) => {
+        chunks.err += s;
+        return true;
+      },
+    } as unknown as NodeJS.WritableStream;
     expect(runKbCheck(write(minimalKnowledge()), out, err)).toBe(0);
     expect(chunks.out).toContain(`knowledge OK: ${SERVICE_IDS.length} services`);
     const k = minimalKnowledge();

@@ -16,7 +16,14 @@ const FRIDAY = new Date('2026-12-04T16:00:00Z');
 
 let attempts = 0;
 const answer = (user: string, day: string, correct: boolean, overrides: Partial<QuizAnswer> = {}): QuizAnswer => ({
-  workspace: 'T0TEAM', user, userName: null, question: 'q-data-owner', attempt: `a${(attempts += 1)}`, correct, answeredAt: new Date(`${day}T10:00:00Z`), ...overrides,
+  workspace: 'T0TEAM',
+  user,
+  userName: null,
+  question: 'q-data-owner',
+  attempt: `a${++attempts}`,
+  correct,
+  answeredAt: new Date(`${day}T10:00:00Z`),
+  ...overrides,
 });
 
 const backends = storeBackends();
@@ -36,9 +43,11 @@ describe.each(backends)('the week on the board, on $name', (backend) => {
         // Alice: right every weekday this week, a streak of five.
         ...['2026-11-30', '2026-12-01', '2026-12-02', '2026-12-03', '2026-12-04'].map((day) => answer('U0ALICE', day, true)),
         // Bob: one right of five, Thursday and Friday: a streak of two.
-        answer('U0BOB', '2026-12-03', true), ...[1, 2, 3, 4].map(() => answer('U0BOB', '2026-12-04', false)),
+        answer('U0BOB', '2026-12-03', true),
+        ...[1, 2, 3, 4].map(() => answer('U0BOB', '2026-12-04', false)),
         // Carol: only wrong answers; she counts among the people, never on a list.
-        answer('U0CAROL', '2026-12-02', false), answer('U0CAROL', '2026-12-04', false),
+        answer('U0CAROL', '2026-12-02', false),
+        answer('U0CAROL', '2026-12-04', false),
         // Five more with one right answer each, on Monday only: no streak.
         ...['U0DAN', 'U0EVE', 'U0FAY', 'U0GUS', 'U0HAL'].map((user) => answer(user, '2026-11-30', true)),
         // Outside the board: last week, and another workspace.
@@ -52,9 +61,15 @@ describe.each(backends)('the week on the board, on $name', (backend) => {
       expect(board.mostCorrect).toEqual([
         { user: 'U0ALICE', correct: 5 },
         // Ties: fewer answers first, then by id; Bob's one right took five answers.
-        { user: 'U0DAN', correct: 1 }, { user: 'U0EVE', correct: 1 }, { user: 'U0FAY', correct: 1 }, { user: 'U0GUS', correct: 1 },
+        { user: 'U0DAN', correct: 1 },
+        { user: 'U0EVE', correct: 1 },
+        { user: 'U0FAY', correct: 1 },
+        { user: 'U0GUS', correct: 1 },
       ]);
-      expect(board.longestStreaks).toEqual([{ user: 'U0ALICE', current: 5 }, { user: 'U0BOB', current: 2 }]);
+      expect(board.longestStreaks).toEqual([
+        { user: 'U0ALICE', current: 5 },
+        { user: 'U0BOB', current: 2 },
+      ]);
       const shown = JSON.stringify(renderLeaderboard(board));
       for (const absent of ['U0CAROL', 'U0HAL', 'U0OLD', 'U0ELSEWHERE']) expect(shown).not.toContain(absent);
     });
@@ -68,8 +83,15 @@ describe.each(backends)('the week on the board, on $name', (backend) => {
 });
 
 const BOARD: Leaderboard = {
-  from: '2026-11-28', to: '2026-12-04', people: 3, answers: 9, streakUnit: 'week',
-  mostCorrect: [{ user: 'U0ALICE', correct: 4 }, { user: '<!channel>', correct: 3 }],
+  from: '2026-11-28',
+  to: '2026-12-04',
+  people: 3,
+  answers: 9,
+  streakUnit: 'week',
+  mostCorrect: [
+    { user: 'U0ALICE', correct: 4 },
+    { user: '<!channel>', correct: 3 },
+  ],
   longestStreaks: [{ user: 'W0BOB', current: 3 }],
 };
 
@@ -94,7 +116,14 @@ describe('posting the leaderboard', () => {
   async function post(board: Leaderboard | null = BOARD, date = '2026-12-04') {
     const { log, lines } = captureLog();
     const quiz = { leaderboard: vi.fn(async () => board) };
-    const report = await postLeaderboard({ client: botClient({ slackApiUrl: slack.proxy.apiUrl, slackApiRetries: 1 }, TEST_BOT_TOKEN, log), quiz, date, channels, log, now: FRIDAY });
+    const report = await postLeaderboard({
+      client: botClient({ slackApiUrl: slack.proxy.apiUrl, slackApiRetries: 1 }, TEST_BOT_TOKEN, log),
+      quiz,
+      date,
+      channels,
+      log,
+      now: FRIDAY,
+    });
     return { ...report, quiz, logs: lines() };
   }
 
@@ -138,7 +167,11 @@ describe('leaderboard settings', () => {
 
   it('are off by default, and take channels and one day together; the time defaults to TIP_TIME', () => {
     expect(loadConfig({}).leaderboard).toEqual({ channels: [], day: null, time: '09:00' });
-    expect(loadConfig({ LEADERBOARD_CHANNELS: 'C0QUIZONE', LEADERBOARD_DAY: 'Friday', TIP_TIME: '8:30' }).leaderboard).toEqual({ channels: ['C0QUIZONE'], day: 5, time: '08:30' });
+    expect(loadConfig({ LEADERBOARD_CHANNELS: 'C0QUIZONE', LEADERBOARD_DAY: 'Friday', TIP_TIME: '8:30' }).leaderboard).toEqual({
+      channels: ['C0QUIZONE'],
+      day: 5,
+      time: '08:30',
+    });
     expect(loadConfig({ LEADERBOARD_CHANNELS: 'C0QUIZONE', LEADERBOARD_DAY: 'mon', LEADERBOARD_TIME: '16:00' }).leaderboard.time).toBe('16:00');
   });
 

@@ -39,9 +39,7 @@ describe('manifest.yml', () => {
     broken.features.slash_commands[0].command = 'srm';
     broken.features.shortcuts[0].type = 'global_message';
     expect(validate(broken)).toBe(false);
-    expect(validate.errors!.map((e) => e.instancePath)).toEqual(
-      expect.arrayContaining(['/features/slash_commands/0/command', '/features/shortcuts/0/type']),
-    );
+    expect(validate.errors!.map((e) => e.instancePath)).toEqual(expect.arrayContaining(['/features/slash_commands/0/command', '/features/shortcuts/0/type']));
   });
 
   it('declares the command and shortcut the code listens for', () => {
@@ -52,8 +50,15 @@ describe('manifest.yml', () => {
 
   it('subscribes to the events the app answers, with interactivity, Socket Mode and the Home tab on', () => {
     expect([...manifest.settings.event_subscriptions.bot_events].sort()).toEqual([
-      'app_home_opened', 'app_mention', 'app_uninstalled', 'assistant_thread_context_changed', 'assistant_thread_started', 'message.channels',
-      'message.groups', 'message.im', 'tokens_revoked',
+      'app_home_opened',
+      'app_mention',
+      'app_uninstalled',
+      'assistant_thread_context_changed',
+      'assistant_thread_started',
+      'message.channels',
+      'message.groups',
+      'message.im',
+      'tokens_revoked',
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
@@ -78,7 +83,13 @@ describe('manifest.yml', () => {
 
   it('asks for the minimal bot scopes and no user scopes', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
-      'app_mentions:read', 'assistant:write', 'channels:history', 'chat:write', 'commands', 'groups:history', 'im:history',
+      'app_mentions:read',
+      'assistant:write',
+      'channels:history',
+      'chat:write',
+      'commands',
+      'groups:history',
+      'im:history',
     ]);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });

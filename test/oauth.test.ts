@@ -59,7 +59,8 @@ describe.each(storeBackends())('multi-workspace install (OAuth) on $name', (back
 
   /** A person's DM to the bot in `workspace`; resolves with the reply's Web API call, or rejects when none comes. */
   async function dm(workspace: Workspace, timeoutMs?: number) {
-    const ts = `1700000200.${String((dmCount += 1)).padStart(6, '0')}`;
+    dmCount += 1;
+    const ts = `1700000200.${String(dmCount).padStart(6, '0')}`;
     const channel = `D0${workspace.teamId}${dmCount}`;
     const event = { type: 'message', channel_type: 'im', channel, user: 'U0ASKER', text: 'who patches rds', ts, event_ts: ts };
     expect((await send(eventCallback(event, workspace))).status).toBe(200);
@@ -77,7 +78,10 @@ describe.each(storeBackends())('multi-workspace install (OAuth) on $name', (back
     const state = authorize.searchParams.get('state')!;
     expect(state).toMatch(/\S{20,}/);
     // The state is also pinned to this browser by a cookie: a link forwarded to someone else does not install.
-    const cookie = started.headers.getSetCookie().find((line) => line.includes(state))!.split(';')[0]!;
+    const cookie = started.headers
+      .getSetCookie()
+      .find((line) => line.includes(state))!
+      .split(';')[0]!;
 
     fake.approveInstall(code, workspace);
     return fetch(`${app.baseUrl}/slack/oauth_redirect?${new URLSearchParams({ code, state })}`, { headers: { cookie } });

@@ -3,14 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, parseButtonPayload, renderQuizQuestion, renderQuizResult, type SlackMessage } from '../src/cards/index.js';
 import { cardExists, loadKnowledge, parseCardKey, type QuizQuestion } from '../src/knowledge/index.js';
 import {
-  checkAnswer, encodeNextQuestion, encodeQuestionRef, encodeQuizChoice, parseNextQuestion, parseQuestionRef, parseQuizChoice, pickQuestion,
+  checkAnswer,
+  encodeNextQuestion,
+  encodeQuestionRef,
+  encodeQuizChoice,
+  parseNextQuestion,
+  parseQuestionRef,
+  parseQuizChoice,
+  pickQuestion,
   questionFingerprint,
 } from '../src/quiz/index.js';
 import { interactiveElements } from './support/blocks.js';
 
 const kb = loadKnowledge();
 const quiz = kb.quiz;
-const byId = (id: string) => quiz.find((q) => q.id === id)!;
 const choiceOf = (question: QuizQuestion, chosen: number) => ({ id: question.id, chosen, fingerprint: questionFingerprint(question) });
 /** A random source that walks through the pool: 0, 1/n, 2/n… */
 const sequence = (n: number) => {
@@ -120,7 +126,20 @@ describe('quiz button values', () => {
   });
 
   it('refuse anything we did not make', () => {
-    for (const value of [undefined, '', 'nope', '[]', 'null', '7', '{"qz":1,"c":0,"v":"a"}', '{"qz":"a","c":-1,"v":"a"}', '{"qz":"a","c":1.5,"v":"a"}', '{"qz":"a","c":"0","v":"a"}', '{"qz":"a","c":0}', '{"qz":"a","c":0,"v":"a","a":3}']) {
+    for (const value of [
+      undefined,
+      '',
+      'nope',
+      '[]',
+      'null',
+      '7',
+      '{"qz":1,"c":0,"v":"a"}',
+      '{"qz":"a","c":-1,"v":"a"}',
+      '{"qz":"a","c":1.5,"v":"a"}',
+      '{"qz":"a","c":"0","v":"a"}',
+      '{"qz":"a","c":0}',
+      '{"qz":"a","c":0,"v":"a","a":3}',
+    ]) {
       expect(parseQuizChoice(value), String(value)).toBeNull();
     }
     for (const value of [undefined, 'nope', '[]', '{"after":3}', '{"about":["s3"]}']) expect(parseNextQuestion(value), String(value)).toBeNull();

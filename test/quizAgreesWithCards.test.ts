@@ -9,8 +9,48 @@ import { foldPhrase } from '../src/text/phrase.js';
  */
 const kb: KnowledgeBase = loadKnowledge();
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'to', 'is', 'was', 'and', 'or', 'for', 'by', 'with', 'who', 'whose', 'its', 'it', 'their', 'our', 'your', 'that', 'this', 'what', 'after', 'from', 'has', 'have', 'had', 'be', 'are', 'were', 'not', 'no']);
-const contentWords = (text: string) => new Set(foldPhrase(text).split(' ').filter((w) => w.length > 2 && !STOP.has(w)));
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'on',
+  'to',
+  'is',
+  'was',
+  'and',
+  'or',
+  'for',
+  'by',
+  'with',
+  'who',
+  'whose',
+  'its',
+  'it',
+  'their',
+  'our',
+  'your',
+  'that',
+  'this',
+  'what',
+  'after',
+  'from',
+  'has',
+  'have',
+  'had',
+  'be',
+  'are',
+  'were',
+  'not',
+  'no',
+]);
+const contentWords = (text: string) =>
+  new Set(
+    foldPhrase(text)
+      .split(' ')
+      .filter((w) => w.length > 2 && !STOP.has(w)),
+  );
 
 /** How much two texts share, as the Jaccard index of their content words. */
 function overlap(a: string, b: string): number {
@@ -66,7 +106,14 @@ describe('quiz and cards', () => {
   });
 
   it('reads the verdict of every plain choice', () => {
-    expect(['AWS', 'AWS alone', 'The customer', 'You, the site owner', 'Both (shared)', 'Shared'].map(verdictOf)).toEqual(['aws', 'aws', 'customer', 'customer', 'shared', 'shared']);
+    expect(['AWS', 'AWS alone', 'The customer', 'You, the site owner', 'Both (shared)', 'Shared'].map(verdictOf)).toEqual([
+      'aws',
+      'aws',
+      'customer',
+      'customer',
+      'shared',
+      'shared',
+    ]);
     expect(verdictOf('AWS Config')).toBeNull();
   });
 });

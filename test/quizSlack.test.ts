@@ -17,9 +17,8 @@ const question = (id: string) => kb.quiz.find((q) => q.id === id)!;
 let fake: FakeSlack;
 let app: RunningApp;
 let counter = 0;
-const newResponseId = () => `q${(counter += 1)}`;
-const startQuizApp = () =>
-  startApp({ env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl } });
+const newResponseId = () => `q${++counter}`;
+const startQuizApp = () => startApp({ env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl } });
 
 async function slash(text: string) {
   const response = await sendToApp(app.baseUrl, slashCommand(text, { responseUrl: fake.responseUrl(newResponseId()) }), { secret: TEST_SIGNING_SECRET });
@@ -32,7 +31,13 @@ async function click(button: Interactive, options: { ephemeral?: boolean; user?:
   const responseId = newResponseId();
   const response = await sendToApp(
     app.baseUrl,
-    blockAction({ actionId: button.action_id, value: button.value!, responseUrl: fake.responseUrl(responseId), ephemeral: options.ephemeral ?? true, ...options }),
+    blockAction({
+      actionId: button.action_id,
+      value: button.value!,
+      responseUrl: fake.responseUrl(responseId),
+      ephemeral: options.ephemeral ?? true,
+      ...options,
+    }),
     { secret: TEST_SIGNING_SECRET },
   );
   expect(response.status).toBe(200);
@@ -46,7 +51,10 @@ const visible = (message: SlackMessage): string => texts(message.blocks.filter((
 const texts = (value: unknown): string =>
   typeof value !== 'object' || value === null
     ? ''
-    : Object.entries(value).map(([key, inner]) => (key === 'text' && typeof inner === 'string' ? inner : texts(inner))).filter(Boolean).join('\n');
+    : Object.entries(value)
+        .map(([key, inner]) => (key === 'text' && typeof inner === 'string' ? inner : texts(inner)))
+        .filter(Boolean)
+        .join('\n');
 
 beforeAll(async () => {
   fake = await FakeSlack.start();
@@ -177,7 +185,11 @@ describe('/srm quiz', () => {
     expect(forged).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(forged.text).toContain('/srm quiz');
 
-    const edited = await click({ type: 'button', action_id: `${ACTION_IDS.quizAnswer}:0`, value: JSON.stringify({ qz: kb.quiz[0]!.id, c: 0, v: 'old-version' }) });
+    const edited = await click({
+      type: 'button',
+      action_id: `${ACTION_IDS.quizAnswer}:0`,
+      value: JSON.stringify({ qz: kb.quiz[0]!.id, c: 0, v: 'old-version' }),
+    });
     expect(visible(edited)).toContain("can't be scored");
     expect(edited.text).toContain('The customer');
   });

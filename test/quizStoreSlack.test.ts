@@ -19,7 +19,10 @@ let fake: FakeSlack;
 let app: RunningApp;
 let dataDir: string;
 let counter = 0;
-const newResponseId = () => `s${(counter += 1)}`;
+const newResponseId = () => {
+  counter += 1;
+  return `s${counter}`;
+};
 const startStoreApp = () =>
   startApp({ env: { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_SIGNING_SECRET: TEST_SIGNING_SECRET, SLACK_API_URL: fake.apiUrl, DATA_DIR: dataDir } });
 
@@ -66,7 +69,12 @@ describe('quiz answers in the running app', () => {
     await send(clickRequest);
     await send(clickRequest);
     await app.waitForLog((line) => line.msg === 'request' && line.recorded === 'duplicate');
-    expect(app.logs().filter((line) => line.msg === 'request' && line.recorded !== undefined).map((line) => line.recorded)).toEqual(['recorded', 'duplicate']);
+    expect(
+      app
+        .logs()
+        .filter((line) => line.msg === 'request' && line.recorded !== undefined)
+        .map((line) => line.recorded),
+    ).toEqual(['recorded', 'duplicate']);
 
     const after = await stats();
     expect(statsText(after)).toContain('1 of 1 answer right (100%)');

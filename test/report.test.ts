@@ -35,10 +35,10 @@ describe('srm report on the log of a real run', () => {
     let n = 0;
     const send = (request: ReturnType<typeof slashCommand>) => sendToApp(app.baseUrl, request, { secret: TEST_SIGNING_SECRET });
     const slash = async (text: string, user = 'U0ASKER') =>
-      (await send(slashCommand(text, { responseUrl: fake.responseUrl(`r${(n += 1)}`), user }))).json() as SlackMessage;
+      (await send(slashCommand(text, { responseUrl: fake.responseUrl(`r${++n}`), user }))).json() as SlackMessage;
     const vote = async (text: string, direction: 'up' | 'down') => {
       const { actionId, value } = feedbackHalf((await slash(text)).blocks, direction);
-      await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`r${(n += 1)}`), ephemeral: true }));
+      await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(`r${++n}`), ephemeral: true }));
     };
 
     for (const user of ['U01', 'U02', 'U03']) await slash('What about Amazon Nova?', user);
@@ -54,7 +54,9 @@ describe('srm report on the log of a real run', () => {
     await vote('who patches rds', 'down');
     await vote('who patches ec2', 'up');
     await vote('who patches ec2', 'up');
-    await app.waitForLog(() => app.logs().filter((l) => l.msg === 'card feedback').length === 7 && app.logs().filter((l) => l.msg === 'unanswered query').length === 9);
+    await app.waitForLog(
+      () => app.logs().filter((l) => l.msg === 'card feedback').length === 7 && app.logs().filter((l) => l.msg === 'unanswered query').length === 9,
+    );
     await app.stop();
     await fake.close();
     logFile = join(dir, 'srm-bot.log');
@@ -68,7 +70,10 @@ describe('srm report on the log of a real run', () => {
     expect(run.code).toBe(0);
     const out = run.stdout;
     expect(out).toContain('9 unanswered questions and 7 votes');
-    const unansweredRows = out.slice(out.indexOf('Most frequent unanswered'), out.indexOf('Worst-rated')).split('\n').filter((l) => l.includes('"'));
+    const unansweredRows = out
+      .slice(out.indexOf('Most frequent unanswered'), out.indexOf('Worst-rated'))
+      .split('\n')
+      .filter((l) => l.includes('"'));
     expect(unansweredRows[0]).toMatch(/^\s+5\s+4\s+\S.*"What about Amazon Nova\?"$/);
     expect(unansweredRows[1]).toMatch(/^\s+2\s+1\s+.*"tell me about gamelift"$/);
     expect(unansweredRows.slice(2).join('\n')).toContain('"pizza recipe"');
@@ -106,8 +111,13 @@ describe('srm report on hand-written log lines', () => {
 
   it('groups a question however it was typed, counts distinct askers, and orders by how often it was asked', async () => {
     const summary = await summarize([
-      unanswered('b question', 'U1'), unanswered('A question', 'U1', 'too_vague', '2026-11-21T00:00:00.000Z'), unanswered('a  QUESTION!', 'U2', 'too_vague'),
-      unanswered('a question', 'U3', 'not_understood'), unanswered('b question', 'U1'), unanswered('c question', 'U1'), unanswered('   '),
+      unanswered('b question', 'U1'),
+      unanswered('A question', 'U1', 'too_vague', '2026-11-21T00:00:00.000Z'),
+      unanswered('a  QUESTION!', 'U2', 'too_vague'),
+      unanswered('a question', 'U3', 'not_understood'),
+      unanswered('b question', 'U1'),
+      unanswered('c question', 'U1'),
+      unanswered('   '),
     ]);
     expect(summary.unanswered).toBe(6);
     expect(summary.topUnanswered).toEqual([
@@ -120,22 +130,40 @@ describe('srm report on hand-written log lines', () => {
 
   it('ranks cards by thumbs-down net of thumbs-up, then by thumbs-down, and leaves out cards nobody voted down', async () => {
     const summary = await summarize([
-      voteLine('down', 'rds'), voteLine('down', 'rds'), voteLine('up', 'rds'), voteLine('up', 'rds'), voteLine('up', 'rds'),
-      voteLine('down', 'iam.access', 'who owns iam'), voteLine('down', 'iam.access', 'who owns iam'), voteLine('up', 'iam.access'),
-      voteLine('down', 's3'), voteLine('up', 'ec2'),
+      voteLine('down', 'rds'),
+      voteLine('down', 'rds'),
+      voteLine('up', 'rds'),
+      voteLine('up', 'rds'),
+      voteLine('up', 'rds'),
+      voteLine('down', 'iam.access', 'who owns iam'),
+      voteLine('down', 'iam.access', 'who owns iam'),
+      voteLine('up', 'iam.access'),
+      voteLine('down', 's3'),
+      voteLine('up', 'ec2'),
       // A vote logged before votes carried a kind.
       JSON.stringify({ feedback: { vote: 'down', card: 'kms', query: 'kms keys' }, msg: 'card feedback' }),
     ]);
     expect(summary.votes).toBe(11);
-    expect(summary.worstCards.map((c) => [c.card, c.down, c.up])).toEqual([['iam.access', 2, 1], ['kms', 1, 0], ['s3', 1, 0], ['rds', 2, 3]]);
+    expect(summary.worstCards.map((c) => [c.card, c.down, c.up])).toEqual([
+      ['iam.access', 2, 1],
+      ['kms', 1, 0],
+      ['s3', 1, 0],
+      ['rds', 2, 3],
+    ]);
     expect(summary.worstCards[0]!.missedQueries).toEqual([{ query: 'who owns iam', count: 2 }]);
   });
 
   it('skips every other line: request lines, other JSON, pretty-printed text, broken JSON', async () => {
     const summary = await summarize([
       JSON.stringify({ type: 'command /srm', match: 'no_match', msg: 'request' }),
-      JSON.stringify({ feedback: { kind: 'no_match' } }), JSON.stringify({ feedback: { kind: 'vote', vote: 'maybe', card: 's3' } }), JSON.stringify({ feedback: 'x' }),
-      '[10:00:00.000] INFO: request', '{"broken', '[]', '', unanswered('kept'),
+      JSON.stringify({ feedback: { kind: 'no_match' } }),
+      JSON.stringify({ feedback: { kind: 'vote', vote: 'maybe', card: 's3' } }),
+      JSON.stringify({ feedback: 'x' }),
+      '[10:00:00.000] INFO: request',
+      '{"broken',
+      '[]',
+      '',
+      unanswered('kept'),
     ]);
     expect(summary).toMatchObject({ linesRead: 8, notJson: 3, unanswered: 1, votes: 0 });
   });
@@ -144,6 +172,7 @@ describe('srm report on hand-written log lines', () => {
     writeFileSync(join(dir, 'hostile.log'), `${unanswered('\u001b[2Jwipe\u202Eevil\nsecond line')}\n`);
     const run = srm(['report', join(dir, 'hostile.log')]);
     expect(run.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is that these control characters are gone
     expect(run.stdout).not.toMatch(/[\u001b\u202E]/);
     expect(run.stdout).toContain('"[2Jwipe evil second line"');
   });

@@ -22,7 +22,7 @@ const cardShown = (call: ApiCall) => (call.args.blocks as Array<{ type: string; 
 let fake: FakeSlack;
 let app: RunningApp;
 let tsCounter = 0;
-const nextTs = () => `1700000600.${String((tsCounter += 1)).padStart(6, '0')}`;
+const nextTs = () => `1700000600.${String(++tsCounter).padStart(6, '0')}`;
 
 const send = async (event: Record<string, unknown>) => {
   const response = await sendToApp(app.baseUrl, eventCallback(event), { secret: TEST_SIGNING_SECRET });
@@ -39,7 +39,13 @@ async function personSays(text: string, where: { channel: string; threadTs?: str
 
 /** `@srm-bot …` in a channel, in the thread `threadTs` when given. */
 async function mention(text: string, threadTs?: string): Promise<PersonMessage> {
-  const message: PersonMessage = { channel: 'C0GENERAL', ts: nextTs(), user: 'U0ASKER', text: `<@${BOT_USER_ID}> ${text}`, ...(threadTs && { thread_ts: threadTs }) };
+  const message: PersonMessage = {
+    channel: 'C0GENERAL',
+    ts: nextTs(),
+    user: 'U0ASKER',
+    text: `<@${BOT_USER_ID}> ${text}`,
+    ...(threadTs && { thread_ts: threadTs }),
+  };
   fake.personPosted(message);
   await send({ type: 'app_mention', event_ts: message.ts, ...message });
   return message;
@@ -47,14 +53,29 @@ async function mention(text: string, threadTs?: string): Promise<PersonMessage> 
 
 /** The card the app posted for the n-th answer in `channel` (1 = first). */
 const answerNumber = (n: number, channel: string) =>
-  fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === channel && fake.callsTo('chat.postMessage').filter((p) => p.args.channel === channel).indexOf(c) === n - 1);
+  fake.waitForCall(
+    'chat.postMessage',
+    (c) =>
+      c.outcome === 'ok' &&
+      c.args.channel === channel &&
+      fake
+        .callsTo('chat.postMessage')
+        .filter((p) => p.args.channel === channel)
+        .indexOf(c) ===
+        n - 1,
+  );
 
 /** Opens the agent view: Slack starts a thread in the app's DM with the person. */
 async function startAgentThread(channel = 'D0AGENT'): Promise<string> {
   const threadTs = nextTs();
   await send({
     type: 'assistant_thread_started',
-    assistant_thread: { user_id: 'U0ASKER', channel_id: channel, thread_ts: threadTs, context: { channel_id: 'C0GENERAL', team_id: 'T0TEST', enterprise_id: null } },
+    assistant_thread: {
+      user_id: 'U0ASKER',
+      channel_id: channel,
+      thread_ts: threadTs,
+      context: { channel_id: 'C0GENERAL', team_id: 'T0TEST', enterprise_id: null },
+    },
     event_ts: nextTs(),
   });
   return threadTs;
@@ -80,7 +101,7 @@ afterEach(() => {
 });
 
 describe('the agent view', () => {
-  it('opening it sets up to four suggested prompts for that thread, today\'s tip among them, each answered with a card', async () => {
+  it("opening it sets up to four suggested prompts for that thread, today's tip among them, each answered with a card", async () => {
     const threadTs = await startAgentThread();
     const call = await fake.waitForCall('assistant.threads.setSuggestedPrompts');
     expect(call.args).toMatchObject({ channel_id: 'D0AGENT', thread_ts: threadTs });
@@ -151,7 +172,12 @@ describe('the agent view', () => {
     await answerNumber(1, 'D0AGENT');
     await send({
       type: 'assistant_thread_context_changed',
-      assistant_thread: { user_id: 'U0ASKER', channel_id: 'D0AGENT', thread_ts: threadTs, context: { channel_id: 'C0OTHER', team_id: 'T0TEST', enterprise_id: null } },
+      assistant_thread: {
+        user_id: 'U0ASKER',
+        channel_id: 'D0AGENT',
+        thread_ts: threadTs,
+        context: { channel_id: 'C0OTHER', team_id: 'T0TEST', enterprise_id: null },
+      },
       event_ts: nextTs(),
     });
     await personSays('and for aurora?', { channel: 'D0AGENT', threadTs });
@@ -161,7 +187,16 @@ describe('the agent view', () => {
 
   it('its own answers in the thread, which Slack also delivers, get no answer', async () => {
     const threadTs = await startAgentThread();
-    await send({ type: 'message', channel_type: 'im', channel: 'D0AGENT', thread_ts: threadTs, user: BOT_USER_ID, bot_id: BOT_ID, text: 's3 encryption', ts: nextTs() });
+    await send({
+      type: 'message',
+      channel_type: 'im',
+      channel: 'D0AGENT',
+      thread_ts: threadTs,
+      user: BOT_USER_ID,
+      bot_id: BOT_ID,
+      text: 's3 encryption',
+      ts: nextTs(),
+    });
     await personSays('is iam my job', { channel: 'D0AGENT', threadTs });
     await answerNumber(1, 'D0AGENT');
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);

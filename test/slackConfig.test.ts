@@ -19,8 +19,14 @@ function problems(env: NodeJS.ProcessEnv): string[] {
 describe('configuration from the environment', () => {
   it('runs the local console with no Slack credentials, with every default', () => {
     expect(loadConfig({})).toEqual({
-      slack: null, port: 3000, slackApiUrl: 'https://slack.com/api/', slackApiRetries: 3, logLevel: 'info', feedback: { channel: null, perMinute: 10 },
-      tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] }, findingChannels: [],
+      slack: null,
+      port: 3000,
+      slackApiUrl: 'https://slack.com/api/',
+      slackApiRetries: 3,
+      logLevel: 'info',
+      feedback: { channel: null, perMinute: 10 },
+      tips: { channels: [], time: '09:00', timeZone: 'UTC', days: [1, 2, 3, 4, 5] },
+      findingChannels: [],
       store: { databaseUrl: null, dataDir: resolve('data'), retentionDays: 730 },
       leaderboard: { channels: [], day: null, time: '09:00' },
     });
@@ -44,7 +50,9 @@ describe('configuration from the environment', () => {
 
   it('takes FINDINGS_CHANNELS as comma-separated channel ids and refuses names', () => {
     expect(loadConfig({ FINDINGS_CHANNELS: 'C0FINDINGS, G0PRIVATE' }).findingChannels).toEqual(['C0FINDINGS', 'G0PRIVATE']);
-    expect(problems({ FINDINGS_CHANNELS: 'C0FINDINGS,#security-alerts' })[0]).toMatch(/^FINDINGS_CHANNELS: "#security-alerts" must be channel ids such as C0123456789/);
+    expect(problems({ FINDINGS_CHANNELS: 'C0FINDINGS,#security-alerts' })[0]).toMatch(
+      /^FINDINGS_CHANNELS: "#security-alerts" must be channel ids such as C0123456789/,
+    );
   });
 
   it('treats blank variables (an empty line in .env) as unset', () => {
@@ -89,14 +97,21 @@ describe('configuration from the environment', () => {
     const KEY_HEX = 'a'.repeat(64);
     const KEY_BASE64 = Buffer.alloc(32, 7).toString('base64');
     const OAUTH = {
-      SLACK_CLIENT_ID: '1234567890.0987654321', SLACK_CLIENT_SECRET: 'f'.repeat(32), SLACK_STATE_SECRET: 's'.repeat(32),
-      SLACK_SIGNING_SECRET: SECRET, TOKEN_ENCRYPTION_KEY: KEY_BASE64,
+      SLACK_CLIENT_ID: '1234567890.0987654321',
+      SLACK_CLIENT_SECRET: 'f'.repeat(32),
+      SLACK_STATE_SECRET: 's'.repeat(32),
+      SLACK_SIGNING_SECRET: SECRET,
+      TOKEN_ENCRYPTION_KEY: KEY_BASE64,
     };
 
     it('is chosen by the client id, secret and state secret, with the encryption key as 32 bytes, and keeps every secret out of logs', () => {
       const config = loadConfig({ ...OAUTH, TOKEN_ENCRYPTION_KEY_PREVIOUS: KEY_HEX });
       expect(config.slack).toEqual({
-        mode: 'oauth', clientId: OAUTH.SLACK_CLIENT_ID, clientSecret: OAUTH.SLACK_CLIENT_SECRET, stateSecret: OAUTH.SLACK_STATE_SECRET, signingSecret: SECRET,
+        mode: 'oauth',
+        clientId: OAUTH.SLACK_CLIENT_ID,
+        clientSecret: OAUTH.SLACK_CLIENT_SECRET,
+        stateSecret: OAUTH.SLACK_STATE_SECRET,
+        signingSecret: SECRET,
         tokenKeys: { current: Buffer.alloc(32, 7), previous: Buffer.from(KEY_HEX, 'hex') },
       });
       expect(secretsOf(config)).toEqual(expect.arrayContaining([OAUTH.SLACK_CLIENT_SECRET, OAUTH.SLACK_STATE_SECRET, SECRET, KEY_BASE64, KEY_HEX]));
@@ -110,15 +125,24 @@ describe('configuration from the environment', () => {
     });
 
     it.each([
-      [{ SLACK_BOT_TOKEN: BOT }, /^SLACK_BOT_TOKEN: set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET\. Choose one: unset SLACK_BOT_TOKEN/],
+      [
+        { SLACK_BOT_TOKEN: BOT },
+        /^SLACK_BOT_TOKEN: set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET\. Choose one: unset SLACK_BOT_TOKEN/,
+      ],
       [{ SLACK_APP_TOKEN: APP }, /^SLACK_APP_TOKEN: OAuth mode serves .* over HTTP, not Socket Mode: unset SLACK_APP_TOKEN/],
-      [{ TIP_CHANNELS: 'C0123TIPS' }, /^TIP_CHANNELS: daily tips are posted with one workspace's bot token.* run `srm post-tip` with that workspace's SLACK_BOT_TOKEN/],
+      [
+        { TIP_CHANNELS: 'C0123TIPS' },
+        /^TIP_CHANNELS: daily tips are posted with one workspace's bot token.* run `srm post-tip` with that workspace's SLACK_BOT_TOKEN/,
+      ],
     ])('refuses single-workspace settings beside it: %o', (extra, expected) => {
       expect(problems({ ...OAUTH, ...extra })).toEqual([expect.stringMatching(expected)]);
     });
 
     it.each([
-      [{ TOKEN_ENCRYPTION_KEY: 'short' }, /^TOKEN_ENCRYPTION_KEY: must be 32 random bytes in base64 \(44 characters\) or hex \(64 digits\); generate one with `openssl rand -base64 32`/],
+      [
+        { TOKEN_ENCRYPTION_KEY: 'short' },
+        /^TOKEN_ENCRYPTION_KEY: must be 32 random bytes in base64 \(44 characters\) or hex \(64 digits\); generate one with `openssl rand -base64 32`/,
+      ],
       [{ TOKEN_ENCRYPTION_KEY: 'a'.repeat(62) }, /^TOKEN_ENCRYPTION_KEY: must be 32 random bytes/],
       [{ TOKEN_ENCRYPTION_KEY_PREVIOUS: Buffer.alloc(16).toString('base64') }, /^TOKEN_ENCRYPTION_KEY_PREVIOUS: must be 32 random bytes/],
       [{ SLACK_STATE_SECRET: 'secret' }, /^SLACK_STATE_SECRET: must be at least 32 characters/],

@@ -6,8 +6,15 @@ import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from '
 import { feedbackHalf, findElement, interactiveElements } from './support/blocks.js';
 import { BOT_ID, BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import {
-  blockAction, eventCallback, homeSelection, messageShortcut, sendToApp, slashCommand, urlVerification,
-  type SendOptions, type SlackRequest,
+  blockAction,
+  eventCallback,
+  homeSelection,
+  messageShortcut,
+  sendToApp,
+  slashCommand,
+  urlVerification,
+  type SendOptions,
+  type SlackRequest,
 } from './support/slackRequests.js';
 
 const kb = loadKnowledge();
@@ -18,10 +25,9 @@ const cliCard = (text: string, surface: 'ephemeral' | 'message' = 'ephemeral') =
 let fake: FakeSlack;
 let app: RunningApp;
 let responseCounter = 0;
-const newResponseId = () => `r${(responseCounter += 1)}`;
+const newResponseId = () => `r${++responseCounter}`;
 
-const send = (request: SlackRequest, options: Partial<SendOptions> = {}) =>
-  sendToApp(app.baseUrl, request, { secret: TEST_SIGNING_SECRET, ...options });
+const send = (request: SlackRequest, options: Partial<SendOptions> = {}) => sendToApp(app.baseUrl, request, { secret: TEST_SIGNING_SECRET, ...options });
 
 async function slash(text: string, options: { channel?: string; user?: string } = {}) {
   const responseId = newResponseId();
@@ -34,9 +40,7 @@ async function slash(text: string, options: { channel?: string; user?: string } 
 async function click(message: SlackMessage, matches: (actionId: string) => boolean, options: { ephemeral: boolean; channel?: string; user?: string }) {
   const button = findElement(message.blocks, (e) => e.type === 'button' && matches(e.action_id));
   const responseId = newResponseId();
-  const response = await send(
-    blockAction({ actionId: button.action_id, value: button.value!, responseUrl: fake.responseUrl(responseId), ...options }),
-  );
+  const response = await send(blockAction({ actionId: button.action_id, value: button.value!, responseUrl: fake.responseUrl(responseId), ...options }));
   expect(response.status).toBe(200);
   return { responseId, value: JSON.parse(button.value!) as { k: string; q?: string; vote?: string } };
 }
@@ -46,7 +50,9 @@ async function chooseRelated(message: SlackMessage, options: { ephemeral: boolea
   const menu = findElement(message.blocks, (e) => e.type === 'static_select' && e.action_id === ACTION_IDS.browse);
   const key = menu.options?.[0]?.value ?? menu.option_groups![0]!.options[0]!.value;
   const responseId = newResponseId();
-  const response = await send(blockAction({ actionId: menu.action_id, value: key, elementType: 'static_select', responseUrl: fake.responseUrl(responseId), ...options }));
+  const response = await send(
+    blockAction({ actionId: menu.action_id, value: key, elementType: 'static_select', responseUrl: fake.responseUrl(responseId), ...options }),
+  );
   expect(response.status).toBe(200);
   return { responseId, key };
 }
@@ -61,7 +67,7 @@ function renderedText(value: unknown): string {
 
 /** An event answered after the ones before it: proves the earlier (ignored) ones had their chance to misbehave. */
 async function dmAndWaitForReply(text: string, channel = 'D0ASKER') {
-  const ts = `1700000100.${String(responseCounter += 1).padStart(6, '0')}`;
+  const ts = `1700000100.${String(++responseCounter).padStart(6, '0')}`;
   const response = await send(eventCallback({ type: 'message', channel_type: 'im', channel, user: 'U0ASKER', text, ts, event_ts: ts }));
   expect(response.status).toBe(200);
   return fake.waitForCall('chat.postMessage', (c) => c.outcome === 'ok' && c.args.channel === channel && c.args.text === cliCard(text, 'message').text);
@@ -132,7 +138,7 @@ describe('/srm', () => {
     expect(shown).toEqual({ response_type: 'ephemeral', replace_original: true, ...renderAnswer(kb, answer, { surface: 'ephemeral' }) });
   });
 
-  it('answers the same words again with the same card, and the same words elsewhere with that surface\'s card', async () => {
+  it("answers the same words again with the same card, and the same words elsewhere with that surface's card", async () => {
     const first = await slash('who encrypts dynamodb tables');
     const again = await slash('who encrypts dynamodb tables', { user: 'U0SOMEONEELSE' });
     expect(again.message).toEqual(first.message);
@@ -200,7 +206,9 @@ describe('buttons', () => {
     const answer = engine.answerFor(parseCardKey(key)!)!;
     expect(answer.match).not.toBeNull();
     expect(await fake.waitForResponse(responseId)).toEqual({
-      response_type: 'ephemeral', replace_original: true, ...renderAnswer(kb, answer, { surface: 'ephemeral' }),
+      response_type: 'ephemeral',
+      replace_original: true,
+      ...renderAnswer(kb, answer, { surface: 'ephemeral' }),
     });
   });
 
@@ -209,18 +217,24 @@ describe('buttons', () => {
     const { responseId, key } = await chooseRelated(shared, { ephemeral: false });
     const answer = engine.answerFor(parseCardKey(key)!)!;
     expect(await fake.waitForResponse(responseId)).toEqual({
-      response_type: 'ephemeral', replace_original: false, ...renderAnswer(kb, answer, { surface: 'ephemeral' }),
+      response_type: 'ephemeral',
+      replace_original: false,
+      ...renderAnswer(kb, answer, { surface: 'ephemeral' }),
     });
     expect(fake.callsTo('chat.postMessage')).toEqual([]);
   });
 
-  it.each(['up', 'down'] as const)('a %s vote in Slack\'s feedback control is thanked privately and recorded as a log line', async (vote) => {
+  it.each(['up', 'down'] as const)("a %s vote in Slack's feedback control is thanked privately and recorded as a log line", async (vote) => {
     const { message } = await slash('lambda logging', { user: 'U0VOTER' });
     const { actionId, value } = feedbackHalf(message.blocks, vote);
     const responseId = newResponseId();
     await send(blockAction({ actionId, value, elementType: 'feedback_buttons', responseUrl: fake.responseUrl(responseId), ephemeral: true, user: 'U0VOTER' }));
     const reply = await fake.waitForResponse(responseId);
-    expect(reply).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining(cardKeyTitle(kb, parseCardKey('lambda.logging')!)) });
+    expect(reply).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: expect.stringContaining(cardKeyTitle(kb, parseCardKey('lambda.logging')!)),
+    });
     const line = await app.waitForLog((l) => l.msg === 'card feedback' && l.feedback?.user === 'U0VOTER' && l.feedback?.vote === vote);
     expect(line.feedback).toMatchObject({ card: 'lambda.logging', query: 'lambda logging', channel: 'C0GENERAL' });
   });
@@ -251,7 +265,11 @@ describe('buttons', () => {
     ['in a thread', '1700000000.000050', '1700000000.000050'],
   ])('"Details" on a message everyone sees %s posts the full card in its thread', async (_where, threadTs, expectedThread) => {
     const shared = cliCard('who patches ec2', 'message');
-    const { responseId, value } = await click(shared, (id) => id === ACTION_IDS.details, { ephemeral: false, channel: 'C0GENERAL', ...(threadTs && { threadTs }) });
+    const { responseId, value } = await click(shared, (id) => id === ACTION_IDS.details, {
+      ephemeral: false,
+      channel: 'C0GENERAL',
+      ...(threadTs && { threadTs }),
+    });
     const post = await fake.waitForCall('chat.postMessage');
     const full = renderAnswer(kb, engine.answerFor(parseCardKey(value.k)!, value.q)!, { surface: 'message', length: 'full' });
     expect(post.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: expectedThread, text: full.text, blocks: full.blocks });
@@ -262,13 +280,19 @@ describe('buttons', () => {
   it('"Details" that Slack refuses to post in the thread is explained to the clicker, privately', async () => {
     fake.failNext('chat.postMessage', { error: 'not_in_channel' });
     const { responseId } = await click(cliCard('ec2 patching', 'message'), (id) => id === ACTION_IDS.details, { ephemeral: false, channel: 'C0PRIVATE' });
-    expect(await fake.waitForResponse(responseId)).toMatchObject({ response_type: 'ephemeral', replace_original: false, text: expect.stringMatching(/\/invite @srm-bot/) });
+    expect(await fake.waitForResponse(responseId)).toMatchObject({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: expect.stringMatching(/\/invite @srm-bot/),
+    });
     await app.waitForLog((line) => line.msg === 'could not post the details' && line.error === 'not_in_channel');
   });
 
   it('a control of ours this release does not know is acked, does nothing and is logged', async () => {
     const responseId = newResponseId();
-    const response = await send(blockAction({ actionId: 'srm_from_a_later_release:1', value: '{}', responseUrl: fake.responseUrl(responseId), ephemeral: true }));
+    const response = await send(
+      blockAction({ actionId: 'srm_from_a_later_release:1', value: '{}', responseUrl: fake.responseUrl(responseId), ephemeral: true }),
+    );
     expect(response.status).toBe(200);
     await app.waitForLog((l) => l.action_id === 'srm_from_a_later_release:1' && l.level === 40);
     await app.waitForLog((l) => l.msg === 'request' && l.type === 'block_actions srm_from_a_later_release:1');
@@ -285,13 +309,32 @@ describe('buttons', () => {
 
 describe('mentions and direct messages', () => {
   it('answers an @mention in a thread under the message', async () => {
-    await send(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> who patches ec2`, ts: '1700000200.000100', channel: 'C0GENERAL', event_ts: '1700000200.000100' }));
+    await send(
+      eventCallback({
+        type: 'app_mention',
+        user: 'U0ASKER',
+        text: `<@${BOT_USER_ID}> who patches ec2`,
+        ts: '1700000200.000100',
+        channel: 'C0GENERAL',
+        event_ts: '1700000200.000100',
+      }),
+    );
     const reply = await fake.waitForCall('chat.postMessage');
     expect(reply.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000200.000100', ...cliCard(`<@${BOT_USER_ID}> who patches ec2`, 'message') });
   });
 
   it('answers an @mention inside a thread in that thread', async () => {
-    await send(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> s3 access`, ts: '1700000300.000200', thread_ts: '1700000300.000100', channel: 'C0GENERAL', event_ts: '1700000300.000200' }));
+    await send(
+      eventCallback({
+        type: 'app_mention',
+        user: 'U0ASKER',
+        text: `<@${BOT_USER_ID}> s3 access`,
+        ts: '1700000300.000200',
+        thread_ts: '1700000300.000100',
+        channel: 'C0GENERAL',
+        event_ts: '1700000300.000200',
+      }),
+    );
     const reply = await fake.waitForCall('chat.postMessage');
     expect(reply.args).toMatchObject({ channel: 'C0GENERAL', thread_ts: '1700000300.000100' });
   });
@@ -306,7 +349,14 @@ describe('mentions and direct messages', () => {
     const ignored = [
       { type: 'message', channel_type: 'im', channel: 'D0ASKER', bot_id: 'B0OTHER', text: 's3 encryption', ts: '1700000400.000001' },
       { type: 'message', channel_type: 'im', channel: 'D0ASKER', user: BOT_USER_ID, bot_id: BOT_ID, text: 's3 encryption', ts: '1700000400.000002' },
-      { type: 'message', channel_type: 'im', channel: 'D0ASKER', subtype: 'message_changed', message: { text: 's3 encryption', user: 'U0ASKER' }, ts: '1700000400.000003' },
+      {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D0ASKER',
+        subtype: 'message_changed',
+        message: { text: 's3 encryption', user: 'U0ASKER' },
+        ts: '1700000400.000003',
+      },
       { type: 'message', channel_type: 'im', channel: 'D0ASKER', subtype: 'message_deleted', ts: '1700000400.000004' },
       { type: 'message', channel_type: 'im', channel: 'D0ASKER', subtype: 'bot_message', bot_id: 'B0OTHER', text: 's3 encryption', ts: '1700000400.000005' },
       { type: 'message', channel_type: 'channel', channel: 'C0GENERAL', user: 'U0ASKER', text: 's3 encryption', ts: '1700000400.000006' },
@@ -351,7 +401,9 @@ describe('forged requests', () => {
     const request = slashCommand('s3 encryption', { responseUrl: fake.responseUrl('forged') });
     const response = await send(request, { signature: 'v0=0000000000000000000000000000000000000000000000000000000000000000' });
     expect(response.status).toBe(401);
-    const wrongSecret = await send(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: 'ec2', ts: '1.1', channel: 'C0GENERAL' }), { secret: 'ffffffffffffffffffffffffffffffff' });
+    const wrongSecret = await send(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: 'ec2', ts: '1.1', channel: 'C0GENERAL' }), {
+      secret: 'ffffffffffffffffffffffffffffffff',
+    });
     expect(wrongSecret.status).toBe(401);
     await dmAndWaitForReply('kms encryption');
     expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
@@ -378,7 +430,16 @@ describe('Slack Web API failures', () => {
 
   it('a reply Slack refuses is logged with its reason and the app keeps answering', async () => {
     fake.failNext('chat.postMessage', { error: 'is_archived' });
-    await send(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> s3`, ts: '1700000600.000001', channel: 'C0ARCHIVED', event_ts: '1700000600.000001' }));
+    await send(
+      eventCallback({
+        type: 'app_mention',
+        user: 'U0ASKER',
+        text: `<@${BOT_USER_ID}> s3`,
+        ts: '1700000600.000001',
+        channel: 'C0ARCHIVED',
+        event_ts: '1700000600.000001',
+      }),
+    );
     const line = await app.waitForLog((l) => l.msg === 'could not post the answer' && l.channel === 'C0ARCHIVED');
     expect(line).toMatchObject({ level: 40, error: 'is_archived' });
     await dmAndWaitForReply('s3 backup');

@@ -22,7 +22,14 @@ describe('npm start in HTTP mode', () => {
     const app = await startApp({ via: 'npm', env: httpEnv() });
     // The reply is slow to land: the app has acked Slack, and is still working when the signal arrives.
     fake.failNext('chat.postMessage', { delayMs: 1_500 });
-    const mention = eventCallback({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> who patches ec2`, ts: '1700000700.000001', channel: 'C0GENERAL', event_ts: '1700000700.000001' });
+    const mention = eventCallback({
+      type: 'app_mention',
+      user: 'U0ASKER',
+      text: `<@${BOT_USER_ID}> who patches ec2`,
+      ts: '1700000700.000001',
+      channel: 'C0GENERAL',
+      event_ts: '1700000700.000001',
+    });
     expect((await sendToApp(app.baseUrl, mention, { secret: TEST_SIGNING_SECRET })).status).toBe(200);
     await fake.waitForCall('chat.postMessage', (c) => c.args.thread_ts === '1700000700.000001');
 

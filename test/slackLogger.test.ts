@@ -11,7 +11,15 @@ function capture() {
   let written = '';
   stream.setEncoding('utf8').on('data', (chunk: string) => (written += chunk));
   const log = createLogger({ level: 'debug', secrets: [BOT, APP, SECRET], destination: stream });
-  return { log, lines: () => written.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>), raw: () => written };
+  return {
+    log,
+    lines: () =>
+      written
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    raw: () => written,
+  };
 }
 
 describe('logger', () => {
@@ -23,7 +31,9 @@ describe('logger', () => {
 
   it('never writes a token or the signing secret, wherever it hides', () => {
     const { log, raw } = capture();
-    const error = Object.assign(new Error(`call failed with token ${BOT}`), { data: { url: `https://slack.com/api/auth.test?token=${encodeURIComponent(BOT)}` } });
+    const error = Object.assign(new Error(`call failed with token ${BOT}`), {
+      data: { url: `https://slack.com/api/auth.test?token=${encodeURIComponent(BOT)}` },
+    });
     log.error({ err: error }, 'error object with the token in message, stack and data');
     log.info({ token: 'opaque-value', headers: { authorization: `Bearer ${BOT}`, 'x-slack-signature': 'v0=abc' } }, 'secret keys');
     log.info({ config: { signingSecret: SECRET, appToken: APP } }, 'nested secrets');

@@ -23,7 +23,9 @@ let app: RunningApp;
 const acks = new Map<string, Record<string, any>>();
 
 function deliver(type: 'slash_commands' | 'events_api', payload: unknown, envelopeId: string): Promise<Record<string, any>> {
-  slackSide.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }));
+  slackSide.send(
+    JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type === 'slash_commands', retry_attempt: 0, retry_reason: '' }),
+  );
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 3_000;
     const poll = () => {
@@ -53,7 +55,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
-  sockets?.clients.forEach((client) => client.terminate());
+  for (const client of sockets?.clients ?? []) client.terminate();
   await new Promise((resolve) => sockets?.close(resolve));
   await fake?.close();
 });
@@ -78,7 +80,16 @@ describe('Socket Mode', () => {
   });
 
   it('acks an event envelope and answers the mention in its thread', async () => {
-    const event = JSON.parse(eventCallback({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT_USER_ID}> ec2 network`, ts: '1700000800.000001', channel: 'C0GENERAL', event_ts: '1700000800.000001' }).body);
+    const event = JSON.parse(
+      eventCallback({
+        type: 'app_mention',
+        user: 'U0ASKER',
+        text: `<@${BOT_USER_ID}> ec2 network`,
+        ts: '1700000800.000001',
+        channel: 'C0GENERAL',
+        event_ts: '1700000800.000001',
+      }).body,
+    );
     await deliver('events_api', event, 'env-event-1');
     const reply = await fake.waitForCall('chat.postMessage');
     expect(reply.token).toBe(TEST_BOT_TOKEN);

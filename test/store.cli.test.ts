@@ -16,7 +16,13 @@ function srm(args: string[], settings: StoreSettings) {
 }
 
 const click = (user: string, attempt: string, at: string, correct = true): QuizAnswer => ({
-  workspace: 'T0TEAM', user, userName: user === 'U0ALICE' ? 'Alice, "Ops"' : null, question: 'q1', attempt, correct, answeredAt: new Date(at),
+  workspace: 'T0TEAM',
+  user,
+  userName: user === 'U0ALICE' ? 'Alice, "Ops"' : null,
+  question: 'q1',
+  attempt,
+  correct,
+  answeredAt: new Date(at),
 });
 
 async function seed(settings: StoreSettings, answers: QuizAnswer[]): Promise<void> {
@@ -32,29 +38,50 @@ async function seed(settings: StoreSettings, answers: QuizAnswer[]): Promise<voi
 const backends = storeBackends();
 
 describe.each(backends)('srm db, evidence and forget on $name', (backend) => {
-  it.skipIf(backend.missing !== null)('migrates idempotently, exports evidence as CSV and JSON, forgets a person', async () => {
-    const settings = await backend.settings();
-    const latest = MIGRATIONS.at(-1)!.version;
-    const all = MIGRATIONS.map((m) => m.version).join(', ');
-    expect(srm(['db', 'migrate'], settings)).toMatchObject({ code: 0, stdout: expect.stringContaining(`database schema at version ${latest}, applied ${all} `) });
-    expect(srm(['db', 'migrate'], settings)).toMatchObject({ code: 0, stdout: expect.stringContaining(`database schema at version ${latest}, already up to date `) });
-    await seed(settings, [
-      click('U0ALICE', 'a', '2026-12-01T09:00:00Z'), click('U0ALICE', 'b', '2026-12-02T09:00:00Z', false), click('U0BOB', 'c', '2026-12-02T09:00:00Z'),
-      click('U0BOB', 'd', '2027-01-05T09:00:00Z'),
-    ]);
-    const csv = srm(['evidence', '--from', '2026-12-01', '--to', '2026-12-31'], settings);
-    expect(csv).toMatchObject({ code: 0, stderr: '' });
-    expect(csv.stdout).toBe(
-      'workspace,user_id,name,questions_answered,correct,first_date,last_date,days_active\r\n' +
-        'T0TEAM,U0ALICE,"Alice, ""Ops""",2,1,2026-12-01,2026-12-02,2\r\n' +
-        'T0TEAM,U0BOB,,1,1,2026-12-02,2026-12-02,1\r\n',
-    );
-    const json = JSON.parse(srm(['evidence', '--from', '2026-12-01', '--to', '2027-12-31', '--format', 'json'], settings).stdout);
-    expect(json).toMatchObject({ from: '2026-12-01', to: '2027-12-31', timeZone: 'Europe/Berlin' });
-    expect(json.people[1]).toEqual({ workspace: 'T0TEAM', user: 'U0BOB', name: null, answered: 2, correct: 2, firstDate: '2026-12-02', lastDate: '2027-01-05', daysActive: 2 });
-    expect(srm(['forget', 'U0ALICE'], settings)).toMatchObject({ code: 0, stdout: '2 quiz answers of U0ALICE erased\n' });
-    expect(srm(['evidence', '--from', '2026-01-01', '--to', '2027-12-31'], settings).stdout).not.toContain('U0ALICE');
-  }, 60_000);
+  it.skipIf(backend.missing !== null)(
+    'migrates idempotently, exports evidence as CSV and JSON, forgets a person',
+    async () => {
+      const settings = await backend.settings();
+      const latest = MIGRATIONS.at(-1)!.version;
+      const all = MIGRATIONS.map((m) => m.version).join(', ');
+      expect(srm(['db', 'migrate'], settings)).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`database schema at version ${latest}, applied ${all} `),
+      });
+      expect(srm(['db', 'migrate'], settings)).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining(`database schema at version ${latest}, already up to date `),
+      });
+      await seed(settings, [
+        click('U0ALICE', 'a', '2026-12-01T09:00:00Z'),
+        click('U0ALICE', 'b', '2026-12-02T09:00:00Z', false),
+        click('U0BOB', 'c', '2026-12-02T09:00:00Z'),
+        click('U0BOB', 'd', '2027-01-05T09:00:00Z'),
+      ]);
+      const csv = srm(['evidence', '--from', '2026-12-01', '--to', '2026-12-31'], settings);
+      expect(csv).toMatchObject({ code: 0, stderr: '' });
+      expect(csv.stdout).toBe(
+        'workspace,user_id,name,questions_answered,correct,first_date,last_date,days_active\r\n' +
+          'T0TEAM,U0ALICE,"Alice, ""Ops""",2,1,2026-12-01,2026-12-02,2\r\n' +
+          'T0TEAM,U0BOB,,1,1,2026-12-02,2026-12-02,1\r\n',
+      );
+      const json = JSON.parse(srm(['evidence', '--from', '2026-12-01', '--to', '2027-12-31', '--format', 'json'], settings).stdout);
+      expect(json).toMatchObject({ from: '2026-12-01', to: '2027-12-31', timeZone: 'Europe/Berlin' });
+      expect(json.people[1]).toEqual({
+        workspace: 'T0TEAM',
+        user: 'U0BOB',
+        name: null,
+        answered: 2,
+        correct: 2,
+        firstDate: '2026-12-02',
+        lastDate: '2027-01-05',
+        daysActive: 2,
+      });
+      expect(srm(['forget', 'U0ALICE'], settings)).toMatchObject({ code: 0, stdout: '2 quiz answers of U0ALICE erased\n' });
+      expect(srm(['evidence', '--from', '2026-01-01', '--to', '2027-12-31'], settings).stdout).not.toContain('U0ALICE');
+    },
+    60_000,
+  );
 });
 
 describe('srm db, evidence and forget refuse', () => {

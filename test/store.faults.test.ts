@@ -6,7 +6,13 @@ import { storeBackends } from './support/stores.js';
 
 const SCHEDULE = { days: [1, 2, 3, 4, 5], timeZone: 'UTC' };
 const answer = (attempt: string): QuizAnswer => ({
-  workspace: 'T0TEAM', user: 'U0ALICE', userName: null, question: 'q1', attempt, correct: true, answeredAt: new Date('2026-12-01T10:00:00Z'),
+  workspace: 'T0TEAM',
+  user: 'U0ALICE',
+  userName: null,
+  question: 'q1',
+  attempt,
+  correct: true,
+  answeredAt: new Date('2026-12-01T10:00:00Z'),
 });
 
 /** A server that accepts connections and never says a word: a database that hangs. */
@@ -18,7 +24,7 @@ async function silentServer(): Promise<{ url: string; close(): void }> {
   return {
     url: `postgres://srm:test-password@127.0.0.1:${port}/srm`,
     close: () => {
-      sockets.forEach((socket) => socket.destroy());
+      for (const socket of sockets) socket.destroy();
       server.close();
     },
   };
@@ -68,7 +74,11 @@ describe.skipIf(postgres.missing !== null)('PostgreSQL down, then back', () => {
       expect(await quiz.record(answer('before'))).toBe('recorded');
       cluster.pause();
       // The same click twice while down (a double click), and another one.
-      expect(await Promise.all([quiz.record(answer('down-1')), quiz.record(answer('down-1')), quiz.record(answer('down-2'))])).toEqual(['queued', 'queued', 'queued']);
+      expect(await Promise.all([quiz.record(answer('down-1')), quiz.record(answer('down-1')), quiz.record(answer('down-2'))])).toEqual([
+        'queued',
+        'queued',
+        'queued',
+      ]);
       expect(capture.lines().filter((line) => line.level === 40)).toHaveLength(1);
       expect(await quiz.flush()).toBe(false);
       cluster.start();
@@ -91,7 +101,8 @@ describe.skipIf(postgres.missing !== null)('PostgreSQL down, then back', () => {
     const running = startStore({ settings, schedule: SCHEDULE, log: capture.log, retryEveryMs: 100, quiz: { timeoutMs: 500, retryEveryMs: 100 } });
     try {
       expect(await running.quiz.record(answer('early'))).toBe('queued');
-      const unavailable = () => capture.lines().some((line) => /^the database is unavailable \(postgres:\/\/srm@127\.0\.0\.1:\d+\/srm_test_\d+\)/.test(line.msg));
+      const unavailable = () =>
+        capture.lines().some((line) => /^the database is unavailable \(postgres:\/\/srm@127\.0\.0\.1:\d+\/srm_test_\d+\)/.test(line.msg));
       await expect.poll(unavailable, { timeout: 10_000 }).toBe(true);
       cluster.start();
       await running.ready;

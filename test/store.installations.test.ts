@@ -1,8 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  createTokenCipher, deleteInstallation, loadInstallation, migrate, openDatabase, resealInstallations, saveInstallation,
-  type Database, type InstallationRecord,
+  createTokenCipher,
+  deleteInstallation,
+  loadInstallation,
+  migrate,
+  openDatabase,
+  resealInstallations,
+  saveInstallation,
+  type Database,
+  type InstallationRecord,
 } from '../src/store/index.js';
 import { storeBackends } from './support/stores.js';
 
@@ -58,7 +65,10 @@ describe.each(storeBackends())('installations on $name', (backend) => {
       expect(await loadInstallation(database, cipher, { kind: 'enterprise', id: 'T1' })).toBeNull();
 
       const { rows } = await database.query('SELECT * FROM slack_installations ORDER BY owner');
-      expect(rows.map((row) => [row.owner, row.team_id, row.key_id])).toEqual([['team:T1', 'T1', cipher.keyId], ['team:T2', 'T2', cipher.keyId]]);
+      expect(rows.map((row) => [row.owner, row.team_id, row.key_id])).toEqual([
+        ['team:T1', 'T1', cipher.keyId],
+        ['team:T2', 'T2', cipher.keyId],
+      ]);
       const everything = JSON.stringify(rows, (_key, value) => (value instanceof Uint8Array ? Buffer.from(value).toString('latin1') : value));
       expect(everything).not.toContain('xoxb-');
 

@@ -1,7 +1,18 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
-  deleteAnswersBefore, evidenceCsv, evidenceFor, forgetUser, migrate, MigrationError, MIGRATIONS, openDatabase, recordQuizAnswer, statsFor,
-  StoreError, type Database, type QuizAnswer,
+  deleteAnswersBefore,
+  evidenceCsv,
+  evidenceFor,
+  forgetUser,
+  migrate,
+  MigrationError,
+  MIGRATIONS,
+  openDatabase,
+  recordQuizAnswer,
+  statsFor,
+  StoreError,
+  type Database,
+  type QuizAnswer,
 } from '../src/store/index.js';
 import { storeBackends } from './support/stores.js';
 
@@ -9,8 +20,14 @@ const MON_FRI = { days: [1, 2, 3, 4, 5], timeZone: 'Europe/Berlin' };
 
 function answer(overrides: Partial<QuizAnswer> = {}): QuizAnswer {
   return {
-    workspace: 'T0TEAM', user: 'U0ALICE', userName: 'alice', question: 'q-data-owner', attempt: '1733300000.000100',
-    correct: true, answeredAt: new Date('2026-12-01T10:00:00Z'), ...overrides,
+    workspace: 'T0TEAM',
+    user: 'U0ALICE',
+    userName: 'alice',
+    question: 'q-data-owner',
+    attempt: '1733300000.000100',
+    correct: true,
+    answeredAt: new Date('2026-12-01T10:00:00Z'),
+    ...overrides,
   };
 }
 
@@ -23,13 +40,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') row.push(field), (field = '');
-    else if (char === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), i++;
-    else field += char;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
   }
   expect(field).toBe('');
   expect(row).toEqual([]);
@@ -99,14 +125,21 @@ describe.each(backends)('store on $name', (backend) => {
     it('shows score, a weekday streak across a weekend in the tip time zone, and the team', async () => {
       // Thu 3, Fri 4, (weekend), Mon 7, and Mon 7 at 23:30 UTC, which is Tuesday 8 in Berlin; Wednesday 9 has no
       // answer yet at noon, which breaks nothing.
-      for (const [at, correct] of [['2026-12-03T09:00:00Z', true], ['2026-12-04T09:00:00Z', false], ['2026-12-07T09:00:00Z', true], ['2026-12-07T23:30:00Z', true]] as const) {
+      for (const [at, correct] of [
+        ['2026-12-03T09:00:00Z', true],
+        ['2026-12-04T09:00:00Z', false],
+        ['2026-12-07T09:00:00Z', true],
+        ['2026-12-07T23:30:00Z', true],
+      ] as const) {
         await recordQuizAnswer(database, answer({ attempt: at, answeredAt: new Date(at), correct }));
       }
       await recordQuizAnswer(database, answer({ user: 'U0BOB', attempt: 'b', answeredAt: new Date('2026-12-09T08:00:00Z') }));
       await recordQuizAnswer(database, answer({ workspace: 'T0OTHER', user: 'U0CAROL', attempt: 'c', answeredAt: new Date('2026-12-09T08:00:00Z') }));
       const stats = await statsFor(database, { workspace: 'T0TEAM', user: 'U0ALICE', schedule: MON_FRI, now: new Date('2026-12-09T12:00:00Z') });
       expect(stats).toEqual({
-        answered: 4, correct: 3, streak: { unit: 'day', current: 4, longest: 4 },
+        answered: 4,
+        correct: 3,
+        streak: { unit: 'day', current: 4, longest: 4 },
         team: { since: '2026-11-12', people: 2, answers: 5, correct: 4 },
       });
       // Bob answered on Wednesday only: on Thursday that is a run of one.
@@ -118,7 +151,12 @@ describe.each(backends)('store on $name', (backend) => {
       for (const at of ['2026-11-16T09:00:00Z', '2026-11-25T09:00:00Z', '2026-12-04T09:00:00Z']) {
         await recordQuizAnswer(database, answer({ attempt: at, answeredAt: new Date(at) }));
       }
-      const stats = await statsFor(database, { workspace: 'T0TEAM', user: 'U0ALICE', schedule: { days: [1], timeZone: 'UTC' }, now: new Date('2026-12-09T12:00:00Z') });
+      const stats = await statsFor(database, {
+        workspace: 'T0TEAM',
+        user: 'U0ALICE',
+        schedule: { days: [1], timeZone: 'UTC' },
+        now: new Date('2026-12-09T12:00:00Z'),
+      });
       expect(stats.streak).toEqual({ unit: 'week', current: 3, longest: 3 });
     });
 
@@ -168,7 +206,9 @@ describe.skipIf(backends[1]!.missing !== null)('two replicas on one PostgreSQL',
       const clicks = Array.from({ length: 200 }, (_, i) => answer({ user: `U0PERSON${i}`, attempt: `ts.${i}` }));
       // Each click delivered to both replicas, and retried by each.
       await Promise.all(clicks.flatMap((click) => replicas.flatMap((replica) => [recordQuizAnswer(replica, click), recordQuizAnswer(replica, click)])));
-      const { rows } = await replicas[0]!.query<{ n: number; people: number }>('SELECT count(*)::int AS n, count(DISTINCT user_id)::int AS people FROM quiz_answers');
+      const { rows } = await replicas[0]!.query<{ n: number; people: number }>(
+        'SELECT count(*)::int AS n, count(DISTINCT user_id)::int AS people FROM quiz_answers',
+      );
       expect(rows[0]).toEqual({ n: 200, people: 200 });
     } finally {
       await Promise.all(replicas.map((replica) => replica.close()));

@@ -157,7 +157,7 @@ describe('the in-process schedule', () => {
     expect(slack.fake.callsTo('auth.test')).toHaveLength(2);
   });
 
-  it("posts on the local date of a zone a day ahead of UTC, and marks the post with that date", async () => {
+  it('posts on the local date of a zone a day ahead of UTC, and marks the post with that date', async () => {
     startClockAt('2026-11-23T12:00:00Z'); // already Tuesday 01:00 in Auckland (NZDT, UTC+13)
     const { scheduler } = startProcess({ timeZone: 'Pacific/Auckland' });
     expect(localDateTime(clock.now, 'Pacific/Auckland')).toEqual({ date: '2026-11-24', time: '01:00' });

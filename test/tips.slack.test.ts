@@ -73,7 +73,7 @@ describe('daily tips in the running app', () => {
     expect(card.text).toBe(renderAnswer(kb, engine.answerFor(parseCardKey(tipCardKey(tip))!)!, { surface: 'ephemeral' }).text);
   });
 
-  it('`/srm tip for s3` shows a tip about S3, and `/srm tip for <nonsense>` today\'s tip', async () => {
+  it("`/srm tip for s3` shows a tip about S3, and `/srm tip for <nonsense>` today's tip", async () => {
     const about = await send(slashCommand('tip for s3', { responseUrl: fake.responseUrl('tip-s3') }));
     const s3Tip = kb.tips.find((tip) => (about.json() as SlackMessage).text.includes(tip.title));
     expect(s3Tip?.service).toBe('s3');

@@ -69,7 +69,11 @@ function answered(kb: KnowledgeBase, answer: Answer, options: RenderOptions): An
 /** A question that got no card, or named a service without one: a gap in the knowledge even when a general card answered. */
 function unansweredBy(answer: Answer): Unanswered | undefined {
   if (answer.kind !== 'no_match' && !answer.uncovered) return undefined;
-  return { query: answer.readable, reason: answer.uncovered ? 'not_covered' : (answer.reason ?? 'not_understood'), suggestions: answer.suggestions.map(formatCardKey) };
+  return {
+    query: answer.readable,
+    reason: answer.uncovered ? 'not_covered' : (answer.reason ?? 'not_understood'),
+    suggestions: answer.suggestions.map(formatCardKey),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

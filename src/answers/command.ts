@@ -9,10 +9,15 @@ export function parseCommand(text: string): Subcommand {
   const [first = '', ...rest] = question.split(/\s+/);
   const args = rest.join(' ');
   switch (first.toLowerCase()) {
-    case 'help': return rest.length === 0 ? { kind: 'help' } : { kind: 'question', text: question };
-    case 'stats': return rest.length === 0 ? { kind: 'stats' } : { kind: 'question', text: question };
-    case 'quiz': return { kind: 'quiz', subject: args };
-    case 'tip': return { kind: 'tip', subject: args.replace(TIP_SUBJECT_INTRO, '').trim() };
-    default: return { kind: 'question', text: question };
+    case 'help':
+      return rest.length === 0 ? { kind: 'help' } : { kind: 'question', text: question };
+    case 'stats':
+      return rest.length === 0 ? { kind: 'stats' } : { kind: 'question', text: question };
+    case 'quiz':
+      return { kind: 'quiz', subject: args };
+    case 'tip':
+      return { kind: 'tip', subject: args.replace(TIP_SUBJECT_INTRO, '').trim() };
+    default:
+      return { kind: 'question', text: question };
   }
 }

@@ -22,7 +22,7 @@ export { parseCommand } from './command.js';
 export { cardShownBy, type ThreadMessage } from './thread.js';
 export type { Reply, Unanswered } from './types.js';
 export type { ScoredAnswer } from './quiz.js';
-export type { Asker, QuizRecords, RecordOutcome } from './records.js';
+export type { Asker, QuizRecords } from './records.js';
 
 /** The reply to `/srm <text>`: most are ready at once; `stats` reads the database first. */
 export type CommandReply = { kind: 'now'; reply: Reply } | { kind: 'later'; reply: Promise<Reply> };
@@ -62,11 +62,16 @@ export function createAnswers({ kb, engine, todaysTip = () => null, records }: A
     command(text, asker) {
       const subcommand = parseCommand(text);
       switch (subcommand.kind) {
-        case 'help': return now({ message: renderHelp(), match: 'subcommand help' });
-        case 'stats': return { kind: 'later', reply: statsReply(records ?? null, asker) };
-        case 'quiz': return now(quiz.ask(subcommand.subject));
-        case 'tip': return now({ message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' });
-        case 'question': return now(asking.question(subcommand.text, { surface: 'ephemeral' }));
+        case 'help':
+          return now({ message: renderHelp(), match: 'subcommand help' });
+        case 'stats':
+          return { kind: 'later', reply: statsReply(records ?? null, asker) };
+        case 'quiz':
+          return now(quiz.ask(subcommand.subject));
+        case 'tip':
+          return now({ message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' });
+        case 'question':
+          return now(asking.question(subcommand.text, { surface: 'ephemeral' }));
       }
     },
     vote: (value) => readVote(kb, value),

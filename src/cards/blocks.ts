@@ -1,6 +1,16 @@
 import type {
-  ActionsBlock, ActionsBlockElement, Button, ContextActionsBlock, ContextBlock, DividerBlock, HeaderBlock, MrkdwnElement,
-  PlainTextElement, PlainTextOption, SectionBlock, StaticSelect,
+  ActionsBlock,
+  ActionsBlockElement,
+  Button,
+  ContextActionsBlock,
+  ContextBlock,
+  DividerBlock,
+  HeaderBlock,
+  MrkdwnElement,
+  PlainTextElement,
+  PlainTextOption,
+  SectionBlock,
+  StaticSelect,
 } from '@slack/types';
 import { escapeMrkdwn } from './escape.js';
 import { LIMITS } from './limits.js';
@@ -91,11 +101,13 @@ export function groupedSelect(actionId: string, placeholder: string, groups: rea
   const filled = groups.filter((group) => group.choices.length > 0);
   if (filled.length <= 1) return staticSelect(actionId, placeholder, filled[0]?.choices ?? []);
   let room: number = LIMITS.selectOptions;
-  const optionGroups = filled.map((group) => {
-    const choices = group.choices.slice(0, room);
-    room -= choices.length;
-    return { label: plainText(group.label, LIMITS.optionGroupLabel), options: choices.map(option) };
-  }).filter((group) => group.options.length > 0);
+  const optionGroups = filled
+    .map((group) => {
+      const choices = group.choices.slice(0, room);
+      room -= choices.length;
+      return { label: plainText(group.label, LIMITS.optionGroupLabel), options: choices.map(option) };
+    })
+    .filter((group) => group.options.length > 0);
   return { type: 'static_select', action_id: actionId, placeholder: plainText(placeholder, LIMITS.placeholderText), option_groups: optionGroups };
 }
 

@@ -31,7 +31,8 @@ export const CATEGORIES: Record<CategoryId, CategoryPresentation> = {
     symbol: emoji('gear'),
     likeServices: 'RDS',
     awsExamples: 'RDS, EMR, Elastic Beanstalk',
-    split: 'AWS also runs the OS and the platform, such as the database engine. You handle your data and its encryption, network access rules, database users, and backup and failover settings.',
+    split:
+      'AWS also runs the OS and the platform, such as the database engine. You handle your data and its encryption, network access rules, database users, and backup and failover settings.',
   },
   abstracted: {
     label: 'Abstracted service',
@@ -39,6 +40,7 @@ export const CATEGORIES: Record<CategoryId, CategoryPresentation> = {
     symbol: emoji('globe_with_meridians'),
     likeServices: 'S3, DynamoDB, Lambda',
     awsExamples: 'S3, Glacier, DynamoDB, SQS, SES',
-    split: 'You call an API; AWS runs the servers, OS and platform underneath. You manage your data, who may reach it (IAM and resource policies) and the encryption options you pick.',
+    split:
+      'You call an API; AWS runs the servers, OS and platform underneath. You manage your data, who may reach it (IAM and resource policies) and the encryption options you pick.',
   },
 };

@@ -31,7 +31,12 @@ export function renderConceptCard(ctx: CardContext, card: ConceptCard): SlackMes
     full: () => [
       summarySection(concept.summary),
       context([`${emoji('mortar_board')} *Concept* · how the Shared Responsibility Model works`]),
-      ...concept.sections.flatMap((s) => packedSections(`*${esc(s.title)}*`, s.points.map((point) => `• ${esc(point)}`))),
+      ...concept.sections.flatMap((s) =>
+        packedSections(
+          `*${esc(s.title)}*`,
+          s.points.map((point) => `• ${esc(point)}`),
+        ),
+      ),
       ...(concept.misconceptions && concept.misconceptions.length > 0
         ? [divider(), ...packedSections(`${emoji('x')} *Common misconceptions*`, concept.misconceptions.map(mythLine), '\n\n')]
         : []),
@@ -42,6 +47,9 @@ export function renderConceptCard(ctx: CardContext, card: ConceptCard): SlackMes
       fill: (room) => firstMisconception(concept.misconceptions, room),
     }),
     links: concept.links,
-    related: { placeholder: 'Related cards…', groups: [{ label: 'Related', cards: relatedCards(ctx.kb, card.key, [...(concept.related ?? []), ...CONCEPT_IDS]) }] },
+    related: {
+      placeholder: 'Related cards…',
+      groups: [{ label: 'Related', cards: relatedCards(ctx.kb, card.key, [...(concept.related ?? []), ...CONCEPT_IDS]) }],
+    },
   });
 }

@@ -35,8 +35,7 @@ function askedLine(report: FeedbackReport): string {
 }
 
 /** The question for the notification text: nothing for a DM or a click without one. */
-const quoted = (report: FeedbackReport): string =>
-  isDirectMessage(report) || !report.query?.trim() ? '' : `: “${echoUserText(report.query, 150)}”`;
+const quoted = (report: FeedbackReport): string => (isDirectMessage(report) || !report.query?.trim() ? '' : `: “${echoUserText(report.query, 150)}”`);
 
 /**
  * Who and where, without pinging anyone: user ids as code (a <@U…> mention would notify the voter in the
@@ -64,7 +63,9 @@ export function renderFeedbackReport(kb: KnowledgeBase, report: FeedbackReport, 
     const query = isDirectMessage(report) ? undefined : report.query;
     blocks.push(context([originLine(report)]));
     if (lookupCard(kb, report.card)) {
-      blocks.push(actions('srm_feedback_report', [button({ text: 'Open the card', actionId: actionId(ACTION_IDS.open, 1), payload: { k: report.card, q: query } })]));
+      blocks.push(
+        actions('srm_feedback_report', [button({ text: 'Open the card', actionId: actionId(ACTION_IDS.open, 1), payload: { k: report.card, q: query } })]),
+      );
     }
     text = `${report.vote === 'up' ? 'Helpful' : 'Missed'}: ${echoUserText(report.card, 60)}${quoted(report)}`;
   } else {
@@ -75,7 +76,11 @@ export function renderFeedbackReport(kb: KnowledgeBase, report: FeedbackReport, 
     text = `Unanswered (${report.reason.replace(/_/g, ' ')})${quoted(report)}`;
   }
   if (dropped > 0) {
-    blocks.push(context([`${emoji('warning')} ${dropped} report${dropped === 1 ? '' : 's'} before this one went to the log only: the rate limit for this channel was reached.`]));
+    blocks.push(
+      context([
+        `${emoji('warning')} ${dropped} report${dropped === 1 ? '' : 's'} before this one went to the log only: the rate limit for this channel was reached.`,
+      ]),
+    );
   }
   return { text, blocks };
 }

@@ -10,7 +10,8 @@ export function exampleButtons(blockId: string, count: number): KnownBlock {
   return actions(
     blockId,
     EXAMPLE_QUERIES.slice(0, count).map((example, i) =>
-      button({ text: example.query, actionId: actionId(ACTION_IDS.open, i + 1), payload: { k: example.key, q: example.query } })),
+      button({ text: example.query, actionId: actionId(ACTION_IDS.open, i + 1), payload: { k: example.key, q: example.query } }),
+    ),
   );
 }
 

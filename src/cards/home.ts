@@ -35,11 +35,7 @@ function categoryBlocks(kb: KnowledgeBase): KnownBlock[] {
 
 function tipBlocks(kb: KnowledgeBase, tip: Tip | null): KnownBlock[] {
   if (!tip) return [];
-  return [
-    divider(),
-    section(`${emoji('bulb')} *Today's tip: ${esc(tip.title)}*\n${esc(tip.do)}`),
-    ...tipActions(kb, tip),
-  ];
+  return [divider(), section(`${emoji('bulb')} *Today's tip: ${esc(tip.title)}*\n${esc(tip.do)}`), ...tipActions(kb, tip)];
 }
 
 /** App Home: what the bot is, the three categories with a menu of their services, today's tip, how to ask. */
@@ -56,8 +52,16 @@ export function renderHome(kb: KnowledgeBase, tip: Tip | null): HomeView {
       divider(),
       section(`${emoji('label')} *Security topics* across every category, and ${emoji('mortar_board')} *concepts* of the model itself`),
       actions('srm_browse_topics', [
-        browseSelect('Open a topic…', [...kb.topics.values()].map((t) => ({ label: t.title, value: t.id })), 'topics'),
-        browseSelect('Open a concept…', [...kb.concepts.values()].map((c) => ({ label: c.title, value: c.id })), 'concepts'),
+        browseSelect(
+          'Open a topic…',
+          [...kb.topics.values()].map((t) => ({ label: t.title, value: t.id })),
+          'topics',
+        ),
+        browseSelect(
+          'Open a concept…',
+          [...kb.concepts.values()].map((c) => ({ label: c.title, value: c.id })),
+          'concepts',
+        ),
       ]),
       ...tipBlocks(kb, tip),
       divider(),

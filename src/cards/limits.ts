@@ -33,8 +33,7 @@ export const LIMITS = {
 
 export type SurfaceKind = 'message' | 'home' | 'modal';
 
-const textOf = (value: unknown): string | undefined =>
-  isRecord(value) && typeof value.text === 'string' ? value.text : undefined;
+const textOf = (value: unknown): string | undefined => (isRecord(value) && typeof value.text === 'string' ? value.text : undefined);
 
 /** Every `<https://…|label>` and bare `<https://…>` link inside mrkdwn, for the URL length limit. */
 function linkedUrls(mrkdwn: string): string[] {
@@ -96,7 +95,8 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
         break;
       case 'static_select': {
         const groups = list(element.option_groups);
-        groups.forEach((group, i) => tooLong(`${where} option group ${i}`, 'label', isRecord(group) ? textOf(group.label) : undefined, LIMITS.optionGroupLabel));
+        for (const [i, group] of groups.entries())
+          tooLong(`${where} option group ${i}`, 'label', isRecord(group) ? textOf(group.label) : undefined, LIMITS.optionGroupLabel);
         checkOptions(where, [...list(element.options), ...groups.flatMap((g) => (isRecord(g) ? list(g.options) : []))], LIMITS.selectOptions);
         break;
       }
@@ -109,7 +109,12 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
           }
           tooLong(`${where} ${half}`, 'text', textOf(button.text), LIMITS.buttonText);
           tooLong(`${where} ${half}`, 'value', typeof button.value === 'string' ? button.value : undefined, LIMITS.buttonValue);
-          tooLong(`${where} ${half}`, 'accessibility_label', typeof button.accessibility_label === 'string' ? button.accessibility_label : undefined, LIMITS.buttonText);
+          tooLong(
+            `${where} ${half}`,
+            'accessibility_label',
+            typeof button.accessibility_label === 'string' ? button.accessibility_label : undefined,
+            LIMITS.buttonText,
+          );
         }
         break;
       case 'overflow':
@@ -141,7 +146,7 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
         if (block.text === undefined && fields.length === 0) problems.push(`${where}: needs text or fields`);
         checkTextObject(where, 'text', block.text, LIMITS.sectionText);
         if (fields.length > LIMITS.fields) problems.push(`${where}: ${fields.length} fields, max ${LIMITS.fields}`);
-        fields.forEach((field, i) => checkTextObject(where, `field ${i}`, field, LIMITS.fieldText));
+        for (const [i, field] of fields.entries()) checkTextObject(where, `field ${i}`, field, LIMITS.fieldText);
         if (block.accessory !== undefined) checkElement(`${where} accessory`, block.accessory);
         break;
       }
@@ -157,13 +162,13 @@ export function checkBlockKitLimits(message: { blocks: readonly KnownBlock[] | r
       case 'actions': {
         const elements = list(block.elements);
         if (elements.length > LIMITS.actionsElements) problems.push(`${where}: ${elements.length} elements, max ${LIMITS.actionsElements}`);
-        elements.forEach((element, i) => checkElement(`${where} element ${i}`, element));
+        for (const [i, element] of elements.entries()) checkElement(`${where} element ${i}`, element);
         break;
       }
       case 'context_actions': {
         const elements = list(block.elements);
         if (elements.length > LIMITS.contextActionsElements) problems.push(`${where}: ${elements.length} elements, max ${LIMITS.contextActionsElements}`);
-        elements.forEach((element, i) => checkElement(`${where} element ${i}`, element));
+        for (const [i, element] of elements.entries()) checkElement(`${where} element ${i}`, element);
         break;
       }
     }

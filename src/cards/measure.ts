@@ -13,18 +13,23 @@ export const COMPACT_BUTTONS_MAX = 6;
 
 const MRKDWN_LINK = /<(?:https?|mailto):[^|>]*\|([^>]*)>/g;
 
-const textLength = (value: unknown): number =>
-  isRecord(value) && typeof value.text === 'string' ? value.text.replace(MRKDWN_LINK, '$1').length : 0;
+const textLength = (value: unknown): number => (isRecord(value) && typeof value.text === 'string' ? value.text.replace(MRKDWN_LINK, '$1').length : 0);
 
 function elementText(element: unknown): number {
   if (!isRecord(element)) return 0;
   switch (element.type) {
-    case 'button': return textLength(element.text);
+    case 'button':
+      return textLength(element.text);
     case 'feedback_buttons':
-      return (isRecord(element.positive_button) ? textLength(element.positive_button.text) : 0)
-        + (isRecord(element.negative_button) ? textLength(element.negative_button.text) : 0);
-    case 'mrkdwn': case 'plain_text': return textLength(element);
-    default: return textLength(element.placeholder);
+      return (
+        (isRecord(element.positive_button) ? textLength(element.positive_button.text) : 0) +
+        (isRecord(element.negative_button) ? textLength(element.negative_button.text) : 0)
+      );
+    case 'mrkdwn':
+    case 'plain_text':
+      return textLength(element);
+    default:
+      return textLength(element.placeholder);
   }
 }
 

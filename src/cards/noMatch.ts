@@ -17,8 +17,7 @@ const WHY: Record<NoMatchReason, string> = {
   too_vague: "That's too broad for one card. Name an AWS service, a security topic, or both — like “S3 encryption”.",
   not_covered:
     "srm-bot has no card for that service yet, so I won't guess: a general card could read as if it were about it. Ask about the topic in general, or try a service I cover.",
-  not_understood:
-    "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM”.",
+  not_understood: "I didn't recognise an AWS service or a security topic in it. Name one or both — like “RDS patching” or “who handles IAM”.",
 };
 
 /** A finding srm-bot has no card for, refused by name (with the closest GuardDuty types it knows). */
@@ -29,10 +28,15 @@ function unknownFindingLines(finding: FindingNote): string {
     return `No card cites the Security Hub control ${id}${title} yet, so I won't guess whose it is.`;
   }
   const nearest = (finding.nearest ?? []).map((type) => `\`${escapeMrkdwn(type)}\``).join(', ');
-  return `I don't know the GuardDuty finding type ${id} yet, so I won't guess whose it is.` + (nearest ? `\nThe closest ones I know: ${nearest}.` : '');
+  const closest = nearest ? `\nThe closest ones I know: ${nearest}.` : '';
+  return `I don't know the GuardDuty finding type ${id} yet, so I won't guess whose it is.${closest}`;
 }
 
-export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered' | 'finding'>, options: RenderOptions): SlackMessage {
+export function renderNoMatch(
+  kb: KnowledgeBase,
+  answer: Pick<Answer, 'readable' | 'suggestions' | 'reason' | 'uncovered' | 'finding'>,
+  options: RenderOptions,
+): SlackMessage {
   const echo = echoUserText(answer.readable, ECHO_CHARS);
   const suggestions = answer.suggestions
     .map((s) => lookupCard(kb, { service: s.service, topic: s.topic }))
@@ -40,21 +44,21 @@ export function renderNoMatch(kb: KnowledgeBase, answer: Pick<Answer, 'readable'
     .slice(0, SUGGESTIONS);
   const opening = answer.uncovered
     ? `I don't have a card for *${escapeMrkdwn(answer.uncovered)}* yet.`
-    : echo.length > 0 ? `I couldn't find a card for “${echo}”.` : "I didn't catch a question.";
+    : echo.length > 0
+      ? `I couldn't find a card for “${echo}”.`
+      : "I didn't catch a question.";
   return {
     text: `${echo.length > 0 ? `No card for “${echo}”.` : 'No question received.'} /srm help shows how to ask.`,
     blocks: [
       section(`${emoji('thinking_face')} ${answer.finding ? unknownFindingLines(answer.finding) : `${opening}\n${WHY[answer.reason ?? 'not_understood']}`}`),
-      ...(suggestions.length > 0
-        ? [
-          section('*Did you mean…*'),
-          actions('srm_suggestions', openButtons(suggestions, { query: answer.readable })),
-        ]
-        : []),
+      ...(suggestions.length > 0 ? [section('*Did you mean…*'), actions('srm_suggestions', openButtons(suggestions, { query: answer.readable }))] : []),
       // The ways in that never mislead: nothing here pretends to be related to what was asked.
       section(`${emoji('point_right')} *Or start here* — \`/srm help\` shows how to ask`),
       actions('srm_entry_points', [
-        browseSelect('Browse the services…', [...kb.services.values()].map((s) => ({ label: s.name, value: s.id }))),
+        browseSelect(
+          'Browse the services…',
+          [...kb.services.values()].map((s) => ({ label: s.name, value: s.id })),
+        ),
         valueButton({ text: 'Quiz me', actionId: ACTION_IDS.quizNext, value: encodeNextQuestion({}) }),
       ]),
       footer(options),

@@ -1,12 +1,36 @@
 import type { ActionsBlockElement, ContextBlock, KnownBlock, SectionBlock } from '@slack/types';
 import type { FindingNote } from '../engine/types.js';
 import {
-  cardProvenance, cardTitle, categoryNote, formatCardKey, lookupCard,
-  type Card, type CardKey, type Check, type KnowledgeBase, type Link, type Practice, type Scenario, type Service, type Verdict,
+  cardProvenance,
+  cardTitle,
+  categoryNote,
+  formatCardKey,
+  lookupCard,
+  type Card,
+  type CardKey,
+  type Check,
+  type KnowledgeBase,
+  type Link,
+  type Practice,
+  type Scenario,
+  type Service,
+  type Verdict,
 } from '../knowledge/index.js';
 import {
-  actions, bulletList, button, context, divider, feedbackButtons, fieldsSection, groupedSelect, header, mrkdwnLink, packedSections, section,
-  staticSelect, type SelectChoice,
+  actions,
+  bulletList,
+  button,
+  context,
+  divider,
+  feedbackButtons,
+  fieldsSection,
+  groupedSelect,
+  header,
+  mrkdwnLink,
+  packedSections,
+  section,
+  staticSelect,
+  type SelectChoice,
 } from './blocks.js';
 import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
@@ -44,8 +68,7 @@ const SLACK_USER_ID = /^[UW][A-Z0-9]+$/;
 const esc = escapeMrkdwn;
 
 /** The plain one-line summary Slack shows in notifications and to screen readers, escaped like any mrkdwn. */
-const fallbackText = (title: string, summary: string): string =>
-  escapeMrkdwn(truncatePlain(`${title}: ${summary}`.replace(/\s+/g, ' '), FALLBACK_TEXT_CHARS));
+const fallbackText = (title: string, summary: string): string => escapeMrkdwn(truncatePlain(`${title}: ${summary}`.replace(/\s+/g, ' '), FALLBACK_TEXT_CHARS));
 
 export function categoryLine(kb: KnowledgeBase, service: Service): ContextBlock {
   const note = categoryNote(kb, service.category);
@@ -66,21 +89,22 @@ export const summarySection = (summary: string): SectionBlock => section(esc(sum
 
 /** The heart of every card: what AWS secures next to what you secure (side by side on desktop, stacked on mobile). */
 export const sidesSection = (aws: readonly string[], customer: readonly string[]): SectionBlock =>
-  fieldsSection([
-    `*AWS — security OF the cloud*\n${bulletList(aws.map(esc))}`,
-    `*You — security IN the cloud*\n${bulletList(customer.map(esc))}`,
-  ]);
+  fieldsSection([`*AWS — security OF the cloud*\n${bulletList(aws.map(esc))}`, `*You — security IN the cloud*\n${bulletList(customer.map(esc))}`]);
 
 const practiceLine = (practice: Practice): string =>
-  typeof practice === 'string'
-    ? esc(practice)
-    : `${esc(practice.text)}${practice.control ? ` _(Security Hub ${esc(practice.control)})_` : ''}`;
+  typeof practice === 'string' ? esc(practice) : `${esc(practice.text)}${practice.control ? ` _(Security Hub ${esc(practice.control)})_` : ''}`;
 
 const practicesSections = (practices: readonly Practice[]): SectionBlock[] =>
-  packedSections(`${emoji('white_check_mark')} *Best practices*`, practices.map((p) => `• ${practiceLine(p)}`));
+  packedSections(
+    `${emoji('white_check_mark')} *Best practices*`,
+    practices.map((p) => `• ${practiceLine(p)}`),
+  );
 
 const mistakesSections = (mistakes: readonly string[]): SectionBlock[] =>
-  packedSections(`${emoji('warning')} *Common mistakes*`, mistakes.map((m) => `• ${esc(m)}`));
+  packedSections(
+    `${emoji('warning')} *Common mistakes*`,
+    mistakes.map((m) => `• ${esc(m)}`),
+  );
 
 /** How to check your own setup; the compact answer keeps the one command (or the console path when there is none). */
 export function checkSection(check: Check, { compact = false } = {}): SectionBlock {
@@ -99,10 +123,10 @@ const VERDICTS: Record<Verdict, string> = {
 export const scenarioSections = (scenarios: readonly Scenario[] | undefined): SectionBlock[] =>
   scenarios && scenarios.length > 0
     ? packedSections(
-      `${emoji('thinking_face')} *Who's responsible?*`,
-      scenarios.map((s) => `*${esc(s.situation)}*\n${VERDICTS[s.verdict]} — ${esc(s.why)}`),
-      '\n\n',
-    )
+        `${emoji('thinking_face')} *Who's responsible?*`,
+        scenarios.map((s) => `*${esc(s.situation)}*\n${VERDICTS[s.verdict]} — ${esc(s.why)}`),
+        '\n\n',
+      )
     : [];
 
 /** What a service topic and a general topic both hold: the two sides and how to do the customer's side well. */
@@ -161,7 +185,8 @@ export interface OpenButtonOptions {
 
 export const openButtons = (cards: readonly Card[], { query, idPrefix = '' }: OpenButtonOptions = {}): ActionsBlockElement[] =>
   cards.map((card, i) =>
-    button({ text: cardTitle(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }));
+    button({ text: cardTitle(card), actionId: actionId(ACTION_IDS.open, `${idPrefix}${i + 1}`), payload: { k: formatCardKey(card.key), q: query } }),
+  );
 
 /** More "or did you mean" buttons than this would crowd the compact answer's button budget. */
 const MAX_ALTERNATIVES = 2;
@@ -251,7 +276,14 @@ function answerActions(ctx: CardContext, key: CardKey, menu: RelatedMenu): Known
   const elements: ActionsBlockElement[] = [
     ...(isCompact(ctx) ? [button({ text: 'Details', actionId: ACTION_IDS.details, payload: { k, q, d: true }, primary: true })] : []),
     ...(ctx.options.surface === 'ephemeral'
-      ? [button({ text: 'Share in channel', actionId: ACTION_IDS.share, payload: { k, q, ...(isCompact(ctx) ? {} : { d: true as const }) }, primary: !isCompact(ctx) })]
+      ? [
+          button({
+            text: 'Share in channel',
+            actionId: ACTION_IDS.share,
+            payload: { k, q, ...(isCompact(ctx) ? {} : { d: true as const }) },
+            primary: !isCompact(ctx),
+          }),
+        ]
       : []),
     ...(related ? [related] : []),
   ];

@@ -24,7 +24,8 @@ const SUBJECT_ECHO_CHARS = 80;
 const FALLBACK_CHARS = 300;
 
 const NOTES = {
-  off_subject: (subject: string) => `${emoji('information_source')} I have no question on “${echoUserText(subject, SUBJECT_ECHO_CHARS)}” yet, so here is one on another subject.`,
+  off_subject: (subject: string) =>
+    `${emoji('information_source')} I have no question on “${echoUserText(subject, SUBJECT_ECHO_CHARS)}” yet, so here is one on another subject.`,
   retired: `${emoji('information_source')} That question has been retired from the quiz, so here is another one.`,
 };
 
@@ -46,7 +47,8 @@ export function renderQuizQuestion(picked: PickedQuestion & { note?: QuizNote },
       text: choice,
       actionId: actionId(ACTION_IDS.quizAnswer, i),
       value: encodeQuizChoice({ id: question.id, chosen: i, fingerprint }, options.about),
-    }));
+    }),
+  );
   const noteText = note?.kind === 'off_subject' ? NOTES.off_subject(note.subject) : note?.kind === 'retired' ? NOTES.retired : undefined;
   return {
     text: esc(truncatePlain(`Quiz: ${question.question}`, FALLBACK_CHARS)),
@@ -56,7 +58,15 @@ export function renderQuizQuestion(picked: PickedQuestion & { note?: QuizNote },
       section(`*${esc(question.question)}*`),
       actions('srm_quiz_choices', choices),
       ...(options.surface === 'ephemeral'
-        ? [actions('srm_quiz_share', [valueButton({ text: 'Ask the channel', actionId: ACTION_IDS.quizShare, value: encodeQuestionRef({ id: question.id, ...(options.about !== undefined && { about: options.about }) }) })])]
+        ? [
+            actions('srm_quiz_share', [
+              valueButton({
+                text: 'Ask the channel',
+                actionId: ACTION_IDS.quizShare,
+                value: encodeQuestionRef({ id: question.id, ...(options.about !== undefined && { about: options.about }) }),
+              }),
+            ]),
+          ]
         : []),
       context([`${WHO_SEES[options.surface]} ${HOW_IT_WORKS}`]),
       footer(options),
@@ -79,13 +89,8 @@ export function renderQuizResult(kb: KnowledgeBase, outcome: Exclude<QuizOutcome
   const { question } = outcome;
   const rightChoice = question.choices[question.answer] ?? '';
   const verdict =
-    outcome.kind === 'changed'
-      ? `${emoji('mortar_board')} The answer`
-      : outcome.correct
-        ? `${emoji('white_check_mark')} Right!`
-        : `${emoji('x')} Not quite`;
-  const summary =
-    outcome.kind === 'answered' && outcome.correct ? `Right! ${rightChoice}.` : `The answer is ${rightChoice}.`;
+    outcome.kind === 'changed' ? `${emoji('mortar_board')} The answer` : outcome.correct ? `${emoji('white_check_mark')} Right!` : `${emoji('x')} Not quite`;
+  const summary = outcome.kind === 'answered' && outcome.correct ? `Right! ${rightChoice}.` : `The answer is ${rightChoice}.`;
   const card = lookupCard(kb, question.card);
   const buttons = [
     ...(card ? [button({ text: `Open the card: ${cardTitle(card)}`, actionId: actionId(ACTION_IDS.open, 1), payload: { k: question.card } })] : []),
@@ -99,7 +104,11 @@ export function renderQuizResult(kb: KnowledgeBase, outcome: Exclude<QuizOutcome
   const blocks: KnownBlock[] = [
     header(verdict),
     ...(outcome.kind === 'changed'
-      ? [context([`${emoji('information_source')} This question was edited after it was asked, so your click can't be scored. Here is the question as it is now, and its answer.`])]
+      ? [
+          context([
+            `${emoji('information_source')} This question was edited after it was asked, so your click can't be scored. Here is the question as it is now, and its answer.`,
+          ]),
+        ]
       : []),
     section(`*${esc(question.question)}*\n${choiceLines(question, outcome.kind === 'answered' ? outcome.chosen : null)}`),
     section(`${emoji('bulb')} *Why:* ${esc(question.why)}`),

@@ -17,9 +17,7 @@ export function renderAnswer(kb: KnowledgeBase, answer: Answer, options: RenderO
       return renderNoMatch(kb, answer, options);
     case 'card': {
       if (!answer.match) return renderNoMatch(kb, { ...answer, reason: 'not_understood' }, options);
-      const alternatives = (answer.alternatives ?? [])
-        .map((alt) => lookupCard(kb, alt))
-        .filter((card): card is Card => card !== null);
+      const alternatives = (answer.alternatives ?? []).map((alt) => lookupCard(kb, alt)).filter((card): card is Card => card !== null);
       const notes: AnswerNotes = {
         alternatives,
         ...(answer.uncovered ? { uncovered: answer.uncovered } : {}),
@@ -39,9 +37,13 @@ export function renderCard(kb: KnowledgeBase, key: CardKey, options: RenderOptio
   if (!card) return renderNoMatch(kb, { readable: query ?? formatCardKey(key), suggestions: [], reason: 'not_understood' }, options);
   const ctx: CardContext = { kb, options, query, ...(notes ? { notes } : {}) };
   switch (card.kind) {
-    case 'service-topic': return renderServiceTopicCard(ctx, card);
-    case 'service': return renderServiceOverview(ctx, card);
-    case 'topic': return renderTopicCard(ctx, card);
-    case 'concept': return renderConceptCard(ctx, card);
+    case 'service-topic':
+      return renderServiceTopicCard(ctx, card);
+    case 'service':
+      return renderServiceOverview(ctx, card);
+    case 'topic':
+      return renderTopicCard(ctx, card);
+    case 'concept':
+      return renderConceptCard(ctx, card);
   }
 }

@@ -4,8 +4,17 @@ import { CATEGORIES } from './categories.js';
 import { emoji } from './emoji.js';
 import { escapeMrkdwn as esc } from './escape.js';
 import {
-  categoryLine, categoryTag, fittedSides, frameCard, relatedCards, responsibilityBlocks, scenarioSections, sidesSection,
-  summarySection, type CardContext, type RelatedMenu,
+  categoryLine,
+  categoryTag,
+  fittedSides,
+  frameCard,
+  relatedCards,
+  responsibilityBlocks,
+  scenarioSections,
+  sidesSection,
+  summarySection,
+  type CardContext,
+  type RelatedMenu,
 } from './parts.js';
 import type { SlackMessage } from './types.js';
 
@@ -20,8 +29,10 @@ const topicsByDepth = (service: Service): TopicId[] =>
   [...TOPIC_IDS].sort((a, b) => Number(service.topics[b] !== undefined) - Number(service.topics[a] !== undefined));
 
 /** On a service's own cards its name in every menu entry is noise: "Patching", not "Amazon EC2 · Patching". */
-const labelBeside = (service: Service) => (other: Card): string =>
-  other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardTitle(other);
+const labelBeside =
+  (service: Service) =>
+  (other: Card): string =>
+    other.kind === 'service-topic' && other.service.id === service.id ? other.topic.title : cardTitle(other);
 
 function relatedMenu(ctx: CardContext, card: ServiceTopicCard, refs: readonly string[] | undefined): RelatedMenu {
   const { service, topic } = card;
@@ -29,12 +40,21 @@ function relatedMenu(ctx: CardContext, card: ServiceTopicCard, refs: readonly st
     service.id,
     topic.id,
     ...(refs ?? []),
-    ...topicsByDepth(service).filter((id) => service.topics[id] !== undefined).map((id) => `${service.id}.${id}`),
+    ...topicsByDepth(service)
+      .filter((id) => service.topics[id] !== undefined)
+      .map((id) => `${service.id}.${id}`),
   ]).slice(0, CLOSEST_CARDS);
-  const otherTopics = relatedCards(ctx.kb, card.key, TOPIC_IDS.map((id) => `${service.id}.${id}`));
+  const otherTopics = relatedCards(
+    ctx.kb,
+    card.key,
+    TOPIC_IDS.map((id) => `${service.id}.${id}`),
+  );
   return {
     placeholder: 'Related cards…',
-    groups: [{ label: 'Related', cards: closest }, { label: `More ${service.name} topics`, cards: otherTopics }],
+    groups: [
+      { label: 'Related', cards: closest },
+      { label: `More ${service.name} topics`, cards: otherTopics },
+    ],
     label: labelBeside(service),
   };
 }
@@ -95,7 +115,12 @@ export function renderServiceOverview(ctx: CardContext, card: ServiceCard): Slac
   return frameCard(ctx, {
     card,
     summary: service.summary,
-    full: () => [categoryLine(ctx.kb, service), summarySection(service.summary), sidesSection(service.aws, service.customer), ...scenarioSections(service.scenarios)],
+    full: () => [
+      categoryLine(ctx.kb, service),
+      summarySection(service.summary),
+      sidesSection(service.aws, service.customer),
+      ...scenarioSections(service.scenarios),
+    ],
     compact: () => ({
       before: [summarySection(service.summary)],
       fill: (room) => [fittedSides(service, room)],
@@ -104,7 +129,16 @@ export function renderServiceOverview(ctx: CardContext, card: ServiceCard): Slac
     links: service.links,
     related: {
       placeholder: `${service.name} by topic…`,
-      groups: [{ label: 'Topics', cards: relatedCards(ctx.kb, card.key, topicsByDepth(service).map((id) => `${service.id}.${id}`)) }],
+      groups: [
+        {
+          label: 'Topics',
+          cards: relatedCards(
+            ctx.kb,
+            card.key,
+            topicsByDepth(service).map((id) => `${service.id}.${id}`),
+          ),
+        },
+      ],
       label: labelBeside(service),
     },
   });

@@ -26,9 +26,10 @@ const PLAIN: Style = { bold: (t) => t, italic: (t) => t, dim: (t) => t };
  */
 const sanitize = (text: string): string => text.replace(UNSAFE_CHARACTERS, (c) => (c === '\n' ? c : ''));
 
-
 const emojify = (text: string): string =>
-  text.replace(/:([a-z0-9_+-]+):/g, (shortcode, name: string) => (name in EMOJI_CHARACTERS ? EMOJI_CHARACTERS[name as keyof typeof EMOJI_CHARACTERS] : shortcode));
+  text.replace(/:([a-z0-9_+-]+):/g, (shortcode, name: string) =>
+    name in EMOJI_CHARACTERS ? EMOJI_CHARACTERS[name as keyof typeof EMOJI_CHARACTERS] : shortcode,
+  );
 
 /** `<https://x|label>` → "label (https://x)", mentions and broadcasts → their @names. */
 function renderToken(token: string): string {
@@ -56,7 +57,15 @@ function renderInline(text: string, style: Style): string {
 function renderMrkdwn(text: string, style: Style): string {
   return sanitize(text)
     .split('```')
-    .map((part, i) => (i % 2 === 1 ? `\n${decodeSlackEntities(part).replace(/^\n|\n$/g, '').split('\n').map((line) => `    ${line}`).join('\n')}\n` : renderInline(part, style)))
+    .map((part, i) =>
+      i % 2 === 1
+        ? `\n${decodeSlackEntities(part)
+            .replace(/^\n|\n$/g, '')
+            .split('\n')
+            .map((line) => `    ${line}`)
+            .join('\n')}\n`
+        : renderInline(part, style),
+    )
     .join('')
     .replace(/\n{3,}/g, '\n\n')
     .replace(/^\n+|\n+$/g, '');
@@ -92,12 +101,20 @@ function renderBlock(block: unknown, style: Style): string | null {
       return parts.filter((part) => part.length > 0).join('\n\n');
     }
     case 'context':
-      return style.dim(list(block.elements).map((element) => renderText(element, style)).filter(Boolean).join('  ·  '));
+      return style.dim(
+        list(block.elements)
+          .map((element) => renderText(element, style))
+          .filter(Boolean)
+          .join('  ·  '),
+      );
     case 'divider':
       return style.dim('─'.repeat(RULE_WIDTH));
     case 'actions':
     case 'context_actions':
-      return list(block.elements).map((element) => renderControl(element, style)).filter(Boolean).join('  ');
+      return list(block.elements)
+        .map((element) => renderControl(element, style))
+        .filter(Boolean)
+        .join('  ');
     default:
       return null;
   }

@@ -13,9 +13,7 @@ export const tipCardKey = (tip: Tip): string => formatCardKey(tip);
 function learnMoreButton(kb: KnowledgeBase, tip: Tip) {
   const key = tipCardKey(tip);
   const card = lookupCard(kb, key);
-  return card
-    ? button({ text: `Learn more: ${cardTitle(card)}`, actionId: ACTION_IDS.learnMore, payload: { k: key } })
-    : null;
+  return card ? button({ text: `Learn more: ${cardTitle(card)}`, actionId: ACTION_IDS.learnMore, payload: { k: key } }) : null;
 }
 
 /** The row under a tip, on its daily post and on App Home alike: no row when the tip's card is gone. */

@@ -40,7 +40,14 @@ export function renderTopicCard(ctx: CardContext, card: TopicCard): SlackMessage
       placeholder: 'Related cards…',
       groups: [
         { label: 'Related', cards: relatedCards(ctx.kb, card.key, [...(topic.related ?? []), 'categories']) },
-        { label: `${topic.title} for one service`, cards: relatedCards(ctx.kb, card.key, [...ctx.kb.services.keys()].map((id) => `${id}.${topic.id}`)) },
+        {
+          label: `${topic.title} for one service`,
+          cards: relatedCards(
+            ctx.kb,
+            card.key,
+            [...ctx.kb.services.keys()].map((id) => `${id}.${topic.id}`),
+          ),
+        },
       ],
     },
   });

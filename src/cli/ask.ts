@@ -43,11 +43,11 @@ export function runAsk(query: string, options: { json: boolean }, out: NodeJS.Wr
       query,
       match: answer.match
         ? {
-          ...cardRef(answer.match),
-          confidence: Number((answer.confidence ?? 1).toFixed(3)),
-          alternatives: (answer.alternatives ?? []).map(cardRef),
-          ...(cardProvenance(kb, answer.match) ?? { verifiedOn: null, sources: [] }),
-        }
+            ...cardRef(answer.match),
+            confidence: Number((answer.confidence ?? 1).toFixed(3)),
+            alternatives: (answer.alternatives ?? []).map(cardRef),
+            ...(cardProvenance(kb, answer.match) ?? { verifiedOn: null, sources: [] }),
+          }
         : null,
       notCovered: answer.uncovered ?? null,
       finding: answer.finding ?? null,

@@ -27,7 +27,9 @@ export interface EvalReport {
 
 /** Scores the engine on a labelled .jsonl file (the format of the shared eval set). */
 export function evaluate(file: string, engine: Engine = openEngine(openKnowledge())): EvalReport {
-  const lines = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim().length > 0);
+  const lines = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim().length > 0);
   const report: EvalReport = { inDomain: 0, correct: 0, outOfDomain: 0, refused: 0, confidentWrong: 0, hedged: 0, notCovered: 0, misses: [] };
   lines.forEach((line, index) => {
     const parsed = labelledQuery.safeParse(JSON.parse(line));

@@ -1,6 +1,16 @@
 import { rmSync } from 'node:fs';
 import { defaultEngineStateFile, learnEngineState, writeEngineState } from '../engine/index.js';
-import { cardKeyTitle, cardProvenance, formatCardKey, openKnowledge, writtenCardKeys, defaultSnapshotFile, KnowledgeError, loadKnowledge, writeKnowledgeSnapshot } from '../knowledge/index.js';
+import {
+  cardKeyTitle,
+  cardProvenance,
+  formatCardKey,
+  openKnowledge,
+  writtenCardKeys,
+  defaultSnapshotFile,
+  KnowledgeError,
+  loadKnowledge,
+  writeKnowledgeSnapshot,
+} from '../knowledge/index.js';
 
 /** `srm kb check`: validates every knowledge file; prints each problem with file, entry and field. */
 export function runKbCheck(dir: string | undefined, out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {

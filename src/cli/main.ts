@@ -28,7 +28,12 @@ const defaultSets = (): string[] => {
   const holdouts = join(root, 'eval');
   return [
     join(root, '..', 'shared', 'eval', 'dev.jsonl'),
-    ...(existsSync(holdouts) ? readdirSync(holdouts).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(holdouts, f)) : []),
+    ...(existsSync(holdouts)
+      ? readdirSync(holdouts)
+          .filter((f) => f.endsWith('.jsonl'))
+          .sort()
+          .map((f) => join(holdouts, f))
+      : []),
   ].filter(existsSync);
 };
 
@@ -63,7 +68,9 @@ async function main(argv: string[]): Promise<number> {
     case 'eval': {
       const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { quiet: { type: 'boolean', default: false } } });
       const [{ openEngine }, { openKnowledge }, { evaluate, formatReport }] = await Promise.all([
-        import('../engine/index.js'), import('../knowledge/index.js'), import('./eval.js'),
+        import('../engine/index.js'),
+        import('../knowledge/index.js'),
+        import('./eval.js'),
       ]);
       const engine = openEngine(openKnowledge());
       for (const file of positionals.length > 0 ? positionals : defaultSets()) {
@@ -74,7 +81,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'report': {
       const { values, positionals } = parseArgs({
-        args: rest, allowPositionals: true, options: { top: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
+        args: rest,
+        allowPositionals: true,
+        options: { top: { type: 'string', default: '10' }, json: { type: 'boolean', default: false } },
       });
       const top = Number(values.top);
       if (positionals.length !== 1 || !Number.isInteger(top) || top < 1) break;

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadTipPosterConfig } from '../config.js';
+import { ConfigError, loadTipPosterConfig, type TipPosterConfig } from '../config.js';
 import { openKnowledge } from '../knowledge/index.js';
 import { createLogger } from '../logger.js';
 import { botClient } from '../slackApi/client.js';
@@ -46,7 +46,7 @@ export async function runPostTip(args: string[], { stdout, stderr }: Output, env
   } catch (error) {
     return refuse((error as Error).message);
   }
-  let config;
+  let config: TipPosterConfig;
   try {
     config = loadTipPosterConfig(env);
   } catch (error) {
@@ -55,7 +55,10 @@ export async function runPostTip(args: string[], { stdout, stderr }: Output, env
   }
   const { tips } = config;
 
-  const { ids: channels, bad: [badChannel] } = options.channel ? parseChannelList(options.channel.join(',')) : { ids: tips.channels, bad: [] };
+  const {
+    ids: channels,
+    bad: [badChannel],
+  } = options.channel ? parseChannelList(options.channel.join(',')) : { ids: tips.channels, bad: [] };
   if (channels.length === 0) return refuse('no channel: set TIP_CHANNELS or pass --channel C0123456789');
   if (badChannel) return refuse(`--channel ${badChannel}: must be a channel id such as C0123456789, not a name`);
 

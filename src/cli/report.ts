@@ -165,10 +165,12 @@ const pad = (value: number | string, width: number) => String(value).padStart(wi
 export function formatSummary(source: string, summary: FeedbackSummary, top: number): string {
   const out: string[] = [];
   const span = summary.from && summary.to ? `, ${summary.from} to ${summary.to}` : '';
-  out.push(`Feedback in ${source}: ${summary.unanswered} unanswered question${summary.unanswered === 1 ? '' : 's'} and ${summary.votes} vote${summary.votes === 1 ? '' : 's'}${span}`);
+  out.push(
+    `Feedback in ${source}: ${summary.unanswered} unanswered question${summary.unanswered === 1 ? '' : 's'} and ${summary.votes} vote${summary.votes === 1 ? '' : 's'}${span}`,
+  );
   out.push(`(${summary.linesRead} log lines read${summary.notJson > 0 ? `; ${summary.notJson} not JSON, skipped` : ''})`);
   if (summary.unanswered + summary.votes === 0) {
-    out.push('', 'No feedback lines found. Is this the bot\'s JSON log (not pretty-printed), written at LOG_LEVEL info or lower?');
+    out.push('', "No feedback lines found. Is this the bot's JSON log (not pretty-printed), written at LOG_LEVEL info or lower?");
     return out.join('\n');
   }
 
@@ -200,7 +202,11 @@ export interface ReportOptions {
 }
 
 /** `srm report <file|->`: 0 when the log was read, 1 when it could not be. */
-export async function runReport(source: string, options: ReportOptions, io: { stdin: Readable; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<number> {
+export async function runReport(
+  source: string,
+  options: ReportOptions,
+  io: { stdin: Readable; stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream },
+): Promise<number> {
   const input = source === '-' ? io.stdin : createReadStream(source, { encoding: 'utf8' });
   // Titles only: the knowledge base, not the engine (its vocabulary and fuzzy indexes).
   const kb = openKnowledge();
@@ -216,7 +222,9 @@ export async function runReport(source: string, options: ReportOptions, io: { st
     return 1;
   }
   if (options.json) {
-    io.stdout.write(`${JSON.stringify({ ...summary, topUnanswered: summary.topUnanswered.slice(0, options.top), worstCards: summary.worstCards.slice(0, options.top) })}\n`);
+    io.stdout.write(
+      `${JSON.stringify({ ...summary, topUnanswered: summary.topUnanswered.slice(0, options.top), worstCards: summary.worstCards.slice(0, options.top) })}\n`,
+    );
   } else {
     io.stdout.write(`${formatSummary(source === '-' ? 'standard input' : source, summary, options.top)}\n`);
   }

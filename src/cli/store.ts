@@ -21,23 +21,33 @@ interface Output {
   stderr: NodeJS.WritableStream;
 }
 
+const parseStoreArgs = (args: string[]) =>
+  parseArgs({
+    args,
+    allowPositionals: true,
+    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, workspace: { type: 'string' } },
+  });
+
 /** `srm db migrate`, `srm evidence`, `srm forget`: each opens the store the settings name, migrated, and closes it. */
-export async function runStoreCommand(command: 'db' | 'evidence' | 'forget', args: string[], io: Output, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function runStoreCommand(
+  command: 'db' | 'evidence' | 'forget',
+  args: string[],
+  io: Output,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const refuse = (problem: string) => {
     io.stderr.write(`srm ${command}: ${problem}\nusage:\n  ${STORE_USAGE}\n`);
     return EXIT.usage;
   };
-  let parsed;
+  let parsed: ReturnType<typeof parseStoreArgs>;
   try {
-    parsed = parseArgs({
-      args, allowPositionals: true,
-      options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, workspace: { type: 'string' } },
-    });
+    parsed = parseStoreArgs(args);
   } catch (error) {
     return refuse((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.workspace !== undefined && !WORKSPACE_ID.test(values.workspace)) return refuse(`--workspace must be a Slack team id such as T0123456789, not "${values.workspace}"`);
+  if (values.workspace !== undefined && !WORKSPACE_ID.test(values.workspace))
+    return refuse(`--workspace must be a Slack team id such as T0123456789, not "${values.workspace}"`);
   let task: (database: Database, settings: SettingsWithoutSlack, migrated: MigrationReport) => Promise<void>;
   if (command === 'db') {
     if (positionals.join(' ') !== 'migrate') return refuse('the only db command is "migrate"');
@@ -58,14 +68,15 @@ export async function runStoreCommand(command: 'db' | 'evidence' | 'forget', arg
     };
   } else {
     const [user, ...extra] = positionals;
-    if (user === undefined || extra.length > 0 || !USER_ID.test(user)) return refuse('give one Slack user id such as U0123456789 (in Slack: the profile › ⋮ › Copy member ID)');
+    if (user === undefined || extra.length > 0 || !USER_ID.test(user))
+      return refuse('give one Slack user id such as U0123456789 (in Slack: the profile › ⋮ › Copy member ID)');
     task = async (database) => {
       const erased = await forgetUser(database, user, values.workspace);
       io.stdout.write(`${erased} quiz answer${erased === 1 ? '' : 's'} of ${user} erased\n`);
     };
   }
 
-  let settings;
+  let settings: SettingsWithoutSlack;
   try {
     settings = loadSettingsWithoutSlack(env);
   } catch (error) {

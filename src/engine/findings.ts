@@ -1,6 +1,12 @@
 import {
-  aliasPhrase, controlCitations, parseCardKey,
-  type CardKey, type GuardDutyFinding, type KnowledgeBase, type ServiceId, type TopicId,
+  aliasPhrase,
+  controlCitations,
+  parseCardKey,
+  type CardKey,
+  type GuardDutyFinding,
+  type KnowledgeBase,
+  type ServiceId,
+  type TopicId,
 } from '../knowledge/index.js';
 import { foldPhrase } from '../text/phrase.js';
 import type { FindingNote } from './types.js';
@@ -109,7 +115,9 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     const asked = parts(typed);
     const score = (finding: GuardDutyFinding) => {
       const known = parts(finding.type);
-      return (known.purpose === asked.purpose ? 4 : 0) + (known.resource === asked.resource ? 2 : 0) + known.words.filter((w) => asked.words.includes(w)).length;
+      return (
+        (known.purpose === asked.purpose ? 4 : 0) + (known.resource === asked.resource ? 2 : 0) + known.words.filter((w) => asked.words.includes(w)).length
+      );
     };
     return findings!.guardduty
       .map((finding, order) => ({ type: finding.type, order, score: score(finding) }))
@@ -141,4 +149,8 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
 
 /** "InstanceCredentialExfiltration.OutsideAWS" → ["instance", "credential", "exfiltration", "outside", "aws"]. */
 const splitWords = (name: string): string[] =>
-  name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1);
+  name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 1);

@@ -11,10 +11,25 @@ import { defaultEngineStateFile, learnEngineState, readEngineState, type EngineS
 import type { Answer, CardMatch, Conversation, Engine } from './types.js';
 import { buildVocabulary } from './vocabulary.js';
 
-export type { Answer, AnswerKind, CardMatch, Conversation, Engine, FindingNote, NoMatchReason } from './types.js';
+export type { Answer, Engine, FindingNote, NoMatchReason } from './types.js';
 
 /** Whole messages that ask for more of the card just given ("why?", "tell me more"). */
-const MORE_REQUESTS = new Set(['why', 'more', 'details', 'detail', 'tell me more', 'more details', 'go on', 'explain', 'how come', 'how so', 'and why', 'why is that', 'show me more', 'full card']);
+const MORE_REQUESTS = new Set([
+  'why',
+  'more',
+  'details',
+  'detail',
+  'tell me more',
+  'more details',
+  'go on',
+  'explain',
+  'how come',
+  'how so',
+  'and why',
+  'why is that',
+  'show me more',
+  'full card',
+]);
 
 /** Whole messages that ask what the bot can do rather than ask it something. */
 const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you do', 'how do i use this', 'how does this work', 'examples']);
@@ -62,7 +77,13 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     if (service && topic === null && previousTopic && service !== previous.service) narrowed = { service, topic: previousTopic };
     else if (service === null && topic !== null && !isConceptId(topic) && previous.service) narrowed = { service: previous.service, topic };
     if (!narrowed) return first;
-    return { ...first, match: withTitle(narrowed), suggestions: suggester.related(narrowed).map(withTitle), alternatives: [withTitle(first.match)], followUp: 'narrowed' };
+    return {
+      ...first,
+      match: withTitle(narrowed),
+      suggestions: suggester.related(narrowed).map(withTitle),
+      alternatives: [withTitle(first.match)],
+      followUp: 'narrowed',
+    };
   }
 
   function answer(text: string, conversation?: Conversation): Answer {
@@ -77,18 +98,33 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
 
   function findingAnswer(query: string, readable: string, { note, card, alternatives }: FindingResolution): Answer {
     if (!card) {
-      const suggestions = (note.nearest ?? []).flatMap((type) => {
-        const known = kb.findings?.guardduty.find((f) => f.type === type);
-        const key = known ? parseCardKey(known.card) : null;
-        return key ? [withTitle(key)] : [];
-      }).filter((match, i, all) => all.findIndex((m) => formatCardKey(m) === formatCardKey(match)) === i);
+      const suggestions = (note.nearest ?? [])
+        .flatMap((type) => {
+          const known = kb.findings?.guardduty.find((f) => f.type === type);
+          const key = known ? parseCardKey(known.card) : null;
+          return key ? [withTitle(key)] : [];
+        })
+        .filter((match, i, all) => all.findIndex((m) => formatCardKey(m) === formatCardKey(match)) === i);
       return { query, readable, kind: 'no_match', match: null, suggestions, reason: 'not_covered', finding: note };
     }
     const skip = new Set([card, ...alternatives].map(formatCardKey));
-    const suggestions = suggester.related(card).filter((k) => !skip.has(formatCardKey(k))).map(withTitle);
+    const suggestions = suggester
+      .related(card)
+      .filter((k) => !skip.has(formatCardKey(k)))
+      .map(withTitle);
     // A control no card cites yet is answered with its service's card, and counted as a gap like an uncovered service.
     const uncovered = note.cited ? {} : { uncovered: `Security Hub ${note.id}` };
-    return { query, readable, kind: 'card', match: withTitle(card), suggestions, confidence: 1, alternatives: alternatives.map(withTitle), finding: note, ...uncovered };
+    return {
+      query,
+      readable,
+      kind: 'card',
+      match: withTitle(card),
+      suggestions,
+      confidence: 1,
+      alternatives: alternatives.map(withTitle),
+      finding: note,
+      ...uncovered,
+    };
   }
 
   function answerAlone(query: string, { readable, words }: NormalizedQuery): Answer {
@@ -102,14 +138,22 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     if (decision.kind === 'card') {
       const alternatives = decision.alternatives.map(withTitle);
       const skip = new Set(alternatives.map(formatCardKey));
-      const suggestions = suggester.related(decision.key).filter((k) => !skip.has(formatCardKey(k))).map(withTitle);
+      const suggestions = suggester
+        .related(decision.key)
+        .filter((k) => !skip.has(formatCardKey(k)))
+        .map(withTitle);
       return { query, readable, kind: 'card', match: withTitle(decision.key), suggestions, confidence: decision.confidence, alternatives, ...uncovered };
     }
     const reason = decision.uncovered && decision.reason === 'not_understood' ? 'not_covered' : decision.reason;
     // Only words as typed point at suggestions: a spelling correction ("lunch" → "launch") is a guess, and a
     // guess must not put an unrelated card in front of someone.
     const typed = new Set(words);
-    const suggestions = suggester.suggest(decision.hints, resolution.unknown.filter((w) => typed.has(w))).map(withTitle);
+    const suggestions = suggester
+      .suggest(
+        decision.hints,
+        resolution.unknown.filter((w) => typed.has(w)),
+      )
+      .map(withTitle);
     return { query, readable, kind: 'no_match', match: null, suggestions, reason, ...uncovered };
   }
 

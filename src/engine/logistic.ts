@@ -1,4 +1,4 @@
-import type { TrainingDocument } from './topicModel.js';
+import type { LabelRanker, TrainingDocument } from './topicModel.js';
 
 /**
  * Softmax (multinomial logistic) regression over the same features and training documents as the naive Bayes
@@ -30,7 +30,10 @@ const TRAINING: TrainingOptions = { epochs: 20, rate: 0.3, penalty: 1e-4 };
 /** Training visits the documents in a shuffled order, the same at every build so answers do not drift. */
 function seededShuffle<T>(items: readonly T[], seed: number): T[] {
   let state = seed;
-  const next = () => (state = (state * 16807) % 2147483647) / 2147483647;
+  const next = () => {
+    state = (state * 16807) % 2147483647;
+    return state / 2147483647;
+  };
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
@@ -83,9 +86,6 @@ export function trainLogistic<L extends string>(documents: readonly TrainingDocu
   }
   return { labels, bias: Array.from(bias), features: [...featureIndex.keys()], weights: Float32Array.from(weights) };
 }
-
-/** Ranks the labels asked about by their probability for the question's features, most likely first. */
-export type LabelRanker<L extends string> = (features: readonly string[], labels: readonly L[]) => { label: L; p: number }[];
 
 /**
  * `temperature` divides the scores as it does naive Bayes's (topicModel.ts): regression is as sure of itself on a

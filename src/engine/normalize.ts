@@ -19,17 +19,19 @@ export interface NormalizedQuery {
  * subject and are dropped; channel links and URLs keep their label; `:emoji:` codes are dropped.
  */
 export function normalizeSlackText(raw: string): NormalizedQuery {
-  const readable = decodeSlackEntities(raw
-    .slice(0, 8000)
-    .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
-    .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
-    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, label: string | undefined) => ` ${label ?? ''} `)
-    .replace(/<!date\^[^|>]*\|([^>]*)>/gi, ' $1 ')
-    .replace(/<![^>]*>/g, ' ')
-    .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, ' #$1 ')
-    .replace(/<#[A-Z0-9]+>/gi, ' ')
-    .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/gi, ' $2 ')
-    .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 '))
+  const readable = decodeSlackEntities(
+    raw
+      .slice(0, 8000)
+      .replace(/<@[A-Z0-9]+(?:\|[^>]*)?>/gi, ' ')
+      .replace(/<!(?:here|channel|everyone)(?:\|[^>]*)?>/gi, ' ')
+      .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/gi, (_m, label: string | undefined) => ` ${label ?? ''} `)
+      .replace(/<!date\^[^|>]*\|([^>]*)>/gi, ' $1 ')
+      .replace(/<![^>]*>/g, ' ')
+      .replace(/<#[A-Z0-9]+\|([^>]*)>/gi, ' #$1 ')
+      .replace(/<#[A-Z0-9]+>/gi, ' ')
+      .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/gi, ' $2 ')
+      .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 '),
+  )
     .replace(/:[a-z0-9_+-]+:/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -28,7 +28,14 @@ export interface DecisionTuning {
   offTopicWords: number;
 }
 
-export const DEFAULT_DECISION_TUNING: DecisionTuning = { sure: 0.6, refuseBelow: 0.3, refuseWithService: 0.3, minRelevance: 3, offTopicWords: 3, pairMass: 0.6 };
+export const DEFAULT_DECISION_TUNING: DecisionTuning = {
+  sure: 0.6,
+  refuseBelow: 0.3,
+  refuseWithService: 0.3,
+  minRelevance: 3,
+  offTopicWords: 3,
+  pairMass: 0.6,
+};
 
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
 const STRONG_TOPIC_WEIGHT = 0.8;
@@ -71,7 +78,8 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
   if (service) uncovered = null;
   const others: ServiceId[] = [];
   for (const { term } of resolution.terms) {
-    if (term.kind === 'service' && term.service !== service && !others.includes(term.service) && kb.services.get(term.service)?.implies_topic === undefined) others.push(term.service);
+    if (term.kind === 'service' && term.service !== service && !others.includes(term.service) && kb.services.get(term.service)?.implies_topic === undefined)
+      others.push(term.service);
   }
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
@@ -79,7 +87,8 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
 }
 
 /** How a question opens when it asks for steps rather than for who is responsible. */
-const HOW_TO_OPENING = /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
+const HOW_TO_OPENING =
+  /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
 
 const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
 
@@ -132,12 +141,30 @@ function isChoice(resolution: Resolution): boolean {
  * named (if any) anchors it. Unsure answers offer the runner-up; questions the model places nowhere, or that ask
  * about prices, sizing or other clouds, are refused.
  */
-export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicModel<Subject>, vocabulary: Vocabulary, tuning: DecisionTuning = DEFAULT_DECISION_TUNING): Decision {
+export function decide(
+  resolution: Resolution,
+  kb: KnowledgeBase,
+  model: TopicModel<Subject>,
+  vocabulary: Vocabulary,
+  tuning: DecisionTuning = DEFAULT_DECISION_TUNING,
+): Decision {
   const { service, others, uncovered, strongConcept } = named(resolution, kb);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
-  const serviceCard = (named: ServiceId): Decision => ({ kind: 'card', key: { service: named, topic: null }, confidence: 1, alternatives: [], uncovered: null });
-  const overviewCard = (confidence: number): Decision => ({ kind: 'card', key: { service: null, topic: 'overview' }, confidence, alternatives: [], uncovered: null });
+  const serviceCard = (named: ServiceId): Decision => ({
+    kind: 'card',
+    key: { service: named, topic: null },
+    confidence: 1,
+    alternatives: [],
+    uncovered: null,
+  });
+  const overviewCard = (confidence: number): Decision => ({
+    kind: 'card',
+    key: { service: null, topic: 'overview' },
+    confidence,
+    alternatives: [],
+    uncovered: null,
+  });
   // Another cloud is never ours. A price or a size makes a question someone else's, unless it plainly asks who
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
@@ -146,9 +173,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb);
-  const labels: Subject[] = service
-    ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])]
-    : [...TOPICS, ...CONCEPTS, 'none'];
+  const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
   const { ranked, known, relevance } = model.posterior(features, labels);
 
   // A topic or concept phrase the resolver recognised is evidence enough; relevance judges the other words.
@@ -191,9 +216,7 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
   // How far the best subject stands above the next: 0 for a tie, near 1 when nothing else comes close.
   const margin = (p: number, next: number | undefined) => (next === undefined || p === 0 ? 1 : Math.max(0, 1 - next / p));
   const [first, second] = ranked;
-  const cards = ranked
-    .map(({ label, p }) => ({ key: keyFor(service, label), p }))
-    .filter((c): c is { key: CardKey; p: number } => c.key !== null);
+  const cards = ranked.map(({ label, p }) => ({ key: keyFor(service, label), p })).filter((c): c is { key: CardKey; p: number } => c.key !== null);
   const topHints = cards.slice(0, 2).map((c) => c.key);
   // A phrase that names a concept of the model ("the AWS shared responsibility model"), with no service or topic
   // named, says what is asked: the words around it ("hey, new here, how does … work in general?") do not refuse it.
@@ -206,7 +229,13 @@ export function decide(resolution: Resolution, kb: KnowledgeBase, model: TopicMo
     // Unless AWS or the concept's full name is named, "nothing we answer" outranking it wins ("shared
     // responsibility for household chores").
     if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= noneP)) {
-      return { kind: 'card', key: { service: null, topic: concept }, confidence: margin(p, ranked.find((r) => r.label !== concept)?.p), alternatives: [], uncovered };
+      return {
+        kind: 'card',
+        key: { service: null, topic: concept },
+        confidence: margin(p, ranked.find((r) => r.label !== concept)?.p),
+        alternatives: [],
+        uncovered,
+      };
     }
   }
   if (first!.label === 'none') {

@@ -43,7 +43,10 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
 function engineFingerprint(knowledgeFingerprint: string): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const hash = createHash('sha256').update(knowledgeFingerprint);
-  for (const name of readdirSync(here).filter((f) => /\.(js|ts)$/.test(f)).sort()) hash.update(name).update(readFileSync(join(here, name)));
+  for (const name of readdirSync(here)
+    .filter((f) => /\.(js|ts)$/.test(f))
+    .sort())
+    hash.update(name).update(readFileSync(join(here, name)));
   return hash.digest('hex');
 }
 

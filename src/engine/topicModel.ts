@@ -1,5 +1,3 @@
-import type { LabelRanker } from './logistic.js';
-
 /**
  * A multinomial naive Bayes model over a question's features, learned from the knowledge's example questions,
  * aliases and card text. It scores the whole question at once, so no single cue word decides it; and it knows
@@ -25,6 +23,9 @@ export interface Posterior<L extends string> {
    */
   relevance: number;
 }
+
+/** Ranks the labels asked about by their probability for the question's features, most likely first (logistic.ts). */
+export type LabelRanker<L extends string> = (features: readonly string[], labels: readonly L[]) => { label: L; p: number }[];
 
 export interface TopicModel<L extends string> {
   posterior(features: readonly string[], labels?: readonly L[]): Posterior<L>;
@@ -70,21 +71,25 @@ export function countFeatures<L extends string>(documents: readonly TrainingDocu
     const table = tables[labelIndex]!;
     for (const feature of docFeatures) {
       let index = featureIndex.get(feature);
-      if (index === undefined) featureIndex.set(feature, (index = features.push(feature) - 1));
+      if (index === undefined) {
+        index = features.push(feature) - 1;
+        featureIndex.set(feature, index);
+      }
       table.set(index, (table.get(index) ?? 0) + weight);
     }
   }
   return { labels, features, weights: tables.map((table) => [...table].flat()) };
 }
 
-export const trainTopicModel = <L extends string>(documents: readonly TrainingDocument<L>[], tuning: ModelTuning = DEFAULT_MODEL_TUNING): TopicModel<L> =>
-  topicModelFromCounts(countFeatures(documents), tuning);
-
 /**
  * The model from stored counts. With a `ranker`, the labels are ranked by it (see logistic.ts) and naive Bayes
  * only says how much of the question it knows and how relevant its words are.
  */
-export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, tuning: ModelTuning = DEFAULT_MODEL_TUNING, ranker?: LabelRanker<L>): TopicModel<L> {
+export function topicModelFromCounts<L extends string>(
+  stored: ModelCounts<L>,
+  tuning: ModelTuning = DEFAULT_MODEL_TUNING,
+  ranker?: LabelRanker<L>,
+): TopicModel<L> {
   const { smoothing, temperature } = tuning;
   const { labels: allLabels, features } = stored;
   const labelCount = allLabels.length;
@@ -126,7 +131,12 @@ export function topicModelFromCounts<L extends string>(stored: ModelCounts<L>, t
     const exps = scored.map((s) => ({ label: s.label, e: Math.exp(s.score - top) }));
     const sum = exps.reduce((acc, s) => acc + s.e, 0);
     const bayes = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
-    const ranked = ranker ? ranker(questionFeatures, scored.map((s) => s.label)) : bayes;
+    const ranked = ranker
+      ? ranker(
+          questionFeatures,
+          scored.map((s) => s.label),
+        )
+      : bayes;
     let relevance = 0;
     // Relevance is naive Bayes's own measure, read at its own best label: the refusal thresholds were set on it.
     const best = bayes[0] && labelIndex.get(bayes[0].label);

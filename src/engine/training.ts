@@ -93,7 +93,10 @@ export function commonWords(texts: readonly LabelledText[]): Set<string> {
     if (!service) continue;
     for (const w of words(foldPhrase(text))) {
       let seen = services.get(w);
-      if (!seen) services.set(w, (seen = new Set()));
+      if (!seen) {
+        seen = new Set();
+        services.set(w, seen);
+      }
       seen.add(service);
     }
   }

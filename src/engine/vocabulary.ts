@@ -63,7 +63,13 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
   for (const concept of kb.concepts.values()) {
     for (const alias of concept.aliases) {
       const topic = typeof alias === 'string' ? undefined : alias.topic;
-      add(alias, (f) => ({ kind: 'concept', concept: concept.id, weight: phraseWeight(f, alias), strong: concept.strength === 'strong', ...(topic ? { topic } : {}) }));
+      add(alias, (f) => ({
+        kind: 'concept',
+        concept: concept.id,
+        weight: phraseWeight(f, alias),
+        strong: concept.strength === 'strong',
+        ...(topic ? { topic } : {}),
+      }));
     }
   }
   for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope', otherCloud: false }));
@@ -86,5 +92,15 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
   }
   const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
   const tooling = kb.vocabulary.tooling.map(foldPhrase);
-  return { phrases, longestPhrase, phraseStarts, neutral, modelWords, tooling, knownWords: [...known], correctionTargets: known, knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]) };
+  return {
+    phrases,
+    longestPhrase,
+    phraseStarts,
+    neutral,
+    modelWords,
+    tooling,
+    knownWords: [...known],
+    correctionTargets: known,
+    knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]),
+  };
 }

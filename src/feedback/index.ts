@@ -4,4 +4,4 @@
  */
 export { createFeedbackReporter, type FeedbackReporter, type PostMessage } from './reporter.js';
 export { TokenBucket } from './tokenBucket.js';
-export { isDirectMessage, type FeedbackReport, type NoMatchReport, type Reporter, type VoteReport } from './types.js';
+export type { FeedbackReport, NoMatchReport, VoteReport } from './types.js';

@@ -6,7 +6,10 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly perMinute: number, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly perMinute: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.tokens = perMinute;
     this.last = now();
   }

@@ -1,13 +1,11 @@
 export * from './ids.js';
 export type * from './schema.js';
 export type { KnowledgeBase } from './knowledgeBase.js';
-export { KnowledgeError, formatProblem } from './errors.js';
-export type { KnowledgeProblem } from './errors.js';
+export { KnowledgeError } from './errors.js';
 export { aliasPhrase, cardExists, categoryNote, cardKeyTitle, cardProvenance, cardTitle, controlCitations, lookupCard, writtenCardKeys } from './lookup.js';
-export type { Card, Provenance } from './lookup.js';
+export type { Card } from './lookup.js';
 export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
-export type { CardKey, CardTopic } from './cardKey.js';
+export type { CardKey } from './cardKey.js';
 export { packageRoot } from './paths.js';
-export { openKnowledge, writeKnowledgeSnapshot, knowledgeFingerprint, defaultSnapshotFile } from './snapshot.js';
+export { openKnowledge, writeKnowledgeSnapshot, defaultSnapshotFile } from './snapshot.js';
 export { loadKnowledge } from './load.js';
-export { defaultKnowledgeDir } from './paths.js';

@@ -6,9 +6,17 @@ import type { z } from 'zod';
 import { isThirdPersonVerb } from '../text/english.js';
 import { foldPhrase } from '../text/phrase.js';
 import {
-  CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS,
+  CONCEPT_IDS,
+  SERVICE_IDS,
+  TOPIC_IDS,
   schemas,
-  type Alias, type Concept, type ConceptId, type Service, type ServiceId, type Topic, type TopicId,
+  type Alias,
+  type Concept,
+  type ConceptId,
+  type Service,
+  type ServiceId,
+  type Topic,
+  type TopicId,
 } from './schema.js';
 import { defaultKnowledgeDir } from './paths.js';
 import { KnowledgeError, type KnowledgeProblem } from './errors.js';
@@ -67,13 +75,16 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     return undefined;
   }
 
-  const idOf = (value: unknown) =>
-    typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : undefined;
+  const idOf = (value: unknown) => (typeof value === 'object' && value !== null && 'id' in value ? String((value as { id: unknown }).id) : undefined);
 
   function loadFolder<T extends { id: string }>(folder: string, schema: z.ZodType<T>, knownIds: readonly string[], kind: string): Map<string, T> {
     const result = new Map<string, T>();
     const path = join(dir, folder);
-    const files = existsSync(path) ? readdirSync(path).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+    const files = existsSync(path)
+      ? readdirSync(path)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+      : [];
     for (const name of files) {
       const file = join(path, name);
       const item = parseWith(schema, file, idOf);
@@ -88,7 +99,8 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
       result.set(item.id, item);
     }
     for (const id of knownIds) {
-      if (!result.has(id)) problems.push({ file: display(join(path, `${id}.yml`)), entry: id, message: `missing ${kind}: every ${kind} of the taxonomy needs a card` });
+      if (!result.has(id))
+        problems.push({ file: display(join(path, `${id}.yml`)), entry: id, message: `missing ${kind}: every ${kind} of the taxonomy needs a card` });
     }
     return result;
   }
@@ -151,7 +163,8 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     examples.forEach((example, i) => {
       const folded = foldPhrase(example);
       const previous = exampleOwners.get(folded);
-      if (previous !== undefined) problems.push({ file, entry: owner, field: `${field}.${i}`, message: `example "${example}" is already claimed by ${previous}` });
+      if (previous !== undefined)
+        problems.push({ file, entry: owner, field: `${field}.${i}`, message: `example "${example}" is already claimed by ${previous}` });
       else exampleOwners.set(folded, owner);
     });
   };
@@ -162,14 +175,20 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     customer.forEach((bullet, i) => {
       const first = bullet.split(/\s+/)[0] ?? '';
       if (isThirdPersonVerb(first.replace(/[^A-Za-z]/g, ''))) {
-        problems.push({ file, entry: owner, field: `${field}.${i}`, message: `"${first} …" reads in the third person: start the bullet with an instruction ("Turn on…", not "Turns on…")` });
+        problems.push({
+          file,
+          entry: owner,
+          field: `${field}.${i}`,
+          message: `"${first} …" reads in the third person: start the bullet with an instruction ("Turn on…", not "Turns on…")`,
+        });
       }
     });
   };
 
   // Every card says when its facts were last checked; a reader can check them on pages about the service itself.
   const checkDated = (card: { verified_on?: string | undefined }, owner: string, file: string, field: string) => {
-    if (!card.verified_on) problems.push({ file, entry: owner, field, message: 'needs verified_on: the day its facts were last checked against the pages it links (YYYY-MM-DD)' });
+    if (!card.verified_on)
+      problems.push({ file, entry: owner, field, message: 'needs verified_on: the day its facts were last checked against the pages it links (YYYY-MM-DD)' });
   };
   let topicCards = 0;
   const onlyGeneric: string[] = [];
@@ -178,9 +197,14 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     const file = display(join(dir, 'services', `${service.id}.yml`));
     // AWS's word "container" is the model's most common misreading (Docker): every container service's card corrects it.
     if (service.category === 'container' && !categoryNote(kb, 'container')) {
-      problems.push({ file, entry: service.id, field: 'category', message: 'a container service\'s card says what "container" means: concepts/categories.yml needs category_notes.container' });
+      problems.push({
+        file,
+        entry: service.id,
+        field: 'category',
+        message: 'a container service\'s card says what "container" means: concepts/categories.yml needs category_notes.container',
+      });
     }
-    service.aliases.forEach((a, i) => claim(a, service.id, file, `aliases.${i}`));
+    for (const [i, a] of service.aliases.entries()) claim(a, service.id, file, `aliases.${i}`);
     checkVoice(service.customer, service.id, file, 'customer');
     checkDated(service, service.id, file, 'verified_on');
     checkExamples(service.examples, service.id, file, 'examples');
@@ -191,13 +215,13 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
       if (entry.links.every((link) => isGenericSource(link.url))) onlyGeneric.push(`${service.id}.${topicId}`);
       checkExamples(entry.examples, `${service.id}.${topicId}`, file, `topics.${topicId}.examples`);
       checkVoice(entry.customer, `${service.id}.${topicId}`, file, `topics.${topicId}.customer`);
-      entry.keywords?.forEach((a, i) => claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`));
+      for (const [i, a] of (entry.keywords ?? []).entries()) claim(a, `${service.id}.${topicId}`, file, `topics.${topicId}.keywords.${i}`);
       checkRefs(entry.related, file, service.id, `topics.${topicId}.related`);
     }
   }
   for (const topic of kb.topics.values()) {
     const file = display(join(dir, 'topics', `${topic.id}.yml`));
-    topic.aliases.forEach((a, i) => claim(a, topic.id, file, `aliases.${i}`));
+    for (const [i, a] of topic.aliases.entries()) claim(a, topic.id, file, `aliases.${i}`);
     checkExamples(topic.examples, topic.id, file, 'examples');
     checkDated(topic, topic.id, file, 'verified_on');
     checkVoice(topic.customer, topic.id, file, 'customer');
@@ -205,7 +229,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   }
   for (const concept of kb.concepts.values()) {
     const file = display(join(dir, 'concepts', `${concept.id}.yml`));
-    concept.aliases.forEach((a, i) => claim(a, concept.id, file, `aliases.${i}`));
+    for (const [i, a] of concept.aliases.entries()) claim(a, concept.id, file, `aliases.${i}`);
     checkExamples(concept.examples, concept.id, file, 'examples');
     checkDated(concept, concept.id, file, 'verified_on');
     checkRefs(concept.related, file, concept.id, 'related');
@@ -217,7 +241,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     });
   }
   const vocabFile = display(join(dir, 'vocabulary.yml'));
-  kb.vocabulary.out_of_scope.forEach((p, i) => claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`));
+  for (const [i, p] of kb.vocabulary.out_of_scope.entries()) claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`);
   checkExamples(kb.vocabulary.lookalikes, 'lookalikes', vocabFile, 'lookalikes');
 
   const tipsFile = display(join(dir, 'tips.yml'));
@@ -246,15 +270,22 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     for (const [control, cards] of controlCitations(kb)) {
       if (findings.controls[control] === undefined) {
         const citing = cards.slice(0, 3).map(formatCardKey).join(', ') + (cards.length > 3 ? ` and ${cards.length - 3} more` : '');
-        problems.push({ file: findingsFile, entry: control, field: 'controls', message: `cited by ${citing} but has no title here: add it as Security Hub titles it` });
+        problems.push({
+          file: findingsFile,
+          entry: control,
+          field: 'controls',
+          message: `cited by ${citing} but has no title here: add it as Security Hub titles it`,
+        });
       }
     }
     const types = new Set<string>();
     findings.guardduty.forEach((finding, i) => {
       const field = `guardduty.${i}`;
-      if (types.has(finding.type.toLowerCase())) problems.push({ file: findingsFile, entry: finding.type, field: `${field}.type`, message: 'duplicate finding type' });
+      if (types.has(finding.type.toLowerCase()))
+        problems.push({ file: findingsFile, entry: finding.type, field: `${field}.type`, message: 'duplicate finding type' });
       types.add(finding.type.toLowerCase());
-      if (!finding.card.includes('.')) problems.push({ file: findingsFile, entry: finding.type, field: `${field}.card`, message: 'must name a service topic card like ec2.network' });
+      if (!finding.card.includes('.'))
+        problems.push({ file: findingsFile, entry: finding.type, field: `${field}.card`, message: 'must name a service topic card like ec2.network' });
       checkRefs([finding.card], findingsFile, finding.type, `${field}.card`);
       checkVoice([finding.first_step], finding.type, findingsFile, `${field}.first_step`);
     });

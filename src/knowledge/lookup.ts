@@ -1,4 +1,4 @@
-import { formatCardKey, isConceptId, parseCardKey, type CardKey } from './cardKey.js';
+import { formatCardKey, parseCardKey, type CardKey } from './cardKey.js';
 import type { KnowledgeBase } from './knowledgeBase.js';
 import type { Alias, CategoryId, Concept, ConceptId, Practice, Service, ServiceTopic, Topic, TopicId } from './schema.js';
 
@@ -42,10 +42,14 @@ export const cardExists = (kb: KnowledgeBase, ref: CardKey | string): boolean =>
  */
 export function cardTitle(card: Card): string {
   switch (card.kind) {
-    case 'service-topic': return `${card.service.name} · ${card.topic.title}`;
-    case 'service': return `${card.service.name} · Who secures what`;
-    case 'topic': return `${card.topic.title} across AWS`;
-    case 'concept': return card.concept.title;
+    case 'service-topic':
+      return `${card.service.name} · ${card.topic.title}`;
+    case 'service':
+      return `${card.service.name} · Who secures what`;
+    case 'topic':
+      return `${card.topic.title} across AWS`;
+    case 'concept':
+      return card.concept.title;
   }
 }
 
@@ -72,9 +76,8 @@ export interface Provenance {
 export function cardProvenance(kb: KnowledgeBase, key: CardKey): Provenance | null {
   const card = lookupCard(kb, key);
   if (!card) return null;
-  const written = card.kind === 'service-topic' ? card.entry ?? card.topic
-    : card.kind === 'service' ? card.service
-      : card.kind === 'topic' ? card.topic : card.concept;
+  const written =
+    card.kind === 'service-topic' ? (card.entry ?? card.topic) : card.kind === 'service' ? card.service : card.kind === 'topic' ? card.topic : card.concept;
   return { verifiedOn: written.verified_on ?? null, sources: written.links.map((l) => l.url) };
 }
 

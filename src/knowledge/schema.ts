@@ -11,8 +11,7 @@ export type { CategoryId, ConceptId, ServiceId, TopicId, Verdict } from './ids.j
  */
 function defineSchemas({ z }: typeof Zod) {
   const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
-  const bullets = (max: number, maxItems = 8) =>
-    z.array(text(max)).min(1, 'needs at least one item').max(maxItems, `at most ${maxItems} items`);
+  const bullets = (max: number, maxItems = 8) => z.array(text(max)).min(1, 'needs at least one item').max(maxItems, `at most ${maxItems} items`);
 
   /** Only official AWS (and AWS-run) pages are cited, over https. */
   const awsUrl = z
@@ -243,7 +242,9 @@ function defineSchemas({ z }: typeof Zod) {
   const controlIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*\.\d+$/, 'must look like a Security Hub control id such as S3.8');
 
   /** A GuardDuty finding type: ThreatPurpose:ResourceType/ThreatFamilyName.DetectionMechanism!Artifact. */
-  const guardDutyTypeSchema = z.string().regex(/^[A-Za-z]+:[A-Za-z0-9]+\/[A-Za-z0-9.!&_-]+$/, 'must look like a GuardDuty finding type such as UnauthorizedAccess:EC2/SSHBruteForce');
+  const guardDutyTypeSchema = z
+    .string()
+    .regex(/^[A-Za-z]+:[A-Za-z0-9]+\/[A-Za-z0-9.!&_-]+$/, 'must look like a GuardDuty finding type such as UnauthorizedAccess:EC2/SSHBruteForce');
 
   const guardDutyFindingSchema = z.strictObject({
     type: guardDutyTypeSchema,

@@ -64,13 +64,21 @@ export async function postLeaderboard({ client, quiz, date, channels, log, now =
   const results: ChannelResult[] = [];
   for (const channel of channels) {
     const result = await postOnceInChannel(posting, channel, async () => {
-      const posted = await client.chat.postMessage({ channel, ...message, ...NO_UNFURL, metadata: { event_type: LEADERBOARD_EVENT_TYPE, event_payload: { week } } });
+      const posted = await client.chat.postMessage({
+        channel,
+        ...message,
+        ...NO_UNFURL,
+        metadata: { event_type: LEADERBOARD_EVENT_TYPE, event_payload: { week } },
+      });
       return posted.ts!;
     });
     if (result.status === 'failed') {
       log.warn({ channel, week, reason: result.reason, retryable: result.retryable, fix: result.fix }, 'quiz leaderboard not posted');
     } else {
-      log.info({ channel, week, ts: result.ts, outcome: result.status }, result.status === 'posted' ? 'quiz leaderboard posted' : 'quiz leaderboard already there');
+      log.info(
+        { channel, week, ts: result.ts, outcome: result.status },
+        result.status === 'posted' ? 'quiz leaderboard posted' : 'quiz leaderboard already there',
+      );
     }
     results.push(result);
   }

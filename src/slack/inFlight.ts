@@ -13,7 +13,7 @@ export class InFlight {
       if (ended) return;
       ended = true;
       this.running -= 1;
-      if (this.running === 0) this.waiters.splice(0).forEach((wake) => wake());
+      if (this.running === 0) for (const wake of this.waiters.splice(0)) wake();
     };
   }
 

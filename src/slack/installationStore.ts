@@ -2,8 +2,16 @@ import type { Installation, InstallationQuery, InstallationStore } from '@slack/
 import type { TokenKeys } from '../config.js';
 import type { Logger } from '../logger.js';
 import {
-  createTokenCipher, deleteInstallation, loadInstallation, resealInstallations, saveInstallation, StoreError,
-  type Database, type InstallationOwner, type RunningStore, type TokenCipher,
+  createTokenCipher,
+  deleteInstallation,
+  loadInstallation,
+  resealInstallations,
+  saveInstallation,
+  StoreError,
+  type Database,
+  type InstallationOwner,
+  type RunningStore,
+  type TokenCipher,
 } from '../store/index.js';
 import type { Installations } from './app.js';
 
@@ -20,7 +28,10 @@ export function installationsIn(store: RunningStore, keys: TokenKeys, log: Logge
     });
     if (resealed > 0) log.info({ resealed }, 'installations sealed again with the current TOKEN_ENCRYPTION_KEY');
     if (unreadable.length > 0) {
-      log.error({ installations: unreadable }, 'installations sealed with a key that is neither TOKEN_ENCRYPTION_KEY nor TOKEN_ENCRYPTION_KEY_PREVIOUS: set the old key as TOKEN_ENCRYPTION_KEY_PREVIOUS, or have these workspaces install srm-bot again');
+      log.error(
+        { installations: unreadable },
+        'installations sealed with a key that is neither TOKEN_ENCRYPTION_KEY nor TOKEN_ENCRYPTION_KEY_PREVIOUS: set the old key as TOKEN_ENCRYPTION_KEY_PREVIOUS, or have these workspaces install srm-bot again',
+      );
     }
   });
   return { store: databaseInstallationStore({ database: store.database, cipher, log }), ready };

@@ -48,7 +48,13 @@ export async function understand(
  * Posts an answer where the question was asked: in `threadTs` when given. Nobody waits on a response_url here, so
  * a refusal from Slack (archived channel, removed bot) can only be logged.
  */
-export async function postReply(deps: SlackDeps, client: webApi.WebClient, message: IncomingMessage, card: SlackMessage, threadTs: string | undefined): Promise<void> {
+export async function postReply(
+  deps: SlackDeps,
+  client: webApi.WebClient,
+  message: IncomingMessage,
+  card: SlackMessage,
+  threadTs: string | undefined,
+): Promise<void> {
   try {
     await postCard(client, message.channel, card, threadTs);
   } catch (error) {

@@ -17,16 +17,18 @@ const BOLT_LEVELS: Record<string, LogLevel> = {
  */
 export function boltLogger(log: Logger): BoltLogger {
   let component = 'bolt';
-  const write = (level: 'debug' | 'info' | 'warn' | 'error') => (...parts: unknown[]) => {
-    // Bolt logs at debug twice per request: at info, formatting those lines would be wasted work on every request.
-    if (!log.isLevelEnabled(level)) return;
-    const err = parts.find((part): part is Error => part instanceof Error);
-    const msg = parts
-      .filter((part) => part !== err)
-      .map((part) => (typeof part === 'string' ? part : JSON.stringify(part)))
-      .join(' ');
-    log[level]({ component, ...(err && { err }) }, msg || err?.message || '');
-  };
+  const write =
+    (level: 'debug' | 'info' | 'warn' | 'error') =>
+    (...parts: unknown[]) => {
+      // Bolt logs at debug twice per request: at info, formatting those lines would be wasted work on every request.
+      if (!log.isLevelEnabled(level)) return;
+      const err = parts.find((part): part is Error => part instanceof Error);
+      const msg = parts
+        .filter((part) => part !== err)
+        .map((part) => (typeof part === 'string' ? part : JSON.stringify(part)))
+        .join(' ');
+      log[level]({ component, ...(err && { err }) }, msg || err?.message || '');
+    };
   return {
     debug: write('debug'),
     info: write('info'),

@@ -30,7 +30,8 @@ export function answerProblem(answer: QuizAnswer): string | null {
     const value = answer[field];
     if (typeof value !== 'string' || value === '' || value.length > MAX_TEXT) return `${field} must be 1 to ${MAX_TEXT} characters`;
   }
-  if (answer.userName !== null && (typeof answer.userName !== 'string' || answer.userName.length > MAX_TEXT)) return `userName must be at most ${MAX_TEXT} characters`;
+  if (answer.userName !== null && (typeof answer.userName !== 'string' || answer.userName.length > MAX_TEXT))
+    return `userName must be at most ${MAX_TEXT} characters`;
   if (Number.isNaN(answer.answeredAt.getTime())) return 'answeredAt must be a valid time';
   return null;
 }
@@ -99,7 +100,11 @@ export async function statsFor(database: Queryable, { workspace, user, schedule,
   return {
     answered: score.rows[0]?.answered ?? 0,
     correct: score.rows[0]?.correct ?? 0,
-    streak: streakOf(days.rows.map((row) => row.day), today, schedule),
+    streak: streakOf(
+      days.rows.map((row) => row.day),
+      today,
+      schedule,
+    ),
     team: { since, people: teamRow.people, answers: teamRow.answers, correct: teamRow.correct },
   };
 }

@@ -26,7 +26,14 @@ export interface EvidencePeriod {
 /** One row per person who answered in the period, by workspace then user id. */
 export async function evidenceFor(database: Queryable, period: EvidencePeriod): Promise<PersonEvidence[]> {
   const { rows } = await database.query<{
-    workspace: string; user_id: string; user_name: string | null; answered: number; correct: number; first_date: string; last_date: string; days_active: number;
+    workspace: string;
+    user_id: string;
+    user_name: string | null;
+    answered: number;
+    correct: number;
+    first_date: string;
+    last_date: string;
+    days_active: number;
   }>(
     `WITH period AS (
        SELECT workspace, user_id, user_name, correct, answered_at, (answered_at AT TIME ZONE $3)::date AS day

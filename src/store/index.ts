@@ -10,14 +10,21 @@ import { MigrationError, migrate } from './migrations.js';
 import { createQuizStore, type QuizStore, type QuizStoreOptions } from './quizStore.js';
 import type { StreakSchedule } from './streak.js';
 
-export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, TEAM_WINDOW_DAYS, type QuizAnswer, type QuizStats, type StatsQuery } from './answers.js';
-export { openDatabase, StoreError, type Database, type Queryable } from './database.js';
+export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, type QuizAnswer, type QuizStats } from './answers.js';
+export { openDatabase, StoreError, type Database } from './database.js';
 export { leaderboardFor, type Leaderboard } from './leaderboard.js';
-export { evidenceCsv, evidenceFor, type EvidencePeriod, type PersonEvidence } from './evidence.js';
-export { deleteInstallation, loadInstallation, resealInstallations, saveInstallation, type InstallationOwner, type InstallationRecord } from './installations.js';
-export { MIGRATIONS, MigrationError, migrate, type Migration, type MigrationReport } from './migrations.js';
-export { createQuizStore, QUIZ_STORE_DEFAULTS, type QuizStore, type RecordOutcome } from './quizStore.js';
-export { streakOf, streakUnit, type Streak, type StreakSchedule, type StreakUnit } from './streak.js';
+export { evidenceCsv, evidenceFor } from './evidence.js';
+export {
+  deleteInstallation,
+  loadInstallation,
+  resealInstallations,
+  saveInstallation,
+  type InstallationOwner,
+  type InstallationRecord,
+} from './installations.js';
+export { MIGRATIONS, MigrationError, migrate, type MigrationReport } from './migrations.js';
+export { createQuizStore, type QuizStore, type RecordOutcome } from './quizStore.js';
+export type { StreakSchedule } from './streak.js';
 export { createTokenCipher, keyIdOf, type TokenCipher } from './tokenCipher.js';
 
 const DAY_MS = 86_400_000;

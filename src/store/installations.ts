@@ -53,7 +53,9 @@ export async function deleteInstallation(database: Queryable, owner: Installatio
  * fatal: the other workspaces keep working.
  */
 export async function resealInstallations(database: Queryable, cipher: TokenCipher, now = new Date()): Promise<{ resealed: number; unreadable: string[] }> {
-  const { rows } = await database.query<SealedRow & { owner: string }>('SELECT owner, key_id, sealed FROM slack_installations WHERE key_id <> $1', [cipher.keyId]);
+  const { rows } = await database.query<SealedRow & { owner: string }>('SELECT owner, key_id, sealed FROM slack_installations WHERE key_id <> $1', [
+    cipher.keyId,
+  ]);
   let resealed = 0;
   const unreadable: string[] = [];
   for (const row of rows) {

@@ -54,7 +54,9 @@ class TimedOut extends Error {
 function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new TimedOut(ms)), ms);
-    work().then(resolve, reject).finally(() => clearTimeout(timer));
+    work()
+      .then(resolve, reject)
+      .finally(() => clearTimeout(timer));
   });
 }
 
@@ -77,7 +79,10 @@ export function createQuizStore(options: QuizStoreOptions): QuizStore {
   const keepForLater = (answer: QuizAnswer, error: unknown) => {
     // One warning per outage, when the first answer starts waiting; the rest at debug.
     if (waiting.length === 0) {
-      log.warn({ err: error, retryEveryMs }, `quiz answers are not being recorded: ${(error as Error).message}; they are kept in memory and retried until the database is back`);
+      log.warn(
+        { err: error, retryEveryMs },
+        `quiz answers are not being recorded: ${(error as Error).message}; they are kept in memory and retried until the database is back`,
+      );
     } else {
       log.debug({ err: error, waiting: waiting.length + 1 }, 'quiz answer kept in memory for the database');
     }

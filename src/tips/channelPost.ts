@@ -33,7 +33,8 @@ export async function postOnceInChannel(posting: ChannelPost, channel: string, p
       find: () => findPosts(posting, channel),
       post,
       remove: (ts, kept) => removeDuplicate(posting, channel, ts, kept),
-      recheckFailed: (error) => posting.log.warn({ channel, ...posting.fields, ...failureOf(error) }, `${posting.what} posted, but the check for a duplicate failed`),
+      recheckFailed: (error) =>
+        posting.log.warn({ channel, ...posting.fields, ...failureOf(error) }, `${posting.what} posted, but the check for a duplicate failed`),
     });
     return { channel, status: posted ? 'posted' : 'already_posted', ts };
   } catch (error) {
@@ -45,10 +46,21 @@ async function findPosts({ client, botId, eventType, isThisOne, oldest }: Channe
   const found: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await client.conversations.history({ channel, oldest: (oldest / 1000).toFixed(6), limit: 200, include_all_metadata: true, ...(cursor && { cursor }) });
+    const page = await client.conversations.history({
+      channel,
+      oldest: (oldest / 1000).toFixed(6),
+      limit: 200,
+      include_all_metadata: true,
+      ...(cursor && { cursor }),
+    });
     for (const message of page.messages ?? []) {
       const metadata = message.metadata;
-      if (message.ts && message.bot_id === botId && metadata?.event_type === eventType && isThisOne((metadata.event_payload ?? {}) as Record<string, unknown>)) {
+      if (
+        message.ts &&
+        message.bot_id === botId &&
+        metadata?.event_type === eventType &&
+        isThisOne((metadata.event_payload ?? {}) as Record<string, unknown>)
+      ) {
         found.push(message.ts);
       }
     }

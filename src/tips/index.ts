@@ -10,8 +10,8 @@ import type { TipSettings } from './settings.js';
 export { addDays, earliestStartOf, isIsoDate, localDateTime, weekdayOf } from './calendar.js';
 export { postOnceInChannel } from './channelPost.js';
 export { everyChannelHasItsTip, MAX_DAYS_AHEAD, postDailyTip, TIP_EVENT_TYPE, type ChannelResult, type DayReport } from './post.js';
-export { createRotation, ROTATION_START, type DailyTip, type Rotation } from './rotation.js';
-export { SAME_DAY_RETRIES, SAME_DAY_RETRY_MS, startTipScheduler, systemClock, type Clock, type TipScheduler } from './scheduler.js';
+export { createRotation, ROTATION_START, type DailyTip } from './rotation.js';
+export { SAME_DAY_RETRY_MS, startTipScheduler, type Clock, type TipScheduler } from './scheduler.js';
 export * from './settings.js';
 
 /** Today's tip in the tip time zone, as `/srm tip` and App Home show it: the same one the channels get. */

@@ -51,7 +51,11 @@ export async function postDailyTip(request: PostTipRequest): Promise<DayReport> 
   const daily = rotation.tipOn(date);
   if (!daily) {
     log.warn({ date }, 'no daily tip for this date: the knowledge base has no tip in the rotation');
-    return { date, tip: null, results: channels.map((channel) => ({ channel, status: 'failed', reason: 'no_tip', retryable: false, fix: 'add tips to knowledge/tips.yml' })) };
+    return {
+      date,
+      tip: null,
+      results: channels.map((channel) => ({ channel, status: 'failed', reason: 'no_tip', retryable: false, fix: 'add tips to knowledge/tips.yml' })),
+    };
   }
   const tip = daily.tip.id;
 

@@ -53,10 +53,13 @@ export function startTipScheduler({ settings, post, log, clock = systemClock, wh
   let running: Promise<void> = Promise.resolve();
 
   const later = (ms: number, callback: () => void) => {
-    const handle = clock.setTimeout(() => {
-      timers.delete(handle);
-      callback();
-    }, Math.max(0, ms));
+    const handle = clock.setTimeout(
+      () => {
+        timers.delete(handle);
+        callback();
+      },
+      Math.max(0, ms),
+    );
     timers.add(handle);
   };
   const today = () => localDateTime(clock.now(), settings.timeZone);

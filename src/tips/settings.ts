@@ -34,7 +34,10 @@ export const CHANNEL_ID = /^[CG][A-Z0-9]{6,}$/;
 
 /** A comma-separated list of channel ids ("C1, C2"), and the entries in it that are not channel ids. */
 export function parseChannelList(list: string): { ids: string[]; bad: string[] } {
-  const ids = list.split(',').map((id) => id.trim()).filter((id) => id !== '');
+  const ids = list
+    .split(',')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   return { ids, bad: ids.filter((id) => !CHANNEL_ID.test(id)) };
 }
 
@@ -44,11 +47,15 @@ export function parseChannelList(list: string): { ids: string[]; bad: string[] }
  */
 export function parseTipDays(text: string): number[] | string {
   const days = new Set<number>();
-  const parts = text.toLowerCase().split(',').map((part) => part.trim()).filter((part) => part !== '');
+  const parts = text
+    .toLowerCase()
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '');
   for (const part of parts) {
     const set = DAY_SETS.get(part);
     if (set) {
-      set.forEach((day) => days.add(day));
+      for (const day of set) days.add(day);
       continue;
     }
     const [from, to, ...extra] = part.split('-').map((word) => DAY_WORDS.get(word.trim()));
@@ -92,7 +99,5 @@ export function describeDays(days: readonly number[]): string {
     if (run && (run.at(-1)! + 1) % 7 === day) run.push(day);
     else runs.push([day]);
   }
-  return runs
-    .map((run) => (run.length > 2 ? `${DAY_NAMES[run[0]!]}-${DAY_NAMES[run.at(-1)!]}` : run.map((day) => DAY_NAMES[day]).join(',')))
-    .join(',');
+  return runs.map((run) => (run.length > 2 ? `${DAY_NAMES[run[0]!]}-${DAY_NAMES[run.at(-1)!]}` : run.map((day) => DAY_NAMES[day]).join(','))).join(',');
 }

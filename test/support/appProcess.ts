@@ -43,7 +43,6 @@ const BLANK_ENV = {
   LEADERBOARD_TIME: '',
 };
 
-
 export interface RunningApp {
   child: ChildProcess;
   baseUrl: string;
@@ -152,4 +151,9 @@ export async function waitUntilReady(app: RunningApp, timeoutMs = 15_000): Promi
 
 /** The end of a long output, each line cut short: enough to see what happened without flooding the report. */
 const tail = (text: string, lines = 15) =>
-  text.trimEnd().split('\n').slice(-lines).map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line)).join('\n');
+  text
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line))
+    .join('\n');

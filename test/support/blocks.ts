@@ -20,7 +20,12 @@ export function interactiveElements(blocks: readonly KnownBlock[] | undefined): 
 
 export function findElement(blocks: readonly KnownBlock[] | undefined, matches: (element: Interactive) => boolean): Interactive {
   const found = interactiveElements(blocks).find(matches);
-  if (!found) throw new Error(`no such element among ${interactiveElements(blocks).map((e) => e.action_id).join(', ')}`);
+  if (!found)
+    throw new Error(
+      `no such element among ${interactiveElements(blocks)
+        .map((e) => e.action_id)
+        .join(', ')}`,
+    );
   return found;
 }
 

@@ -100,7 +100,6 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     return fake;
   }
 
-
   /** Every post to and history read of `channel` fails the way Slack fails them for this problem. */
   setChannel(channel: string, problem: ChannelProblem): void {
     this.channelProblems.set(channel, problem);
@@ -153,7 +152,6 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     this.codes.clear();
     this.tokens.clear();
   }
-
 
   private waitFor<T>(event: string, find: () => T | undefined, what: string, timeoutMs: number): Promise<T> {
     return new Promise((resolve, reject) => {
@@ -215,7 +213,15 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     switch (method) {
       case 'auth.test': {
         const installed = this.tokens.get(token ?? '');
-        if (installed) return { user_id: installed.botUserId, bot_id: installed.botId, team_id: installed.teamId, user: 'srm-bot', team: installed.teamName, url: `https://${installed.teamId.toLowerCase()}.slack.com/` };
+        if (installed)
+          return {
+            user_id: installed.botUserId,
+            bot_id: installed.botId,
+            team_id: installed.teamId,
+            user: 'srm-bot',
+            team: installed.teamName,
+            url: `https://${installed.teamId.toLowerCase()}.slack.com/`,
+          };
         return { user_id: BOT_USER_ID, bot_id: BOT_ID, team_id: TEAM_ID, user: 'srm-bot', team: 'Test team', url: 'https://test.slack.com/' };
       }
       case 'oauth.v2.access':
@@ -229,7 +235,10 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
         return { channel: args.channel, ts, message: { text: args.text } };
       }
       case 'chat.delete':
-        this.channels.set(args.channel, this.messagesIn(args.channel).filter((message) => message.ts !== args.ts));
+        this.channels.set(
+          args.channel,
+          this.messagesIn(args.channel).filter((message) => message.ts !== args.ts),
+        );
         return { channel: args.channel, ts: args.ts };
       case 'conversations.history':
         return this.history(args);

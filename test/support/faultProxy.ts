@@ -5,10 +5,7 @@ import { listenLocal, LocalSlackEndpoint, type LocalServer } from './localServer
  * How one request to Slack goes wrong: an HTTP error status (a 429 carries Retry-After), a connection closed
  * before any answer, or an answer that takes `ms` (Slack's own, forwarded late).
  */
-export type Fault =
-  | { status: number; retryAfter?: number }
-  | { drop: true }
-  | { delayMs: number };
+export type Fault = { status: number; retryAfter?: number } | { drop: true } | { delayMs: number };
 
 /** What reached the proxy, and the fault it was given (none: forwarded as is). */
 export interface ProxiedRequest {
@@ -27,7 +24,10 @@ export class FaultProxy extends LocalSlackEndpoint<Fault> {
   readonly requests: ProxiedRequest[] = [];
   private outage: Fault | null = null;
 
-  private constructor(local: LocalServer, private readonly target: URL) {
+  private constructor(
+    local: LocalServer,
+    private readonly target: URL,
+  ) {
     super(local);
   }
 
@@ -57,7 +57,6 @@ export class FaultProxy extends LocalSlackEndpoint<Fault> {
     this.recover();
     this.requests.length = 0;
   }
-
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
     // A client that gives up (its own timeout) closes the connection: nothing to answer, nothing to report.

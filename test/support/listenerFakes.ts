@@ -113,7 +113,9 @@ export function fakeRecords({ fails = false }: { fails?: boolean } = {}) {
     recorded,
     record: vi.fn(async (answer: QuizAnswer): Promise<RecordOutcome> => {
       if (fails) throw new Error('database on fire');
-      const seen = recorded.some((r) => r.workspace === answer.workspace && r.user === answer.user && r.question === answer.question && r.attempt === answer.attempt);
+      const seen = recorded.some(
+        (r) => r.workspace === answer.workspace && r.user === answer.user && r.question === answer.question && r.attempt === answer.attempt,
+      );
       if (!seen) recorded.push(answer);
       return seen ? 'duplicate' : 'recorded';
     }),
@@ -124,7 +126,12 @@ export function fakeRecords({ fails = false }: { fails?: boolean } = {}) {
         answered: mine.length,
         correct: mine.filter((r) => r.correct).length,
         streak: { unit: 'day', current: mine.length > 0 ? 1 : 0, longest: mine.length > 0 ? 1 : 0 },
-        team: { since: '2026-11-07', people: new Set(recorded.map((r) => r.user)).size, answers: recorded.length, correct: recorded.filter((r) => r.correct).length },
+        team: {
+          since: '2026-11-07',
+          people: new Set(recorded.map((r) => r.user)).size,
+          answers: recorded.length,
+          correct: recorded.filter((r) => r.correct).length,
+        },
       };
     }),
   };

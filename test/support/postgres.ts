@@ -25,7 +25,9 @@ export interface TestCluster {
 export function postgresBinaries(): string | null {
   const debian = '/usr/lib/postgresql';
   if (existsSync(debian)) {
-    const newest = readdirSync(debian).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a))[0];
+    const newest = readdirSync(debian)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => Number(b) - Number(a))[0];
     if (newest !== undefined && existsSync(join(debian, newest, 'bin', 'initdb'))) return join(debian, newest, 'bin');
   }
   try {
@@ -37,8 +39,7 @@ export function postgresBinaries(): string | null {
 }
 
 /** Why the PostgreSQL tests are skipped on this machine, or null when they run. */
-export const POSTGRES_MISSING =
-  postgresBinaries() === null ? 'no PostgreSQL binaries (initdb, pg_ctl): apt-get install -y postgresql, as .ci/run does' : null;
+export const POSTGRES_MISSING = postgresBinaries() === null ? 'no PostgreSQL binaries (initdb, pg_ctl): apt-get install -y postgresql, as .ci/run does' : null;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -88,7 +89,16 @@ export async function startTestCluster(): Promise<TestCluster> {
     runServerTool(
       bin,
       'pg_ctl',
-      ['-D', data, '-l', join(folder, 'server.log'), '-w', '-o', `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start'],
+      [
+        '-D',
+        data,
+        '-l',
+        join(folder, 'server.log'),
+        '-w',
+        '-o',
+        `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`,
+        'start',
+      ],
       owner,
     );
   const pause = () => runServerTool(bin, 'pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop'], owner);

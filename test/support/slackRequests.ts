@@ -69,7 +69,10 @@ export function slashCommand(text: string, options: { responseUrl: string; user?
 let eventCounter = 0;
 
 /** An Events API delivery (JSON) wrapping `event`, from the test workspace unless another one is named. */
-export function eventCallback(event: Record<string, unknown>, from: { teamId: string; botUserId: string } = { teamId: TEAM_ID, botUserId: BOT_USER_ID }): SlackRequest {
+export function eventCallback(
+  event: Record<string, unknown>,
+  from: { teamId: string; botUserId: string } = { teamId: TEAM_ID, botUserId: BOT_USER_ID },
+): SlackRequest {
   eventCounter += 1;
   return {
     body: JSON.stringify({
@@ -132,8 +135,21 @@ export function blockAction(click: ButtonClick): SlackRequest {
     response_url: click.responseUrl,
     actions: [
       click.elementType === 'static_select'
-        ? { type: 'static_select', action_id: click.actionId, block_id: 'actions', selected_option: { text: { type: 'plain_text', text: 'x' }, value: click.value }, action_ts: '1700000001.0' }
-        : { type: click.elementType ?? 'button', action_id: click.actionId, block_id: 'actions', value: click.value, text: { type: 'plain_text', text: 'x' }, action_ts: '1700000001.0' },
+        ? {
+            type: 'static_select',
+            action_id: click.actionId,
+            block_id: 'actions',
+            selected_option: { text: { type: 'plain_text', text: 'x' }, value: click.value },
+            action_ts: '1700000001.0',
+          }
+        : {
+            type: click.elementType ?? 'button',
+            action_id: click.actionId,
+            block_id: 'actions',
+            value: click.value,
+            text: { type: 'plain_text', text: 'x' },
+            action_ts: '1700000001.0',
+          },
     ],
   });
 }

@@ -10,21 +10,47 @@ export interface RequestFields {
   user?: string;
 }
 
-type Loose = Record<string, unknown> & { [key: string]: any };
+interface Named {
+  id?: string;
+}
+
+/** The fields describeRequest reads, each optional: which of them a request carries depends on its kind. */
+interface PayloadFields {
+  type?: string;
+  command?: unknown;
+  team_id?: string;
+  team?: Named | null;
+  user_id?: string;
+  user?: Named & { team_id?: string };
+  channel_id?: string;
+  channel?: Named;
+  callback_id?: string;
+  view?: { callback_id?: string };
+  actions?: unknown;
+  event?: EventFields;
+}
+
+interface EventFields {
+  type?: string;
+  subtype?: string;
+  channel_type?: string;
+  channel?: string | Named;
+  user?: string | Named;
+}
 
 /** Who asked where, from any of Slack's payload shapes (commands, events, interactions). */
-export function describeRequest(body: Loose): RequestFields {
+export function describeRequest(body: PayloadFields): RequestFields {
   const team: string | undefined = body.team_id ?? body.team?.id ?? body.user?.team_id;
   if (typeof body.command === 'string') {
     return { type: `command ${body.command}`, team, channel: body.channel_id, user: body.user_id };
   }
   if (body.type === 'event_callback' && body.event) {
-    const event = body.event as Loose;
+    const { event } = body;
     const kind = [event.type, event.subtype ?? event.channel_type].filter(Boolean).join('.');
     const channel = typeof event.channel === 'string' ? event.channel : event.channel?.id;
     return { type: `event ${kind}`, team, channel, user: typeof event.user === 'string' ? event.user : event.user?.id };
   }
-  const action = Array.isArray(body.actions) ? (body.actions[0] as Loose | undefined) : undefined;
+  const action = Array.isArray(body.actions) ? (body.actions[0] as { action_id?: string } | undefined) : undefined;
   const name = action?.action_id ?? body.callback_id ?? body.view?.callback_id;
   return { type: [body.type ?? 'unknown', name].filter(Boolean).join(' '), team, channel: body.channel?.id, user: body.user?.id };
 }
@@ -48,7 +74,7 @@ export function requestLog(log: Logger, inFlight: InFlight, after: readonly Afte
   return async ({ body, context, client, next }) => {
     const end = inFlight.begin();
     const started = performance.now();
-    const fields = describeRequest(body as Loose);
+    const fields = describeRequest(body as PayloadFields);
     const line = () => ({
       ...fields,
       match: context.match as string | undefined,

@@ -21,14 +21,25 @@ describe('👍/👎 on a card', () => {
     const { thanks, report, context } = await vote(feedbackHalf(card.blocks, 'up').value);
     expect(thanks).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(thanks.text).toContain(cardTitle(lookupCard(kb, 'ec2.patching')!));
-    expect(report).toEqual({ kind: 'vote', vote: 'up', card: 'ec2.patching', query: 'who patches ec2', user: 'U0CLICKER', channel: 'C0GENERAL', team: 'T0TEST' });
+    expect(report).toEqual({
+      kind: 'vote',
+      vote: 'up',
+      card: 'ec2.patching',
+      query: 'who patches ec2',
+      user: 'U0CLICKER',
+      channel: 'C0GENERAL',
+      team: 'T0TEST',
+    });
     expect(context.match).toBe('vote up ec2.patching');
   });
 
-  it.each([encodeButtonPayload({ k: 's3' }), 'not json', undefined])('tells the clicker a value that is no vote is stale, and reports nothing (%s)', async (value) => {
-    const { thanks, report, context } = await vote(value);
-    expect(thanks).toEqual({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
-    expect(report).toBeUndefined();
-    expect(context.match).toBe('stale');
-  });
+  it.each([encodeButtonPayload({ k: 's3' }), 'not json', undefined])(
+    'tells the clicker a value that is no vote is stale, and reports nothing (%s)',
+    async (value) => {
+      const { thanks, report, context } = await vote(value);
+      expect(thanks).toEqual({ response_type: 'ephemeral', replace_original: false, text: STALE_BUTTON });
+      expect(report).toBeUndefined();
+      expect(context.match).toBe('stale');
+    },
+  );
 });

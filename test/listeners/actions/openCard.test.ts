@@ -29,7 +29,7 @@ describe('a button or menu that opens a card', () => {
     expect(cardShown(response)).toBe('s3.encryption');
   });
 
-  it('in App Home sends the card to the app\'s DM with the clicker', async () => {
+  it("in App Home sends the card to the app's DM with the clicker", async () => {
     const { response, post } = await open({ value: toKms, inView: true });
     expect(response).toBeUndefined();
     expect(post).toMatchObject({ channel: 'U0CLICKER' });

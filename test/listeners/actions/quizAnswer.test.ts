@@ -56,7 +56,15 @@ describe('recording a quiz answer', () => {
     const records = fakeRecords();
     const { args } = await clickWith(records, rightChoice());
     expect(records.recorded).toEqual([
-      { workspace: 'T0TEST', user: 'U0CLICKER', userName: null, question: question.id, attempt: '1700000000.000100', correct: true, answeredAt: expect.any(Date) },
+      {
+        workspace: 'T0TEST',
+        user: 'U0CLICKER',
+        userName: null,
+        question: question.id,
+        attempt: '1700000000.000100',
+        correct: true,
+        answeredAt: expect.any(Date),
+      },
     ]);
     expect(args.respond.mock.invocationCallOrder[0]).toBeLessThan(records.record.mock.invocationCallOrder[0]!);
     expect(args.context.recorded).toBe('recorded');

@@ -24,7 +24,13 @@ async function clickDetails({ value = DETAILS, ephemeral, threadTs, postFails }:
   const client = fakeClient({ ...(postFails && { postFails }) });
   const args = clickArgs({ actionId: ACTION_IDS.details, value, ephemeral, client, ...(threadTs && { threadTs }) });
   await showDetails(deps)(args as never);
-  return { acks: args.ack.mock.calls, responses: args.respond.mock.calls.map(([r]) => r), posts: client.chat.postMessage.mock.calls.map(([p]) => p), context: args.context, logLines };
+  return {
+    acks: args.ack.mock.calls,
+    responses: args.respond.mock.calls.map(([r]) => r),
+    posts: client.chat.postMessage.mock.calls.map(([p]) => p),
+    context: args.context,
+    logLines,
+  };
 }
 
 describe('"Details"', () => {
@@ -36,7 +42,7 @@ describe('"Details"', () => {
     expect(context.match).toBe('s3.encryption');
   });
 
-  it('on a message in a channel: posts the full card in the message\'s thread, for everyone', async () => {
+  it("on a message in a channel: posts the full card in the message's thread, for everyone", async () => {
     const { responses, posts } = await clickDetails({ ephemeral: false });
     const full = details('message');
     expect(posts).toEqual([expect.objectContaining({ channel: 'C0GENERAL', thread_ts: '1700000000.000100', text: full.text, blocks: full.blocks })]);
@@ -50,7 +56,9 @@ describe('"Details"', () => {
 
   it('tells the clicker why, privately, when Slack refuses the post', async () => {
     const { responses, logLines } = await clickDetails({ ephemeral: false, postFails: 'not_in_channel' });
-    expect(responses).toEqual([expect.objectContaining({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining('/invite @srm-bot') })]);
+    expect(responses).toEqual([
+      expect.objectContaining({ response_type: 'ephemeral', replace_original: false, text: expect.stringContaining('/invite @srm-bot') }),
+    ]);
     expect(logLines().find((l) => l.msg === 'could not post the details')).toMatchObject({ error: 'not_in_channel', channel: 'C0GENERAL' });
   });
 

@@ -10,7 +10,7 @@ async function start(setSuggestedPrompts = vi.fn(async (_prompts: unknown) => {}
 }
 
 describe('a thread opened in the agent view', () => {
-  it('offers today\'s tip\'s subject first, then example questions, four at most', async () => {
+  it("offers today's tip's subject first, then example questions, four at most", async () => {
     const { prompts } = await start();
     const subject = cardKeyTitle(kb, TODAYS_TIP.tip);
     expect(prompts.title).toBe('Ask who secures what');
@@ -19,7 +19,11 @@ describe('a thread opened in the agent view', () => {
   });
 
   it('logs, and does not throw, when Slack refuses the prompts', async () => {
-    const { logLines } = await start(vi.fn(async () => { throw new Error('An API error occurred: invalid_arguments'); }));
+    const { logLines } = await start(
+      vi.fn(async () => {
+        throw new Error('An API error occurred: invalid_arguments');
+      }),
+    );
     expect(logLines().some((l) => l.msg === 'could not set the suggested prompts')).toBe(true);
   });
 });

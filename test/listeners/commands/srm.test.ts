@@ -55,7 +55,15 @@ describe('/srm', () => {
 
   it('still acks, with an apology, when answering fails', async () => {
     const { deps } = fakeDeps();
-    const failing = { ...deps, answers: { ...deps.answers, command: vi.fn(() => { throw new Error('boom'); }) } };
+    const failing = {
+      ...deps,
+      answers: {
+        ...deps.answers,
+        command: vi.fn(() => {
+          throw new Error('boom');
+        }),
+      },
+    };
     const args = { ...boltArgs(), command: { text: 'anything' } };
     await expect(srmCommand(failing)(args as unknown as Parameters<ReturnType<typeof srmCommand>>[0])).rejects.toThrow('boom');
     expect(args.ack).toHaveBeenCalledWith({ response_type: 'ephemeral', text: OUR_FAILURE });

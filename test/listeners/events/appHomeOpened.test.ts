@@ -9,7 +9,7 @@ async function openTab(tab: string, client = fakeClient()) {
 }
 
 describe('App Home opened', () => {
-  it('publishes the Home tab for the visitor, with today\'s tip', async () => {
+  it("publishes the Home tab for the visitor, with today's tip", async () => {
     const { publish } = await openTab('home');
     const { user_id, view } = firstCall(publish);
     expect(user_id).toBe('U0VISITOR');
@@ -23,7 +23,9 @@ describe('App Home opened', () => {
 
   it('logs, and does not throw, when Slack refuses the view', async () => {
     const client = fakeClient();
-    client.views.publish.mockRejectedValueOnce(Object.assign(new Error('An API error occurred: invalid_blocks'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'invalid_blocks' } }));
+    client.views.publish.mockRejectedValueOnce(
+      Object.assign(new Error('An API error occurred: invalid_blocks'), { code: 'slack_webapi_platform_error', data: { ok: false, error: 'invalid_blocks' } }),
+    );
     const { logLines } = await openTab('home', client);
     expect(logLines().find((l) => l.msg === 'could not publish the home view')).toMatchObject({ user: 'U0VISITOR', error: 'invalid_blocks' });
   });

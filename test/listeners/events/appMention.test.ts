@@ -24,7 +24,7 @@ describe('@srm-bot in a channel', () => {
   });
 
   it.each([
-    ['in the bot\'s DM (message.im answers it)', { channel: 'D0DM' }],
+    ["in the bot's DM (message.im answers it)", { channel: 'D0DM' }],
     ['from a bot', { bot_id: 'B0OTHER' }],
     ['from srm-bot itself', { user: BOT.botUserId }],
   ])('does not answer a mention %s', async (_, event) => {

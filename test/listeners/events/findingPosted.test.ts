@@ -3,7 +3,14 @@ import { FINDING_REPLY_EVENT_TYPE } from '../../../src/answers/index.js';
 import { findingPosted } from '../../../src/slack/listeners/events/findingPosted.js';
 import { BOT, boltArgs, cardShown, fakeClient, fakeDeps, FINDINGS_CHANNEL, firstCall, type ClientOptions } from '../../support/listenerFakes.js';
 
-const FINDING = { type: 'message', subtype: 'bot_message', bot_id: 'B0CHATBOT', channel: FINDINGS_CHANNEL, ts: '1700000000.000400', text: 'Security Hub finding: S3.8 failed for bucket logs' };
+const FINDING = {
+  type: 'message',
+  subtype: 'bot_message',
+  bot_id: 'B0CHATBOT',
+  channel: FINDINGS_CHANNEL,
+  ts: '1700000000.000400',
+  text: 'Security Hub finding: S3.8 failed for bucket logs',
+};
 
 async function post(event: Record<string, unknown>, options: ClientOptions = {}) {
   const { deps } = fakeDeps();

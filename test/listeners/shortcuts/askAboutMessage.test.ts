@@ -13,7 +13,7 @@ async function shortcut(text: string | undefined, respondFails = false) {
 }
 
 describe('"Ask srm-bot" on a message', () => {
-  it('answers about the message\'s text, privately', async () => {
+  it("answers about the message's text, privately", async () => {
     const { response, context } = await shortcut('does aws patch the os on our ec2 instances?');
     expect(response.response_type).toBe('ephemeral');
     expect(cardShown(response)).toBe('ec2.patching');

@@ -33,8 +33,7 @@ export function clicked({ body, action }: SlackActionMiddlewareArgs<BlockAction>
 }
 
 /** A private reply to the clicker that leaves the message they clicked as it was. */
-export const tellClicker = (args: ActionArgs, text: string): Promise<unknown> =>
-  args.respond({ response_type: 'ephemeral', replace_original: false, text });
+export const tellClicker = (args: ActionArgs, text: string): Promise<unknown> => args.respond({ response_type: 'ephemeral', replace_original: false, text });
 
 /** Said when a button's value does not name a card (an old message from before a card was renamed). */
 export const STALE_BUTTON = 'That button points at a card I no longer have. Ask me again with `/srm <your question>`.';

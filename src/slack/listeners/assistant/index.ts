@@ -11,9 +11,9 @@ import { userMessage } from './userMessage.js';
  */
 export const assistantMiddleware = (deps: SlackDeps): Middleware<AnyMiddlewareArgs> =>
   new Assistant({
-      threadStarted: threadStarted(deps),
-      // The channel someone is looking at changes nothing in an answer about AWS. Bolt's default would keep it in
-      // process memory and rewrite the bot's first message in the thread to store it: neither is wanted.
-      threadContextChanged: async () => {},
-      userMessage: userMessage(deps),
+    threadStarted: threadStarted(deps),
+    // The channel someone is looking at changes nothing in an answer about AWS. Bolt's default would keep it in
+    // process memory and rewrite the bot's first message in the thread to store it: neither is wanted.
+    threadContextChanged: async () => {},
+    userMessage: userMessage(deps),
   }).getMiddleware();

@@ -26,7 +26,10 @@ export function findingPosted(deps: SlackDeps) {
         },
         post: async () => {
           const reply = await client.chat.postMessage({
-            channel: message.channel, thread_ts: message.ts, ...card.message, ...NO_UNFURL,
+            channel: message.channel,
+            thread_ts: message.ts,
+            ...card.message,
+            ...NO_UNFURL,
             metadata: { event_type: FINDING_REPLY_EVENT_TYPE, event_payload: { finding_ts: message.ts } },
           });
           return reply.ts!;
@@ -37,7 +40,8 @@ export function findingPosted(deps: SlackDeps) {
             deps.log.info({ ...where, ts, kept }, 'finding answered twice: removed the later reply');
           } catch (error) {
             // Another replica removed it first.
-            if (slackErrorCode(error) !== 'message_not_found') deps.log.warn({ ...where, ts, error: slackErrorCode(error) }, 'finding answered twice and the later reply could not be removed');
+            if (slackErrorCode(error) !== 'message_not_found')
+              deps.log.warn({ ...where, ts, error: slackErrorCode(error) }, 'finding answered twice and the later reply could not be removed');
           }
         },
         recheckFailed: (error) => deps.log.warn({ ...where, error: slackErrorCode(error) }, 'finding answered, but the check for a duplicate reply failed'),

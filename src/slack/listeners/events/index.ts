@@ -18,13 +18,24 @@ export const registerEvents: ListenerGroup = (app, deps) => {
   const [dm, finding] = [directMessage(deps) as EventHandler, findingPosted(deps) as EventHandler];
   const handlers = new Map<string, EventHandler>([
     ['app_mention', appMention(deps) as EventHandler],
-    ['message', async (args) => { await dm(args); await finding(args); }],
+    [
+      'message',
+      async (args) => {
+        await dm(args);
+        await finding(args);
+      },
+    ],
     ['app_home_opened', appHomeOpened(deps) as EventHandler],
   ]);
   // The agent view's events and threaded DMs go to the Assistant first; whatever it passes on reaches the handlers.
   const assistant = assistantMiddleware(deps);
   const types = [...handlers.keys(), 'assistant_thread_started', 'assistant_thread_context_changed'];
   app.event(new RegExp(`^(?:${types.join('|')})$`), async (args) => {
-    await assistant({ ...args, next: async () => { await handlers.get(args.event.type)?.(args); } } as unknown as Parameters<typeof assistant>[0]);
+    await assistant({
+      ...args,
+      next: async () => {
+        await handlers.get(args.event.type)?.(args);
+      },
+    } as unknown as Parameters<typeof assistant>[0]);
   });
 };
