@@ -242,6 +242,13 @@ export function decide(
     const refuseIt = service === null || margin(first!.p, second?.p) >= tuning.refuseWithService;
     if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
+  // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
+  // topic named and ranked second is what is asked ("cloudtrail log encryption").
+  const restated = service ? kb.services.get(service)?.implies_topic : undefined;
+  const otherTopic = resolution.terms.find(({ term }) => isStrongTopic(term) && term.kind === 'topic' && term.topic !== restated)?.term;
+  if (restated && cards[0]?.key.topic === restated && otherTopic?.kind === 'topic' && cards[1]?.key.topic === otherTopic.topic) {
+    [cards[0], cards[1]] = [cards[1]!, cards[0]!];
+  }
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
