@@ -9,7 +9,16 @@ import type { LeaderboardSettings } from '../config.js';
 import type { Logger } from '../logger.js';
 import { NO_UNFURL } from '../slackApi/client.js';
 import type { QuizStore } from '../store/index.js';
-import { addDays, earliestStartOf, postOnceInChannel, startTipScheduler, weekdayOf, type ChannelResult, type Clock, type TipScheduler } from '../tips/index.js';
+import {
+  addDays,
+  earliestStartOf,
+  postOnceInChannels,
+  startTipScheduler,
+  weekdayOf,
+  type ChannelResult,
+  type Clock,
+  type TipScheduler,
+} from '../tips/index.js';
 import { failureOf } from '../tips/failures.js';
 
 /** The metadata event type on every leaderboard post. */
@@ -61,27 +70,7 @@ export async function postLeaderboard({ client, quiz, date, channels, log, now =
     what: 'quiz leaderboard',
     fields: { week },
   };
-  const results: ChannelResult[] = [];
-  for (const channel of channels) {
-    const result = await postOnceInChannel(posting, channel, async () => {
-      const posted = await client.chat.postMessage({
-        channel,
-        ...message,
-        ...NO_UNFURL,
-        metadata: { event_type: LEADERBOARD_EVENT_TYPE, event_payload: { week } },
-      });
-      return posted.ts!;
-    });
-    if (result.status === 'failed') {
-      log.warn({ channel, week, reason: result.reason, retryable: result.retryable, fix: result.fix }, 'quiz leaderboard not posted');
-    } else {
-      log.info(
-        { channel, week, ts: result.ts, outcome: result.status },
-        result.status === 'posted' ? 'quiz leaderboard posted' : 'quiz leaderboard already there',
-      );
-    }
-    results.push(result);
-  }
+  const results = await postOnceInChannels(posting, channels, { ...message, ...NO_UNFURL }, { week });
   return { results };
 }
 

@@ -80,3 +80,39 @@ async function removeDuplicate({ client, log, what, fields }: ChannelPost, chann
     if (reason !== 'message_not_found') log.warn({ channel, ...fields, ts, reason }, `${what} posted twice and the later post could not be removed`);
   }
 }
+
+/** A scheduled post's message: the metadata that names it is added here, so every post carries it. */
+type PostBody = Omit<webApi.ChatPostMessageArguments, 'channel' | 'metadata'>;
+
+/**
+ * Posts the message once in each channel, with metadata naming it (`payload`), and logs each channel's outcome.
+ * `logFields` add to the identifying fields in the log lines (the tip's id beside its date).
+ */
+export async function postOnceInChannels(
+  posting: ChannelPost,
+  channels: readonly string[],
+  message: PostBody,
+  payload: Record<string, string>,
+  logFields: Record<string, unknown> = {},
+): Promise<ChannelResult[]> {
+  const { client, log, what } = posting;
+  const results: ChannelResult[] = [];
+  for (const channel of channels) {
+    const result = await postOnceInChannel(posting, channel, async () => {
+      const posted = await client.chat.postMessage({
+        ...message,
+        channel,
+        metadata: { event_type: posting.eventType, event_payload: payload },
+      } as webApi.ChatPostMessageArguments);
+      return posted.ts!;
+    });
+    const fields = { channel, ...posting.fields, ...logFields };
+    if (result.status === 'failed') {
+      log.warn({ ...fields, reason: result.reason, retryable: result.retryable, fix: result.fix }, `${what} not posted`);
+    } else {
+      log.info({ ...fields, ts: result.ts, outcome: result.status }, result.status === 'posted' ? `${what} posted` : `${what} already there`);
+    }
+    results.push(result);
+  }
+  return results;
+}

@@ -8,7 +8,7 @@ import { startTipScheduler, type Clock, type TipScheduler } from './scheduler.js
 import type { TipSettings } from './settings.js';
 
 export { addDays, earliestStartOf, isIsoDate, localDateTime, weekdayOf } from './calendar.js';
-export { postOnceInChannel } from './channelPost.js';
+export { postOnceInChannels } from './channelPost.js';
 export { everyChannelHasItsTip, MAX_DAYS_AHEAD, postDailyTip, TIP_EVENT_TYPE, type ChannelResult, type DayReport } from './post.js';
 export { createRotation, ROTATION_START, type DailyTip } from './rotation.js';
 export { SAME_DAY_RETRY_MS, startTipScheduler, type Clock, type TipScheduler } from './scheduler.js';

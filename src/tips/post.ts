@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../knowledge/index.js';
 import type { Logger } from '../logger.js';
 import { NO_UNFURL } from '../slackApi/client.js';
 import { addDays, earliestStartOf } from './calendar.js';
-import { postOnceInChannel, type ChannelPost, type ChannelResult } from './channelPost.js';
+import { postOnceInChannels, type ChannelPost, type ChannelResult } from './channelPost.js';
 import { failureOf } from './failures.js';
 import type { Rotation } from './rotation.js';
 
@@ -80,23 +80,6 @@ export async function postDailyTip(request: PostTipRequest): Promise<DayReport> 
     what: 'daily tip',
     fields: { date },
   };
-  const results: ChannelResult[] = [];
-  for (const channel of channels) {
-    const result = await postOnceInChannel(posting, channel, async () => {
-      const posted = await client.chat.postMessage({
-        channel,
-        ...message,
-        ...NO_UNFURL,
-        metadata: { event_type: TIP_EVENT_TYPE, event_payload: { date, tip } },
-      });
-      return posted.ts!;
-    });
-    if (result.status === 'failed') {
-      log.warn({ channel, date, tip, reason: result.reason, retryable: result.retryable, fix: result.fix }, 'daily tip not posted');
-    } else {
-      log.info({ channel, date, tip, ts: result.ts, outcome: result.status }, result.status === 'posted' ? 'daily tip posted' : 'daily tip already there');
-    }
-    results.push(result);
-  }
+  const results = await postOnceInChannels(posting, channels, { ...message, ...NO_UNFURL }, { date, tip }, { tip });
   return { date, tip, results };
 }
