@@ -11,8 +11,10 @@ import type { LabelRanker, TrainingDocument } from './topicModel.js';
 export interface LogisticWeights<L extends string> {
   labels: L[];
   bias: number[];
-  features: string[];
-  /** Per feature, in the order of `features`: one weight per label, in the order of `labels`. */
+  /**
+   * Per feature, in the order of the naive Bayes counts' `features` (both read the same documents in the same
+   * order, so a question's feature rows serve both): one weight per label, in the order of `labels`.
+   */
   weights: Float32Array;
 }
 
@@ -53,12 +55,15 @@ function softmax(scores: Float64Array): Float64Array {
   return out.map((e) => e / sum);
 }
 
-export function trainLogistic<L extends string>(documents: readonly TrainingDocument<L>[], options: TrainingOptions = TRAINING): LogisticWeights<L> {
+export function trainLogistic<L extends string>(
+  documents: readonly TrainingDocument<L>[],
+  features: readonly string[],
+  options: TrainingOptions = TRAINING,
+): LogisticWeights<L> {
   const labels = [...new Set(documents.map((d) => d.label))];
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const width = labels.length;
-  const featureIndex = new Map<string, number>();
-  for (const { features } of documents) for (const f of features) if (!featureIndex.has(f)) featureIndex.set(f, featureIndex.size);
+  const featureIndex = new Map(features.map((f, i) => [f, i]));
   const weights = new Float64Array(featureIndex.size * width);
   const weightSquares = new Float64Array(featureIndex.size * width).fill(1e-8);
   const bias = new Float64Array(width);
@@ -84,7 +89,7 @@ export function trainLogistic<L extends string>(documents: readonly TrainingDocu
       }
     }
   }
-  return { labels, bias: Array.from(bias), features: [...featureIndex.keys()], weights: Float32Array.from(weights) };
+  return { labels, bias: Array.from(bias), weights: Float32Array.from(weights) };
 }
 
 /**
@@ -95,14 +100,10 @@ export function trainLogistic<L extends string>(documents: readonly TrainingDocu
 export function logisticRanker<L extends string>(stored: LogisticWeights<L>, temperature: number): LabelRanker<L> {
   const width = stored.labels.length;
   const labelIndex = new Map(stored.labels.map((l, i) => [l, i]));
-  const featureIndex = new Map(stored.features.map((f, i) => [f, i]));
   const { weights } = stored;
-  return (features, labels) => {
+  return (rows, labels) => {
     const scores = Float64Array.from(stored.bias);
-    for (const feature of features) {
-      const row = featureIndex.get(feature);
-      if (row !== undefined) for (let k = 0; k < width; k++) scores[k]! += weights[row * width + k]!;
-    }
+    for (const row of rows) for (let k = 0; k < width; k++) scores[k]! += weights[row * width + k]!;
     const asked = labels.filter((l) => labelIndex.has(l));
     const p = softmax(Float64Array.from(asked, (l) => scores[labelIndex.get(l)!]! / temperature));
     return asked.map((label, i) => ({ label, p: p[i]! })).sort((a, b) => b.p - a.p);

@@ -31,11 +31,12 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
   const exampleWords = exampleWordCounts(texts);
   const vocabulary = buildVocabulary(kb, exampleWords);
   const documents = trainingDocuments(kb, texts, vocabulary);
+  const counts = countFeatures(documents);
   return {
     exampleWords: [...exampleWords],
     commonWords: [...commonWords(texts)],
-    counts: countFeatures(documents),
-    logistic: trainLogistic(documents),
+    counts,
+    logistic: trainLogistic(documents, counts.features),
   };
 }
 
@@ -54,24 +55,31 @@ function engineFingerprint(knowledgeFingerprint: string): string {
 export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 'engine.snapshot.json');
 
 /**
- * The regression's half a million weights go to a binary file beside the JSON: written as JSON numbers they
- * would take longer to parse than a cold `srm ask` may take in all.
+ * The counts and weights (about a million numbers) go to a binary file beside the JSON, the counts then the
+ * weights: written as JSON numbers they would take longer to parse than a cold `srm ask` may take in all.
  */
-const weightsFile = (file: string) => `${file}.weights`;
+const tablesFile = (file: string) => `${file}.tables`;
 
 export function writeEngineState(file: string, state: EngineState, knowledgeFingerprint: string): void {
-  const { weights, ...logistic } = state.logistic;
-  const stored: StoredEngineState = { ...state, logistic: { ...logistic, weights: new Float32Array(0) }, fingerprint: engineFingerprint(knowledgeFingerprint) };
+  const none = new Float32Array(0);
+  const stored: StoredEngineState = {
+    ...state,
+    counts: { ...state.counts, counts: none },
+    logistic: { ...state.logistic, weights: none },
+    fingerprint: engineFingerprint(knowledgeFingerprint),
+  };
   writeFileSync(file, JSON.stringify(stored));
-  writeFileSync(weightsFile(file), weights);
+  writeFileSync(tablesFile(file), Buffer.concat([new Uint8Array(state.counts.counts.buffer), new Uint8Array(state.logistic.weights.buffer)]));
 }
 
 /** The stored state when it was learnt from this knowledge by this code; null when it must be learnt again. */
 export function readEngineState(file: string, knowledgeFingerprint: string): EngineState | null {
-  if (!existsSync(file) || !existsSync(weightsFile(file))) return null;
+  if (!existsSync(file) || !existsSync(tablesFile(file))) return null;
   const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredEngineState;
   if (stored.fingerprint !== engineFingerprint(knowledgeFingerprint)) return null;
-  const bytes = readFileSync(weightsFile(file));
+  const bytes = readFileSync(tablesFile(file));
   // A copy, because the file's bytes need not start at a 4-byte boundary of their buffer.
-  return { ...stored, logistic: { ...stored.logistic, weights: new Float32Array(Uint8Array.from(bytes).buffer) } };
+  const tables = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  const size = stored.counts.features.length * stored.counts.labels.length;
+  return { ...stored, counts: { ...stored.counts, counts: tables.subarray(0, size) }, logistic: { ...stored.logistic, weights: tables.subarray(size) } };
 }

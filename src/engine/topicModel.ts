@@ -24,8 +24,11 @@ export interface Posterior<L extends string> {
   relevance: number;
 }
 
-/** Ranks the labels asked about by their probability for the question's features, most likely first (logistic.ts). */
-export type LabelRanker<L extends string> = (features: readonly string[], labels: readonly L[]) => { label: L; p: number }[];
+/**
+ * Ranks the labels asked about by their probability for the question's features, given as rows of the stored
+ * counts' `features` (those the model knows), most likely first (logistic.ts).
+ */
+export type LabelRanker<L extends string> = (rows: readonly number[], labels: readonly L[]) => { label: L; p: number }[];
 
 export interface TopicModel<L extends string> {
   posterior(features: readonly string[], labels?: readonly L[]): Posterior<L>;
@@ -47,38 +50,36 @@ export interface ModelTuning {
 export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 3, ranking: 'logistic' };
 
 /**
- * What training learns, in a form that can be stored: per label, how much weight each feature got. Restoring a
+ * What training learns, in a form that can be stored: per feature and label, how much weight it got. Restoring a
  * model from it skips reading every training document again (the build stores it beside the knowledge snapshot).
  */
 export interface ModelCounts<L extends string> {
   labels: L[];
   features: string[];
-  /** Per label, in the order of `labels`: feature index, weight, feature index, weight… */
-  weights: number[][];
+  /** One row per feature, in the order of `features`; one column per label, in the order of `labels`. */
+  counts: Float32Array;
 }
 
 export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
   const labels: L[] = [];
   const features: string[] = [];
   const featureIndex = new Map<string, number>();
-  const tables: Map<number, number>[] = [];
+  const seen: { label: number; row: number; weight: number }[] = [];
   for (const { label, features: docFeatures, weight } of documents) {
     let labelIndex = labels.indexOf(label);
-    if (labelIndex < 0) {
-      labelIndex = labels.push(label) - 1;
-      tables.push(new Map());
-    }
-    const table = tables[labelIndex]!;
+    if (labelIndex < 0) labelIndex = labels.push(label) - 1;
     for (const feature of docFeatures) {
       let index = featureIndex.get(feature);
       if (index === undefined) {
         index = features.push(feature) - 1;
         featureIndex.set(feature, index);
       }
-      table.set(index, (table.get(index) ?? 0) + weight);
+      seen.push({ label: labelIndex, row: index, weight });
     }
   }
-  return { labels, features, weights: tables.map((table) => [...table].flat()) };
+  const counts = new Float32Array(features.length * labels.length);
+  for (const { label, row, weight } of seen) counts[row * labels.length + label]! += weight;
+  return { labels, features, counts };
 }
 
 /**
@@ -94,20 +95,17 @@ export function topicModelFromCounts<L extends string>(
   const { labels: allLabels, features } = stored;
   const labelCount = allLabels.length;
   const featureIndex = new Map<string, number>(features.map((f, i) => [f, i]));
-  // One row per feature, one column per label: a question's score is a few row sums, and the table is two
-  // allocations however large the knowledge grows.
-  const counts = new Float64Array(features.length * labelCount);
+  // One row per feature, one column per label: a question's score is a few row sums.
+  const { counts } = stored;
   const pooledCounts = new Float64Array(features.length);
   const totals = new Float64Array(labelCount);
-  stored.weights.forEach((flat, label) => {
-    for (let j = 0; j < flat.length; j += 2) {
-      const row = flat[j]!;
-      const weight = flat[j + 1]!;
-      counts[row * labelCount + label] = weight;
+  for (let row = 0; row < features.length; row++) {
+    for (let label = 0; label < labelCount; label++) {
+      const weight = counts[row * labelCount + label]!;
       pooledCounts[row]! += weight;
       totals[label]! += weight;
     }
-  });
+  }
   // Each label's likelihoods are estimated from its own total: a label with few examples is not penalised for
   // it, and the prior over labels is uniform (how often a topic appears in the knowledge says nothing of how
   // often people ask about it).
@@ -133,7 +131,7 @@ export function topicModelFromCounts<L extends string>(
     const bayes = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
     const ranked = ranker
       ? ranker(
-          questionFeatures,
+          rows,
           scored.map((s) => s.label),
         )
       : bayes;
