@@ -213,10 +213,11 @@ describe('resolver and rules', () => {
   });
 
   it('suggests the card a near word names when nothing matched', () => {
-    // "hosted" appears only inside Route 53 phrases ("hosted zone"): alone it answers nothing but points there.
-    const answer = engine.answer('hosted thingamajig');
+    // "recorder" appears only inside AWS Config phrases ("configuration recorder"): alone it answers nothing but
+    // points there.
+    const answer = engine.answer('recorder thingamajig');
     expect(answer.match).toBeNull();
-    expect(answer.suggestions.map(formatCardKey).some((k) => k.startsWith('route53'))).toBe(true);
+    expect(answer.suggestions.map(formatCardKey).some((k) => k.startsWith('config'))).toBe(true);
   });
 });
 
@@ -281,6 +282,13 @@ describe('topic model', () => {
   it('answers with the service card when the words beside a service lean to no topic', () => {
     expect(card('sns - what falls to our side')).toBe('sns');
     expect(card('our piece of the bargain with sqs')).toBe('sqs');
+  });
+
+  it('offers the topic a service question leans to when it falls back to the service card', () => {
+    const answer = engine.answer('that bucket in s3 got out because it was public, our fault?');
+    expect(formatCardKey(answer.match!)).toBe('s3');
+    expect(answer.confidence).toBeLessThan(0.6);
+    expect(answer.alternatives!.map(formatCardKey)).toContain('s3.access');
   });
 
   it('refuses another cloud always, but a price word only when nobody asks who secures a named topic', () => {

@@ -158,11 +158,11 @@ export function decide(
     alternatives: [],
     uncovered: null,
   });
-  const overviewCard = (confidence: number): Decision => ({
+  const overviewCard = (confidence: number, alternatives: CardKey[] = []): Decision => ({
     kind: 'card',
     key: { service: null, topic: 'overview' },
     confidence,
-    alternatives: [],
+    alternatives,
     uncovered: null,
   });
   // Another cloud is never ours. A price or a size makes a question someone else's, unless it plainly asks who
@@ -197,10 +197,29 @@ export function decide(
   // bargain with sqs" leans nowhere and gets the service's own card (below). Many such words are about something
   // else, unless they ask which side does it ("do we turn the recorder on ourselves or is it there already").
   const vagueWords = !recognised && relevance < tuning.minRelevance && service !== null;
-  if (vagueWords && aboutTheSplit) return serviceCard(service);
+  // The service's own card answers words the model cannot place, but it is a fallback, not a reading: as likely
+  // wrong as right, so the topics the model leans to are offered beside it ("is that bucket being public our
+  // fault?" → S3, or S3 · Access).
+  const fallbackCard = (named: ServiceId): Decision => {
+    const leaning = ranked.filter((r) => TOPICS.includes(r.label)).slice(0, 2);
+    // Only topics more likely than "nothing we answer" (or a concept): the rest would be noise beside the card.
+    const otherwise = ranked.find((r) => !TOPICS.includes(r.label) && r.label !== 'service')?.p ?? 0;
+    const alternatives = leaning.filter((r) => r.p > otherwise).map((r) => ({ service: named, topic: r.label as CardKey['topic'] }));
+    return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
+  };
+  if (vagueWords && aboutTheSplit) return fallbackCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   if (!recognised && relevance < tuning.minRelevance && !service) {
-    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) return overviewCard(relevance > 0 ? 0.5 : 1);
+    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) {
+      if (relevance === 0) return overviewCard(1);
+      // Some words the model knows: the overview is still the fallback, and the concepts they lean to are offered.
+      const otherwise = ranked.find((r) => r.label === 'none')?.p ?? 0;
+      const leaning = ranked.filter((r) => isConcept(r.label) && r.label !== 'overview' && r.p > otherwise).slice(0, 2);
+      return overviewCard(
+        0.5,
+        leaning.map((r) => ({ service: null, topic: r.label as CardKey['topic'] })),
+      );
+    }
     return refuse('not_understood');
   }
   // "where does macie sit in the shared responsibility model": the model named beside a service, and no topic, asks
@@ -255,7 +274,7 @@ export function decide(
   const confidence = margin(best.p, Math.max(cards[1]?.p ?? 0, noneP));
   // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
   // answer one and offer the other. Torn among many, or between a card and nothing: refuse and offer the likeliest.
-  if (vagueWords && confidence < tuning.refuseBelow) return serviceCard(service);
+  if (vagueWords && confidence < tuning.refuseBelow) return fallbackCard(service);
   const torn = confidence < tuning.refuseBelow && (noneP > (cards[1]?.p ?? 0) || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
   if (service === null && torn) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
