@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, type Engine } from '../src/engine/index.js';
+import { DEFAULT_TUNING, createEngine, learnEngineState, type Engine } from '../src/engine/index.js';
 import { normalizeSlackText } from '../src/engine/normalize.js';
 import { resolveTerms } from '../src/engine/resolve.js';
 import { buildVocabulary } from '../src/engine/vocabulary.js';
@@ -8,10 +8,12 @@ import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, loadKnowledge, pars
 
 let kb: KnowledgeBase;
 let engine: Engine;
+let learnt: ReturnType<typeof learnEngineState>;
 
 beforeAll(() => {
   kb = loadKnowledge();
-  engine = createEngine(kb);
+  learnt = learnEngineState(kb);
+  engine = createEngine(kb, DEFAULT_TUNING, learnt);
 });
 
 const card = (text: string) => {
@@ -206,6 +208,20 @@ describe('resolver and rules', () => {
   it('does not answer with a topic named only by an incidental word', () => {
     expect(engine.answer('anyone know when the conference is this year').match).toBeNull();
     expect(engine.answer("what's the best database for my app").match).toBeNull();
+  });
+
+  it('refuses a question that asks nobody which side does something when the runner-up is "nothing we answer"', () => {
+    const lookalikes = [
+      'how do I give the design team edit rights on the shared calendar',
+      'the grafana panel for the checkout queue shows gaps every night, any idea',
+    ];
+    const withoutTheRule = createEngine(kb, { ...DEFAULT_TUNING, lookalikeBelow: 0 }, learnt);
+    for (const question of lookalikes) {
+      expect(withoutTheRule.answer(question).match).not.toBeNull();
+      expect(engine.answer(question).match).toBeNull();
+    }
+    // Asking who keeps it ours.
+    expect(card('who gives the design team edit rights on the s3 bucket')).toBe('s3.access');
   });
 
   it('refuses out-of-scope questions even with a service and a topic named', () => {

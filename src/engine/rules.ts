@@ -26,6 +26,11 @@ export interface DecisionTuning {
   pairMass: number;
   /** A question that names a service, no topic phrase and this many words that say little is about something else ("a code sample for a lambda handler"). */
   offTopicWords: number;
+  /**
+   * A question of more than offTopicWords words that asks nobody which side does something, with "nothing we
+   * answer" the runner-up, is refused below this confidence in its best card.
+   */
+  lookalikeBelow: number;
 }
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = {
@@ -35,6 +40,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   minRelevance: 3,
   offTopicWords: 3,
   pairMass: 0.6,
+  lookalikeBelow: 0.95,
 };
 
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
@@ -275,6 +281,11 @@ export function decide(
   // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
   // answer one and offer the other. Torn among many, or between a card and nothing: refuse and offer the likeliest.
   if (vagueWords && confidence < tuning.refuseBelow) return fallbackCard(service);
+  // Several words that never ask which side does something, and "nothing we answer" the likeliest reading after the
+  // best card: a how-to, an error message or another system's setting that happens to share our words ("how do I
+  // share the marketing folder", "Access denied for user 'admin'"). Short queries ("ecr image scanning") are ours.
+  const asksNothingOfUs = !asksWhichSide(resolution) && resolution.content.length >= tuning.offTopicWords + 1;
+  if (asksNothingOfUs && noneP >= (cards[1]?.p ?? 0) && confidence < tuning.lookalikeBelow) return refuse('not_understood', topHints);
   const torn = confidence < tuning.refuseBelow && (noneP > (cards[1]?.p ?? 0) || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
   if (service === null && torn) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
