@@ -286,8 +286,13 @@ export function decide(
   // share the marketing folder", "Access denied for user 'admin'"). Short queries ("ecr image scanning") are ours.
   const asksNothingOfUs = !asksWhichSide(resolution) && resolution.content.length >= tuning.offTopicWords + 1;
   if (asksNothingOfUs && noneP >= (cards[1]?.p ?? 0) && confidence < tuning.lookalikeBelow) return refuse('not_understood', topHints);
-  const torn = confidence < tuning.refuseBelow && (noneP > (cards[1]?.p ?? 0) || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
-  if (service === null && torn) return refuse('not_understood', topHints);
+  const tornWithNothing = noneP > (cards[1]?.p ?? 0);
+  const torn = confidence < tuning.refuseBelow && (tornWithNothing || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
+  // Torn among many cards, but the best is the topic the question names outright while asking which side owns
+  // it ("across the board, where does AWS's patching stop and ours begin?"): the other words only add noise.
+  const namesBest = resolution.terms.some(({ term }) => isStrongTopic(term) && term.kind === 'topic' && term.topic === best.key.topic);
+  const askedOutright = !tornWithNothing && namesBest && asksWhichSide(resolution);
+  if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   if (best.key.service && best.key.topic && others.length > 0) alternatives.push({ service: others[0]!, topic: best.key.topic });
   return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };
