@@ -50,7 +50,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const vocabulary = buildVocabulary(kb, new Map(learnt.exampleWords));
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
-  const model = topicModelFromCounts(learnt.counts, tuning, tuning.ranking === 'logistic' ? logisticRanker(learnt.logistic, tuning.temperature) : undefined);
+  const model = topicModelFromCounts(learnt.counts, tuning, tuning.ranking === 'bayes' ? undefined : logisticRanker(learnt.logistic, tuning.temperature));
   const findings = createFindingResolver(kb);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });

@@ -34,7 +34,7 @@ export interface DecisionTuning {
 }
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = {
-  sure: 0.6,
+  sure: 0.8,
   refuseBelow: 0.3,
   refuseWithService: 0.3,
   minRelevance: 3,

@@ -43,11 +43,15 @@ export interface ModelTuning {
    * spreads them back out.
    */
   temperature: number;
-  /** Which model ranks the labels: regression (logistic.ts) or naive Bayes itself. */
-  ranking: 'logistic' | 'bayes';
+  /**
+   * Which model ranks the labels: regression (logistic.ts), naive Bayes itself, or the two averaged. They err
+   * differently (naive Bayes trusts every word as independent evidence, the regression weighs words against each
+   * other and leans to what its examples over-represent), so their average is right more often than either.
+   */
+  ranking: 'blend' | 'logistic' | 'bayes';
 }
 
-export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 3, ranking: 'logistic' };
+export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 3, ranking: 'blend' };
 
 /**
  * What training learns, in a form that can be stored: per feature and label, how much weight it got. Restoring a
@@ -83,8 +87,9 @@ export function countFeatures<L extends string>(documents: readonly TrainingDocu
 }
 
 /**
- * The model from stored counts. With a `ranker`, the labels are ranked by it (see logistic.ts) and naive Bayes
- * only says how much of the question it knows and how relevant its words are.
+ * The model from stored counts. With a `ranker` (see logistic.ts), the labels are ranked by it, or by its average
+ * with naive Bayes when `tuning.ranking` is 'blend'; naive Bayes always says how much of the question it knows and
+ * how relevant its words are.
  */
 export function topicModelFromCounts<L extends string>(
   stored: ModelCounts<L>,
@@ -115,6 +120,12 @@ export function topicModelFromCounts<L extends string>(
   const logPooled = (row: number) => Math.log(pooledCounts[row]! + smoothing) - Math.log(pooledTotal + smoothing * features.length);
   const labelIndex = new Map(allLabels.map((label, i) => [label, i]));
 
+  const rankWith = (regression: { label: L; p: number }[], bayes: { label: L; p: number }[]) => {
+    if (tuning.ranking !== 'blend') return regression;
+    const bayesP = new Map(bayes.map(({ label, p }) => [label, p]));
+    return regression.map(({ label, p }) => ({ label, p: (p + (bayesP.get(label) ?? 0)) / 2 })).sort((a, b) => b.p - a.p);
+  };
+
   function posterior(questionFeatures: readonly string[], labels: readonly L[] = allLabels): Posterior<L> {
     const rows = questionFeatures.map((f) => featureIndex.get(f)).filter((row): row is number => row !== undefined);
     const scored = labels
@@ -130,9 +141,12 @@ export function topicModelFromCounts<L extends string>(
     const sum = exps.reduce((acc, s) => acc + s.e, 0);
     const bayes = exps.map(({ label, e }) => ({ label, p: e / sum })).sort((a, b) => b.p - a.p);
     const ranked = ranker
-      ? ranker(
-          rows,
-          scored.map((s) => s.label),
+      ? rankWith(
+          ranker(
+            rows,
+            scored.map((s) => s.label),
+          ),
+          bayes,
         )
       : bayes;
     let relevance = 0;
