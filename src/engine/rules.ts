@@ -250,10 +250,9 @@ export function decide(
   if (namedOnly && conceptNamed.kind === 'concept') {
     const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
     const p = ranked.find((r) => r.label === concept)?.p ?? 0;
-    const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
-    // Unless AWS or the concept's full name is named, "nothing we answer" outranking it wins ("shared
-    // responsibility for household chores").
-    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= noneP)) {
+    // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
+    // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
+    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= (ranked[0]?.p ?? 0))) {
       return {
         kind: 'card',
         key: { service: null, topic: concept },
