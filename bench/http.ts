@@ -19,12 +19,12 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { StoreSettings } from '../src/config.js';
 import { openKnowledge, packageRoot } from '../src/knowledge/index.js';
-import { openDatabase } from '../src/store/index.js';
 import { startApp, type RunningApp } from '../test/support/appProcess.js';
 import { freshDataDir } from '../test/support/dataDir.js';
 import { FakeSlack } from '../test/support/fakeSlack.js';
 import { POSTGRES_MISSING, startTestCluster, type TestCluster } from '../test/support/postgres.js';
 import { quizAnswerClick, signature, slashCommand, type SlackRequest } from '../test/support/slackRequests.js';
+import { answersKeptIn } from '../test/support/storedAnswers.js';
 import { median, percentile } from './stats.js';
 
 const REQUESTS = positiveInt('BENCH_REQUESTS', 2_000);
@@ -416,16 +416,6 @@ async function postgresStore(cluster: TestCluster): Promise<QuizStore> {
   return { name: 'PostgreSQL', env: { DATABASE_URL: databaseUrl }, settings: { databaseUrl, dataDir: tmpdir(), retentionDays: 730 }, remove: () => undefined };
 }
 
-async function storedAnswers(settings: StoreSettings): Promise<number> {
-  const database = await openDatabase(settings);
-  try {
-    const { rows } = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM quiz_answers');
-    return rows[0]!.count;
-  } finally {
-    await database.close();
-  }
-}
-
 /**
  * One run of quiz answer clicks on a fresh store: the click is acked first and recorded after its result is sent
  * (src/slack/listeners/actions/quizAnswer.ts), so what the store costs the ack is the work it adds to the process.
@@ -446,7 +436,7 @@ async function measureQuizClicks(fake: FakeSlack, store: QuizStore): Promise<{ f
     const { figures } = await measure(app, fake);
     // The check's click too. measure() has stopped the app: what waited in memory was stored or logged as lost.
     const answered = fake.responsesTo(QUIZ_RESPONSES).length + 1;
-    return { figures, stored: await storedAnswers(store.settings), answered };
+    return { figures, stored: await answersKeptIn(store.settings), answered };
   } finally {
     store.remove();
     // The fake keeps every result posted; a run's are not needed after it.

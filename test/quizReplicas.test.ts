@@ -2,12 +2,13 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SlackMessage } from '../src/cards/index.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
-import { openDatabase, type Database } from '../src/store/index.js';
+import { openDatabase } from '../src/store/index.js';
 import { addDays, localDateTime } from '../src/tips/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
 import { runSrm } from './support/cli.js';
 import { FakeSlack } from './support/fakeSlack.js';
 import { POSTGRES_MISSING, startTestCluster, type TestCluster } from './support/postgres.js';
+import { answerCount } from './support/storedAnswers.js';
 import { quizAnswerClick, sendToApp, slashCommand, type SlackRequest } from './support/slackRequests.js';
 
 /**
@@ -123,7 +124,7 @@ describe.skipIf(POSTGRES_MISSING !== null)('two replicas sharing one PostgreSQL'
     try {
       // An answer the database was too slow for waits in memory and is stored on the next retry (10 s).
       const rows = await until(
-        () => countRows(database),
+        () => answerCount(database),
         (count) => count >= clicks.length,
       );
       expect(rows).toBe(clicks.length);
@@ -159,11 +160,6 @@ describe.skipIf(POSTGRES_MISSING !== null)('two replicas sharing one PostgreSQL'
 async function deliver(replica: RunningApp, request: SlackRequest, retry?: { num: number; reason: string }): Promise<void> {
   const response = await sendToApp(replica.baseUrl, request, { secret: TEST_SIGNING_SECRET, ...(retry && { retry }) });
   expect(response.status).toBe(200);
-}
-
-async function countRows(database: Database): Promise<number> {
-  const { rows } = await database.query<{ count: number }>('SELECT count(*)::int AS count FROM quiz_answers');
-  return rows[0]!.count;
 }
 
 /** Reads `value` until `done` says so, for at most 15 s, and returns the last reading. */
