@@ -307,11 +307,15 @@ export function loadTipPosterConfig(env: NodeJS.ProcessEnv = process.env): TipPo
   return { botToken: values.SLACK_BOT_TOKEN, ...settingsOf(values) };
 }
 
-/** What the `srm db`, `evidence` and `forget` commands need: the store and the tip schedule, no Slack. */
-export type SettingsWithoutSlack = Omit<Config, 'slack'>;
+/**
+ * What the `srm db`, `evidence` and `forget` commands need: the store and the tip schedule, and no way for Slack to
+ * reach them. The bot token, when set, lets `srm evidence` read the tips posted in TIP_CHANNELS.
+ */
+export type SettingsWithoutSlack = Omit<Config, 'slack'> & { botToken: string | null };
 
 export function loadSettingsWithoutSlack(env: NodeJS.ProcessEnv = process.env): SettingsWithoutSlack {
-  return settingsOf(parseEnv(env));
+  const values = parseEnv(env);
+  return { botToken: values.SLACK_BOT_TOKEN ?? null, ...settingsOf(values) };
 }
 
 function parseEnv(env: NodeJS.ProcessEnv): Env {

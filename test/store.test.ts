@@ -14,6 +14,7 @@ import {
   type Database,
   type QuizAnswer,
 } from '../src/store/index.js';
+import { answerCount } from './support/storedAnswers.js';
 import { storeBackends } from './support/stores.js';
 
 const MON_FRI = { days: [1, 2, 3, 4, 5], timeZone: 'Europe/Berlin' };
@@ -66,7 +67,7 @@ const backends = storeBackends();
 
 describe.each(backends)('store on $name', (backend) => {
   let database: Database;
-  const count = async () => (await database.query<{ n: number }>('SELECT count(*)::int AS n FROM quiz_answers')).rows[0]!.n;
+  const count = () => answerCount(database);
 
   describe.skipIf(backend.missing !== null)('', () => {
     beforeAll(async () => {

@@ -1,50 +1,20 @@
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledge } from '../src/knowledge/index.js';
 import { addDays, createRotation, parseTipDays, TIP_EVENT_TYPE } from '../src/tips/index.js';
-import { REPO_ROOT, TEST_BOT_TOKEN } from './support/appProcess.js';
+import { TEST_BOT_TOKEN } from './support/appProcess.js';
+import { runSrm } from './support/cli.js';
 import { useFakeSlack } from './support/fakeSlackSuite.js';
 
 const kb = loadKnowledge();
 const rotation = createRotation(kb.tips, parseTipDays('mon-fri') as number[]);
-const cli = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
 /** A past Monday: a fixed date whatever day the tests run. */
 const MONDAY = '2026-11-16';
 
 const slack = useFakeSlack();
 
 /** `npx srm post-tip …` as the CronJob runs it (the built CLI), against the fake Slack through the fault proxy. */
-async function postTip(args: string[], env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [cli, 'post-tip', ...args], {
-    cwd: REPO_ROOT,
-    env: {
-      ...process.env,
-      SLACK_BOT_TOKEN: TEST_BOT_TOKEN,
-      SLACK_APP_TOKEN: '',
-      SLACK_SIGNING_SECRET: '',
-      SLACK_API_URL: slack.proxy.apiUrl,
-      SLACK_API_RETRIES: '1',
-      LOG_LEVEL: 'info',
-      TIP_CHANNELS: '',
-      TIP_TIME: '',
-      TIP_TIMEZONE: '',
-      TIP_DAYS: '',
-      ...env,
-    },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const [code] = (await once(child, 'exit')) as [number];
-  const logs = stderr
-    .split('\n')
-    .filter((line) => line.startsWith('{'))
-    .map((line) => JSON.parse(line) as Record<string, any>);
-  return { code, stdout, stderr, logs };
-}
+const postTip = (args: string[], env: Record<string, string> = {}) =>
+  runSrm(['post-tip', ...args], { SLACK_BOT_TOKEN: TEST_BOT_TOKEN, SLACK_API_URL: slack.proxy.apiUrl, SLACK_API_RETRIES: '1', LOG_LEVEL: 'info', ...env });
 
 const tipsIn = (channel: string) => slack.fake.messagesIn(channel).map((message) => message.metadata?.event_payload);
 

@@ -1,11 +1,15 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadSettingsWithoutSlack, type SettingsWithoutSlack } from '../config.js';
-import { evidenceCsv, evidenceFor, forgetUser, migrate, openDatabase, type Database, type MigrationReport } from '../store/index.js';
+import { forgetUser, migrate, openDatabase, type Database, type MigrationReport } from '../store/index.js';
 import { isIsoDate } from '../tips/calendar.js';
+import { parseChannelList } from '../tips/settings.js';
+import { writeEvidence } from './evidence.js';
 
 export const STORE_USAGE = `srm db migrate                  bring the quiz answers' database schema up to date (safe to repeat)
-  srm evidence --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--workspace T…]
-                                  per person: questions answered, correct, first and last date, days active
+  srm evidence --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] [--workspace T…] [--tips-csv FILE] [--channel C…]
+                                  per person: questions answered, correct, first and last date, days active;
+                                  and the daily tips posted per channel (--channel, default TIP_CHANNELS), read
+                                  from Slack: in the JSON, or with csv in FILE
   srm forget <user id> [--workspace T…]
                                   erase every quiz answer of a person`;
 
@@ -25,7 +29,14 @@ const parseStoreArgs = (args: string[]) =>
   parseArgs({
     args,
     allowPositionals: true,
-    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, workspace: { type: 'string' } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      workspace: { type: 'string' },
+      channel: { type: 'string', multiple: true },
+      'tips-csv': { type: 'string' },
+    },
   });
 
 /** `srm db migrate`, `srm evidence`, `srm forget`: each opens the store the settings name, migrated, and closes it. */
@@ -48,24 +59,44 @@ export async function runStoreCommand(
   const { values, positionals } = parsed;
   if (values.workspace !== undefined && !WORKSPACE_ID.test(values.workspace))
     return refuse(`--workspace must be a Slack team id such as T0123456789, not "${values.workspace}"`);
-  let task: (database: Database, settings: SettingsWithoutSlack, migrated: MigrationReport) => Promise<void>;
+  if (command !== 'evidence' && (values.channel !== undefined || values['tips-csv'] !== undefined))
+    return refuse('--channel and --tips-csv are options of srm evidence');
+  /** What the command does with the open, migrated database; resolves with its exit code. */
+  let task: (database: Database, settings: SettingsWithoutSlack, migrated: MigrationReport) => Promise<number>;
   if (command === 'db') {
     if (positionals.join(' ') !== 'migrate') return refuse('the only db command is "migrate"');
     task = async (database, _settings, { applied, version }) => {
       const done = applied.length === 0 ? 'already up to date' : `applied ${applied.join(', ')}`;
       io.stdout.write(`database schema at version ${version}, ${done} (${database.kind}: ${database.location})\n`);
+      return EXIT.done;
     };
   } else if (command === 'evidence') {
-    const { from, to, format } = values;
+    const { from, to, format, workspace, channel } = values;
+    const tipsCsv = values['tips-csv'];
     if (from === undefined || to === undefined || !isIsoDate(from) || !isIsoDate(to)) return refuse('--from and --to must be dates YYYY-MM-DD');
     if (from > to) return refuse(`--from ${from} is after --to ${to}`);
     if (format !== 'csv' && format !== 'json') return refuse('--format must be csv or json');
     if (positionals.length > 0) return refuse(`unexpected "${positionals.join(' ')}"`);
-    task = async (database, settings) => {
-      const period = { from, to, timeZone: settings.tips.timeZone, ...(values.workspace !== undefined && { workspace: values.workspace }) };
-      const people = await evidenceFor(database, period);
-      io.stdout.write(format === 'csv' ? evidenceCsv(people) : `${JSON.stringify({ ...period, people }, null, 2)}\n`);
-    };
+    if (format === 'json' && tipsCsv !== undefined) return refuse('--tips-csv is for --format csv: the JSON has the tips in it');
+    if (tipsCsv === '') return refuse('--tips-csv needs a file name');
+    if (format === 'csv' && tipsCsv === undefined && channel !== undefined)
+      return refuse('--channel names the channels whose tips are listed: add --tips-csv FILE (the CSV on stdout is one row per person)');
+    const named = channel && parseChannelList(channel.join(','));
+    if (named && named.bad.length > 0) return refuse(`--channel ${named.bad[0]}: must be a channel id such as C0123456789, not a name`);
+    task = (database, settings) =>
+      writeEvidence(
+        database,
+        settings,
+        {
+          from,
+          to,
+          format,
+          channels: named ? named.ids : settings.tips.channels,
+          ...(workspace !== undefined && { workspace }),
+          ...(tipsCsv !== undefined && { tipsCsv }),
+        },
+        io,
+      );
   } else {
     const [user, ...extra] = positionals;
     if (user === undefined || extra.length > 0 || !USER_ID.test(user))
@@ -73,6 +104,7 @@ export async function runStoreCommand(
     task = async (database) => {
       const erased = await forgetUser(database, user, values.workspace);
       io.stdout.write(`${erased} quiz answer${erased === 1 ? '' : 's'} of ${user} erased\n`);
+      return EXIT.done;
     };
   }
 
@@ -87,8 +119,7 @@ export async function runStoreCommand(
   let database: Database | null = null;
   try {
     database = await openDatabase(settings.store);
-    await task(database, settings, await migrate(database));
-    return EXIT.done;
+    return await task(database, settings, await migrate(database));
   } catch (error) {
     // A migration that failed, DATA_DIR held by the bot, PostgreSQL unreachable: each message says what to do.
     const where = database === null ? '' : ` (${database.kind}: ${database.location})`;

@@ -61,7 +61,10 @@ export async function evidenceFor(database: Queryable, period: EvidencePeriod): 
   }));
 }
 
-const CSV_COLUMNS: readonly [string, (person: PersonEvidence) => string | number][] = [
+/** A CSV column: its header and how a row gives its field. */
+export type CsvColumn<T> = readonly [header: string, value: (row: T) => string | number];
+
+const PERSON_COLUMNS: readonly CsvColumn<PersonEvidence>[] = [
   ['workspace', (p) => p.workspace],
   ['user_id', (p) => p.user],
   ['name', (p) => p.name ?? ''],
@@ -72,9 +75,12 @@ const CSV_COLUMNS: readonly [string, (person: PersonEvidence) => string | number
   ['days_active', (p) => p.daysActive],
 ];
 
+/** One row per person, under a header row. */
+export const evidenceCsv = (people: readonly PersonEvidence[]): string => csvTable(PERSON_COLUMNS, people);
+
 /** RFC 4180: a header row, CRLF line ends, a field quoted when it holds a comma, a quote or a line break. */
-export function evidenceCsv(people: readonly PersonEvidence[]): string {
-  const lines = [CSV_COLUMNS.map(([header]) => header), ...people.map((person) => CSV_COLUMNS.map(([, value]) => csvField(value(person))))];
+export function csvTable<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  const lines = [columns.map(([header]) => header), ...rows.map((row) => columns.map(([, value]) => csvField(value(row))))];
   return lines.map((fields) => `${fields.join(',')}\r\n`).join('');
 }
 

@@ -13,7 +13,7 @@ import type { StreakSchedule } from './streak.js';
 export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, type QuizAnswer, type QuizStats } from './answers.js';
 export { openDatabase, StoreError, type Database } from './database.js';
 export { leaderboardFor, type Leaderboard } from './leaderboard.js';
-export { evidenceCsv, evidenceFor } from './evidence.js';
+export { csvTable, evidenceCsv, evidenceFor, type CsvColumn } from './evidence.js';
 export {
   deleteInstallation,
   loadInstallation,

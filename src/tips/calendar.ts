@@ -62,3 +62,8 @@ export const addDays = (date: string, days: number): string => dateOfDayNumber(d
 export function earliestStartOf(date: string): number {
   return dayNumber(date) * MS_PER_DAY - 14 * 3_600_000;
 }
+
+/** The last moment any zone on Earth could call `date` "today": the UTC end of the day plus the largest offset behind UTC (−12 h). */
+export function latestEndOf(date: string): number {
+  return (dayNumber(date) + 1) * MS_PER_DAY + 12 * 3_600_000;
+}

@@ -7,21 +7,27 @@ export type ChannelResult =
   | { channel: string; status: 'posted' | 'already_posted'; ts: string }
   | { channel: string; status: 'failed'; reason: string; retryable: boolean; fix: string };
 
+/** Where to look for this bot's posts carrying metadata of one event type: a stretch of a channel's history. */
+export interface BotPostSearch {
+  client: webApi.WebClient;
+  /** This app's bot id: only its own posts count (metadata can be set by any app). */
+  botId: string;
+  eventType: string;
+  /** Epoch milliseconds: no earlier message is read. */
+  oldest: number;
+  /** Epoch milliseconds: no later message is read; up to now when absent. */
+  latest?: number;
+}
+
 /**
  * One scheduled post (a day's tip, a week's leaderboard) in one channel, exactly once however many processes try
  * (src/slackApi/postOnce.ts): the post carries message metadata naming what it is, and the channel's history
- * since `oldest` is searched for the bot's posts with that metadata.
+ * since `oldest` (no earlier message can be this post) is searched for the bot's posts with that metadata.
  */
-export interface ChannelPost {
-  client: webApi.WebClient;
+export interface ChannelPost extends Omit<BotPostSearch, 'latest'> {
   log: Logger;
-  /** This app's bot id: only its own posts count. */
-  botId: string;
-  eventType: string;
   /** Whether a post's metadata payload names this very post (its date, its week). */
   isThisOne(payload: Record<string, unknown>): boolean;
-  /** Epoch milliseconds: no earlier message can be this post. */
-  oldest: number;
   /** What the log lines call it ("daily tip") and the fields that identify it. */
   what: string;
   fields: Record<string, unknown>;
@@ -42,32 +48,42 @@ export async function postOnceInChannel(posting: ChannelPost, channel: string, p
   }
 }
 
-async function findPosts({ client, botId, eventType, isThisOne, oldest }: ChannelPost, channel: string): Promise<string[]> {
-  const found: string[] = [];
+/** One of the bot's posts found in a channel: its timestamp and the payload of its metadata. */
+export interface BotPost {
+  ts: string;
+  payload: Record<string, unknown>;
+}
+
+/**
+ * Every post of this bot with this metadata event type in the channel's history from `oldest` to `latest`, newest
+ * first, reading every page. The one reader of what the scheduled posts left in Slack: the post-once check and
+ * `srm evidence` (src/tips/posted.ts) both use it.
+ */
+export async function botPostsIn({ client, botId, eventType, oldest, latest }: BotPostSearch, channel: string): Promise<BotPost[]> {
+  const found: BotPost[] = [];
   let cursor: string | undefined;
   do {
     const page = await client.conversations.history({
       channel,
       oldest: (oldest / 1000).toFixed(6),
+      ...(latest !== undefined && { latest: (latest / 1000).toFixed(6) }),
       limit: 200,
       include_all_metadata: true,
       ...(cursor && { cursor }),
     });
     for (const message of page.messages ?? []) {
       const metadata = message.metadata;
-      if (
-        message.ts &&
-        message.bot_id === botId &&
-        metadata?.event_type === eventType &&
-        isThisOne((metadata.event_payload ?? {}) as Record<string, unknown>)
-      ) {
-        found.push(message.ts);
+      if (message.ts && message.bot_id === botId && metadata?.event_type === eventType) {
+        found.push({ ts: message.ts, payload: (metadata.event_payload ?? {}) as Record<string, unknown> });
       }
     }
     cursor = page.response_metadata?.next_cursor || undefined;
   } while (cursor);
   return found;
 }
+
+const findPosts = async (posting: ChannelPost, channel: string): Promise<string[]> =>
+  (await botPostsIn(posting, channel)).filter((post) => posting.isThisOne(post.payload)).map((post) => post.ts);
 
 /** Deletes a later post of the same thing: duplicates left by a race or a crash heal on the next run. */
 async function removeDuplicate({ client, log, what, fields }: ChannelPost, channel: string, ts: string, kept: string): Promise<void> {

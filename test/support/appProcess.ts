@@ -14,8 +14,8 @@ export const TEST_BOT_TOKEN = 'xoxb-test-bot-token-never-logged';
 export const TEST_APP_TOKEN = 'xapp-test-app-token-never-logged';
 export const TEST_SIGNING_SECRET = 'e3b0c44298fc1c149afbf4c8996fb924';
 
-/** Every variable the app reads, blank: a developer's .env or shell must not leak into a test. */
-const BLANK_ENV = {
+/** Every variable the app (and the srm CLI) reads, blank: a developer's .env or shell must not leak into a test. */
+export const BLANK_ENV = {
   SLACK_BOT_TOKEN: '',
   SLACK_APP_TOKEN: '',
   SLACK_SIGNING_SECRET: '',

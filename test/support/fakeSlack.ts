@@ -306,12 +306,13 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
     return page(all, args);
   }
 
-  /** Newest first, after `oldest` (exclusive, as Slack's default), `limit` a page, metadata only when asked for. */
+  /** Newest first, between `oldest` and `latest` (both exclusive, as Slack's default), `limit` a page, metadata only when asked for. */
   private history(args: Record<string, any>): Record<string, unknown> {
     const oldest = Number(args.oldest ?? 0);
+    const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
     const withMetadata = String(args.include_all_metadata) === 'true';
     const all = this.messagesIn(args.channel)
-      .filter((message) => Number(message.ts) > oldest)
+      .filter((message) => Number(message.ts) > oldest && Number(message.ts) < latest)
       .reverse()
       .map(({ metadata, ...message }) => (withMetadata && metadata ? { ...message, metadata } : message));
     return page(all, args);

@@ -1,4 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { ACTION_IDS, renderQuizQuestion } from '../../src/cards/index.js';
+import type { QuizQuestion } from '../../src/knowledge/index.js';
+import { interactiveElements } from './blocks.js';
 import { BOT_USER_ID, TEAM_ID } from './fakeSlack.js';
 
 /** Slack's v0 request signature: HMAC-SHA256 over `v0:<timestamp>:<raw body>` with the signing secret. */
@@ -12,6 +15,8 @@ export interface SendOptions {
   timestamp?: number;
   /** Overrides the computed signature (forgery tests). */
   signature?: string;
+  /** Slack's retry of a request the app did not ack in time: which retry, and why (`http_timeout`…). */
+  retry?: { num: number; reason: string };
 }
 
 export interface SlackRequest {
@@ -34,6 +39,7 @@ export async function sendToApp(baseUrl: string, request: SlackRequest, options:
       'content-type': request.contentType,
       'x-slack-request-timestamp': String(timestamp),
       'x-slack-signature': options.signature ?? signature(options.secret, timestamp, request.body),
+      ...(options.retry && { 'x-slack-retry-num': String(options.retry.num), 'x-slack-retry-reason': options.retry.reason }),
     },
     body: request.body,
     // Slack gives up on an app that has not answered within 3 seconds.
@@ -152,6 +158,17 @@ export function blockAction(click: ButtonClick): SlackRequest {
           },
     ],
   });
+}
+
+/**
+ * A click on choice `chosen` (0-based) of a quiz question, on the answer button exactly as srm-bot draws it (its
+ * action_id and value): what Slack posts when a person answers, whichever replica asked the question.
+ */
+export function quizAnswerClick(question: QuizQuestion, chosen: number, click: Omit<ButtonClick, 'actionId' | 'value'>): SlackRequest {
+  const asked = renderQuizQuestion({ question, onSubject: true }, { surface: 'ephemeral' });
+  const button = interactiveElements(asked.blocks).filter((element) => element.action_id.startsWith(ACTION_IDS.quizAnswer))[chosen];
+  if (button?.value === undefined) throw new Error(`quiz question ${question.id} has no choice ${chosen}`);
+  return blockAction({ ...click, actionId: button.action_id, value: button.value });
 }
 
 /** A choice from a static_select in the App Home tab: a view container, no channel, no response_url. */
