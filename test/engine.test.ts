@@ -300,6 +300,17 @@ describe('topic model', () => {
     expect(card('our piece of the bargain with sqs')).toBe('sqs');
   });
 
+  it("answers a request for a service's whole split with its card, however the model files the words around it", () => {
+    expect(card("our startup is launching a mobile backend on lambda in the new year, what's the overall split of security responsibilities?")).toBe('lambda');
+    expect(card("we're opening a partner portal on cloudfront next sprint, what's the overall split of security duties?")).toBe('cloudfront');
+  });
+
+  it('takes the model named in full as the question when a topic word beside it is only context', () => {
+    expect(card("so what's the real difference between security of the cloud and security in the cloud? it keeps coming up in the audit checklist")).toBe(
+      'overview',
+    );
+  });
+
   it('offers the topic a service question leans to when it falls back to the service card', () => {
     const answer = engine.answer('that bucket in s3 got out because it was public, our fault?');
     expect(formatCardKey(answer.match!)).toBe('s3');

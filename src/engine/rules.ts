@@ -246,7 +246,15 @@ export function decide(
   // A phrase that names a concept of the model ("the AWS shared responsibility model"), with no service or topic
   // named, says what is asked: the words around it ("hey, new here, how does … work in general?") do not refuse it.
   const conceptNamed = !service && resolution.terms.find((f) => f.term.kind === 'concept')?.term;
-  const namedOnly = conceptNamed && !resolution.terms.some((f) => isStrongTopic(f.term));
+  // A topic word beside it is context ("…security OF and IN the cloud? it keeps coming up in the audit docs") when the
+  // concept is named in full and the model ranks it above every topic named.
+  const pOf = (label: Subject) => ranked.find((r) => r.label === label)?.p ?? 0;
+  const outranksTopics =
+    conceptNamed &&
+    conceptNamed.kind === 'concept' &&
+    conceptNamed.weight >= FULL_NAME_WEIGHT &&
+    resolution.terms.every(({ term }) => !isStrongTopic(term) || term.kind !== 'topic' || pOf(conceptNamed.concept) > pOf(term.topic));
+  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics);
   if (namedOnly && conceptNamed.kind === 'concept') {
     const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
     const p = ranked.find((r) => r.label === concept)?.p ?? 0;
@@ -264,6 +272,9 @@ export function decide(
   }
   if (first!.label === 'none') {
     const refuseIt = service === null || margin(first!.p, second?.p) >= tuning.refuseWithService;
+    // Asked for a service's whole split in words the model files under "nothing we answer" ("we're launching a
+    // public api on api gateway, what's the overall split of security responsibilities?"): its card, unsure.
+    if (refuseIt && service && aboutTheSplit && !namesATopic) return fallbackCard(service);
     if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
   // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
