@@ -245,11 +245,11 @@ describe('topic model', () => {
 
   it('knows how sure it is: a clear question is confident, a torn one offers the runner-up', () => {
     const clear = engine.answer('who patches the guest os on ec2');
-    expect(clear.confidence).toBeGreaterThan(0.6);
+    expect(clear.confidence).toBeGreaterThan(DEFAULT_TUNING.sure);
     expect(clear.alternatives).toEqual([]);
     const torn = engine.answer('we lost data because nobody kept backups, is that on aws');
     expect(torn.match).not.toBeNull();
-    expect(torn.confidence).toBeLessThan(0.6);
+    expect(torn.confidence).toBeLessThan(DEFAULT_TUNING.sure);
     expect(torn.alternatives!.length).toBeGreaterThan(0);
     expect([torn.match, ...torn.alternatives!].map((m) => formatCardKey(m!))).toContain('backup');
   });
