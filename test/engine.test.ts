@@ -247,11 +247,11 @@ describe('topic model', () => {
     const clear = engine.answer('who patches the guest os on ec2');
     expect(clear.confidence).toBeGreaterThan(DEFAULT_TUNING.sure);
     expect(clear.alternatives).toEqual([]);
-    const torn = engine.answer('we lost data because nobody kept backups, is that on aws');
+    // Two topics asked about at once: the one answered and the other offered.
+    const torn = engine.answer('who handles encryption and backups for our files');
     expect(torn.match).not.toBeNull();
     expect(torn.confidence).toBeLessThan(DEFAULT_TUNING.sure);
-    expect(torn.alternatives!.length).toBeGreaterThan(0);
-    expect([torn.match, ...torn.alternatives!].map((m) => formatCardKey(m!))).toContain('backup');
+    expect([torn.match, ...torn.alternatives!].map((m) => formatCardKey(m!)).sort()).toEqual(['backup', 'encryption']);
   });
 
   it('finds services by the catalogue shorthand people type', () => {
