@@ -314,11 +314,17 @@ export function loadTipPosterConfig(env: NodeJS.ProcessEnv = process.env): TipPo
  * What the `srm db`, `evidence` and `forget` commands need: the store and the tip schedule, and no way for Slack to
  * reach them. The bot token, when set, lets `srm evidence` read the tips posted in TIP_CHANNELS.
  */
-export type SettingsWithoutSlack = Omit<Config, 'slack'> & { botToken: string | null };
+export type SettingsWithoutSlack = Omit<Config, 'slack'> & {
+  botToken: string | null;
+  /** OAuth mode's TOKEN_ENCRYPTION_KEY(_PREVIOUS): `srm evidence --workspace` reads that workspace's tips with its installation's token. */
+  tokenKeys: TokenKeys | null;
+};
 
 export function loadSettingsWithoutSlack(env: NodeJS.ProcessEnv = process.env): SettingsWithoutSlack {
   const values = parseEnv(env);
-  return { botToken: values.SLACK_BOT_TOKEN ?? null, ...settingsOf(values) };
+  const tokenKeys =
+    values.TOKEN_ENCRYPTION_KEY === undefined ? null : { current: values.TOKEN_ENCRYPTION_KEY, previous: values.TOKEN_ENCRYPTION_KEY_PREVIOUS ?? null };
+  return { botToken: values.SLACK_BOT_TOKEN ?? null, tokenKeys, ...settingsOf(values) };
 }
 
 function parseEnv(env: NodeJS.ProcessEnv): Env {

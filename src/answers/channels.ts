@@ -79,9 +79,9 @@ export async function channelPostReply(posts: ChannelPosts | null, post: Schedul
   );
 }
 
-/** "at 09:00 (UTC) on mon-fri", "at 16:00 (Europe/Berlin) every fri". */
+/** "posted at 09:00 (UTC) on mon-fri", "posted at 16:00 (Europe/Berlin) every fri". */
 function schedule({ tips, leaderboard }: ChannelPosts, post: ScheduledPost): string {
-  if (post === 'tip') return `posted at ${tips.time} (${tips.timeZone}) on ${describeDays(tips.days)}`;
+  if (post === 'tip') return `posted at ${tips.time} (${tips.timeZone}) ${tips.days.length === 7 ? 'every day' : `on ${describeDays(tips.days)}`}`;
   return `posted at ${leaderboard.time} (${tips.timeZone}) every ${DAY_NAMES[leaderboard.day ?? 5]}`;
 }
 
