@@ -19,7 +19,9 @@ export function srmCommand(deps: SlackDeps) {
       reply = deps.answers.command(command.text, {
         workspace: command.team_id,
         user: command.user_id,
-        conversation: { id: command.channel_id, direct: isDirect(command.channel_id, command.channel_name) },
+        ...(typeof command.channel_id === 'string' && {
+          conversation: { id: command.channel_id, direct: isDirect(command.channel_id, command.channel_name) },
+        }),
         installation: {
           // The installation Bolt answered with: the organization's for an org-wide install (src/slack/installationStore.ts).
           owner: context.isEnterpriseInstall && context.enterpriseId ? { kind: 'enterprise', id: context.enterpriseId } : { kind: 'team', id: command.team_id },
