@@ -223,7 +223,10 @@ const envSchema = z
             'LEADERBOARD_DAY',
             'missing. LEADERBOARD_CHANNELS is set, so say on which day the weekly leaderboard is posted: one of mon, tue, wed, thu, fri, sat, sun (e.g. LEADERBOARD_DAY=fri)',
           ]
-        : env.LEADERBOARD_CHANNELS.length === 0 && (env.LEADERBOARD_DAY !== undefined || env.LEADERBOARD_TIME !== undefined)
+        : env.LEADERBOARD_CHANNELS.length === 0 &&
+            (env.LEADERBOARD_DAY !== undefined || env.LEADERBOARD_TIME !== undefined) &&
+            // OAuth mode: the day and time alone switch the board on; each workspace subscribes its channels.
+            !OAUTH_CLIENT.some((name) => env[name] !== undefined)
           ? [
               'LEADERBOARD_CHANNELS',
               'missing. LEADERBOARD_DAY or LEADERBOARD_TIME is set, but no channel gets the leaderboard: set channel ids such as C0123456789 (comma-separated), or unset LEADERBOARD_DAY and LEADERBOARD_TIME',
@@ -282,12 +285,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const problems = [
       ...(settings.tips.channels.length > 0
         ? [
-            "TIP_CHANNELS: daily tips are posted with one workspace's bot token, and OAuth mode has one per workspace. Unset TIP_CHANNELS here and run `srm post-tip` with that workspace's SLACK_BOT_TOKEN from a cron job (docs/oauth.md › Daily tips).",
+            "TIP_CHANNELS: a list of channels names no workspace, and OAuth mode posts with each workspace's own token. Unset TIP_CHANNELS: each workspace subscribes its channels with `/srm tips here` (docs/oauth.md › Daily tips).",
           ]
         : []),
       ...(settings.leaderboard.channels.length > 0
         ? [
-            "LEADERBOARD_CHANNELS: the weekly leaderboard is posted with one workspace's bot token, and OAuth mode has one per workspace. Unset LEADERBOARD_CHANNELS and LEADERBOARD_DAY here (docs/oauth.md).",
+            "LEADERBOARD_CHANNELS: a list of channels names no workspace, and OAuth mode posts with each workspace's own token. Unset LEADERBOARD_CHANNELS and keep LEADERBOARD_DAY: each workspace subscribes its channels with `/srm leaderboard here` (docs/oauth.md).",
           ]
         : []),
     ];
@@ -311,11 +314,17 @@ export function loadTipPosterConfig(env: NodeJS.ProcessEnv = process.env): TipPo
  * What the `srm db`, `evidence` and `forget` commands need: the store and the tip schedule, and no way for Slack to
  * reach them. The bot token, when set, lets `srm evidence` read the tips posted in TIP_CHANNELS.
  */
-export type SettingsWithoutSlack = Omit<Config, 'slack'> & { botToken: string | null };
+export type SettingsWithoutSlack = Omit<Config, 'slack'> & {
+  botToken: string | null;
+  /** OAuth mode's TOKEN_ENCRYPTION_KEY(_PREVIOUS): `srm evidence --workspace` reads that workspace's tips with its installation's token. */
+  tokenKeys: TokenKeys | null;
+};
 
 export function loadSettingsWithoutSlack(env: NodeJS.ProcessEnv = process.env): SettingsWithoutSlack {
   const values = parseEnv(env);
-  return { botToken: values.SLACK_BOT_TOKEN ?? null, ...settingsOf(values) };
+  const tokenKeys =
+    values.TOKEN_ENCRYPTION_KEY === undefined ? null : { current: values.TOKEN_ENCRYPTION_KEY, previous: values.TOKEN_ENCRYPTION_KEY_PREVIOUS ?? null };
+  return { botToken: values.SLACK_BOT_TOKEN ?? null, tokenKeys, ...settingsOf(values) };
 }
 
 function parseEnv(env: NodeJS.ProcessEnv): Env {

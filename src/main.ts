@@ -7,11 +7,11 @@ import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSlackApp, type SlackApp } from './slack/app.js';
-import { installationsIn } from './slack/installationStore.js';
+import { installationsIn, installedWorkspaces } from './slack/installationStore.js';
 import { botClient } from './slackApi/client.js';
-import { startWeeklyLeaderboard } from './leaderboard/index.js';
-import { startStore, StoreError, type RunningStore, type StreakSchedule } from './store/index.js';
-import { startDailyTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
+import { startWeeklyLeaderboard, startWorkspaceLeaderboards } from './leaderboard/index.js';
+import { createSubscriptionStore, startStore, StoreError, type RunningStore, type StreakSchedule } from './store/index.js';
+import { startDailyTips, startWorkspaceTips, tipOfTheDay, type TipScheduler } from './tips/index.js';
 
 /** Slack gives a pod 30 s after SIGTERM at most; we promise 10 s, keeping margin for the exit itself. */
 const SHUTDOWN_GRACE_MS = 8_000;
@@ -35,7 +35,10 @@ async function main(): Promise<number> {
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled promise rejection'));
   const { slack: connection } = config;
   const store = await openStore(config.store, config.tips, log);
-  const answers = createAnswers({ kb, engine, todaysTip, records: store.quiz });
+  // OAuth mode: each workspace picks its channels with `/srm tips here`; one workspace: the settings name them.
+  const subscriptions = connection.mode === 'oauth' ? createSubscriptionStore({ database: store.database, log }) : null;
+  const channelPosts = { subscriptions, tips: config.tips, leaderboard: config.leaderboard };
+  const answers = createAnswers({ kb, engine, todaysTip, records: store.quiz, channelPosts });
   const slack = createSlackApp(
     config,
     connection,
@@ -59,8 +62,23 @@ async function main(): Promise<number> {
   await slack.start();
   // Only the process that should post tips gets TIP_CHANNELS (one process, or none when a CronJob runs
   // `srm post-tip`); posting is idempotent, so a second one costs Slack calls, not posts (docs/daily-tips.md).
-  // OAuth mode refuses TIP_CHANNELS and LEADERBOARD_CHANNELS (src/config.ts): both post with one workspace's token.
-  if (connection.mode !== 'oauth') {
+  // OAuth mode refuses TIP_CHANNELS and LEADERBOARD_CHANNELS (src/config.ts): each workspace subscribes its own
+  // channels, read at each tip time, and each is posted to with that workspace's token (docs/oauth.md).
+  if (connection.mode === 'oauth') {
+    const workspaces = (post: 'tip' | 'leaderboard') => installedWorkspaces(store, connection.tokenKeys, config, post, log);
+    schedules.push(startWorkspaceTips({ workspaces: workspaces('tip'), kb, settings: config.tips, log }));
+    if (config.leaderboard.day !== null) {
+      schedules.push(
+        startWorkspaceLeaderboards({
+          workspaces: workspaces('leaderboard'),
+          quiz: store.quiz,
+          settings: config.leaderboard,
+          timeZone: config.tips.timeZone,
+          log,
+        }),
+      );
+    }
+  } else {
     const client = botClient(config, connection.botToken, log);
     if (config.tips.channels.length > 0) schedules.push(startDailyTips({ client, kb, settings: config.tips, log }));
     // Posting is idempotent per channel and week in the same way (docs/teams-and-evidence.md).

@@ -130,12 +130,18 @@ describe('configuration from the environment', () => {
         /^SLACK_BOT_TOKEN: set together with SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET\. Choose one: unset SLACK_BOT_TOKEN/,
       ],
       [{ SLACK_APP_TOKEN: APP }, /^SLACK_APP_TOKEN: OAuth mode serves .* over HTTP, not Socket Mode: unset SLACK_APP_TOKEN/],
+      [{ TIP_CHANNELS: 'C0123TIPS' }, /^TIP_CHANNELS: a list of channels names no workspace.* subscribes its channels with `\/srm tips here`/],
       [
-        { TIP_CHANNELS: 'C0123TIPS' },
-        /^TIP_CHANNELS: daily tips are posted with one workspace's bot token.* run `srm post-tip` with that workspace's SLACK_BOT_TOKEN/,
+        { LEADERBOARD_CHANNELS: 'C0123QUIZ', LEADERBOARD_DAY: 'fri' },
+        /^LEADERBOARD_CHANNELS: a list of channels names no workspace.* `\/srm leaderboard here`/,
       ],
     ])('refuses single-workspace settings beside it: %o', (extra, expected) => {
       expect(problems({ ...OAUTH, ...extra })).toEqual([expect.stringMatching(expected)]);
+    });
+
+    it('takes LEADERBOARD_DAY and LEADERBOARD_TIME without channels: the workspaces subscribe theirs', () => {
+      expect(loadConfig({ ...OAUTH, LEADERBOARD_DAY: 'fri', LEADERBOARD_TIME: '16:00' }).leaderboard.time).toBe('16:00');
+      expect(loadConfig({ ...OAUTH, LEADERBOARD_DAY: 'fri' }).leaderboard).toEqual({ channels: [], day: 5, time: '09:00' });
     });
 
     it.each([

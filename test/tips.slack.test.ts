@@ -81,6 +81,23 @@ describe('daily tips in the running app', () => {
     expect(fallback.json()).toEqual({ response_type: 'ephemeral', ...renderTip(kb, rotation.tipOn(today())!.tip, today()) });
   });
 
+  it('`/srm tips here` and `/srm leaderboard off` say the channels are set in the settings, and change nothing', async () => {
+    const posts = fake.callsTo('chat.postMessage').length;
+    for (const [text, setting] of [
+      ['tips here', 'TIP_CHANNELS'],
+      ['leaderboard off', 'LEADERBOARD_CHANNELS'],
+    ] as const) {
+      expect((await send(slashCommand(text, { responseUrl: fake.responseUrl(setting), channel: 'C0NEWTIPS' }))).status).toBe(200);
+      const reply = await fake.waitForResponse(setting);
+      expect(reply).toMatchObject({
+        response_type: 'ephemeral',
+        text: expect.stringContaining(`set in srm-bot's settings (\`${setting}\`), not with \`/srm\``),
+      });
+      expect(reply.text).toContain('C0NEWTIPS');
+    }
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(posts);
+  });
+
   it("App Home shows today's tip", async () => {
     await send(eventCallback({ type: 'app_home_opened', user: 'U0ASKER', channel: 'D0ASKER', tab: 'home', event_ts: '1700000600.000001' }));
     const published = await fake.waitForCall('views.publish');

@@ -17,6 +17,13 @@ export function parseCommand(text: string): Subcommand {
       return { kind: 'quiz', subject: args };
     case 'tip':
       return { kind: 'tip', subject: args.replace(TIP_SUBJECT_INTRO, '').trim() };
+    case 'tips':
+    case 'leaderboard': {
+      // Only "tips here", "tips off", "leaderboard here", "leaderboard off": "tips for s3 buckets" is a question.
+      const action = rest.length === 1 ? rest[0]!.toLowerCase() : '';
+      if (action !== 'here' && action !== 'off') return { kind: 'question', text: question };
+      return { kind: 'channel', post: first.toLowerCase() === 'tips' ? 'tip' : 'leaderboard', on: action === 'here' };
+    }
     default:
       return { kind: 'question', text: question };
   }

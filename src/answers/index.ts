@@ -8,6 +8,7 @@ import type { Engine } from '../engine/index.js';
 import type { FindingChannels, PostedMessage } from '../findings/index.js';
 import type { KnowledgeBase } from '../knowledge/index.js';
 import { createAsking, type Asking } from './ask.js';
+import { channelPostReply, type ChannelPosts } from './channels.js';
 import { parseCommand } from './command.js';
 import { replyToFinding, type FindingReply } from './findings.js';
 import { startPrompts, type Prompt } from './prompts.js';
@@ -18,13 +19,14 @@ import type { Reply } from './types.js';
 import { readVote, type Vote } from './vote.js';
 
 export type { Answered, Asking } from './ask.js';
+export type { ChannelPosts } from './channels.js';
 export { parseCommand } from './command.js';
 export { cardShownBy, type ThreadMessage } from './thread.js';
 export type { Reply, Unanswered } from './types.js';
 export type { ScoredAnswer } from './quiz.js';
 export type { Asker, QuizRecords } from './records.js';
 
-/** The reply to `/srm <text>`: most are ready at once; `stats` reads the database first. */
+/** The reply to `/srm <text>`: most are ready at once; `stats` and `tips here|off` use the database first. */
 export type CommandReply = { kind: 'now'; reply: Reply } | { kind: 'later'; reply: Promise<Reply> };
 export type { CardKey } from '../knowledge/index.js';
 export { FINDING_REPLY_EVENT_TYPE, type PostedMessage } from '../findings/index.js';
@@ -50,9 +52,11 @@ export interface AnswersOptions {
   todaysTip?: TodaysTip;
   /** Where quiz answers are kept (src/store); the CLI, which keeps none, leaves it out. */
   records?: QuizRecords;
+  /** Who chooses the channels of the daily tip and the weekly leaderboard, and when they are posted; the CLI leaves it out. */
+  channelPosts?: ChannelPosts;
 }
 
-export function createAnswers({ kb, engine, todaysTip = () => null, records }: AnswersOptions): Answers {
+export function createAnswers({ kb, engine, todaysTip = () => null, records, channelPosts }: AnswersOptions): Answers {
   const asking = createAsking(kb, engine);
   const quiz = createQuiz(kb, engine, records ?? null);
   const now = (reply: Reply): CommandReply => ({ kind: 'now', reply });
@@ -70,6 +74,8 @@ export function createAnswers({ kb, engine, todaysTip = () => null, records }: A
           return now(quiz.ask(subcommand.subject));
         case 'tip':
           return now({ message: tipOn(kb, engine, todaysTip, subcommand.subject), match: 'subcommand tip' });
+        case 'channel':
+          return { kind: 'later', reply: channelPostReply(channelPosts ?? null, subcommand.post, subcommand.on, asker) };
         case 'question':
           return now(asking.question(subcommand.text, { surface: 'ephemeral' }));
       }

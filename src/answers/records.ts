@@ -1,6 +1,6 @@
 import { renderStats, STATS_NOT_KEPT, STATS_UNAVAILABLE } from '../cards/index.js';
 import type { QuizStore } from '../store/index.js';
-import type { Reply } from './types.js';
+import type { AskerInstallation, Conversation, Reply } from './types.js';
 
 export type { RecordOutcome } from '../store/index.js';
 
@@ -11,6 +11,10 @@ export type QuizRecords = Pick<QuizStore, 'record' | 'stats'>;
 export interface Asker {
   workspace: string | undefined;
   user: string;
+  /** Where the command was typed; absent where there is no conversation. */
+  conversation?: Conversation;
+  /** OAuth mode: the installation answering the workspace. */
+  installation?: AskerInstallation;
 }
 
 /** `/srm stats`: the asker's streak, score and team participation, for their eyes only. */

@@ -91,7 +91,7 @@ export async function runStoreCommand(
           from,
           to,
           format,
-          channels: named ? named.ids : settings.tips.channels,
+          channels: named ? named.ids : null,
           ...(workspace !== undefined && { workspace }),
           ...(tipsCsv !== undefined && { tipsCsv }),
         },

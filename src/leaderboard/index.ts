@@ -13,11 +13,14 @@ import {
   addDays,
   earliestStartOf,
   postOnceInChannels,
+  postPerWorkspace,
   startTipScheduler,
+  targetOf,
   weekdayOf,
   type ChannelResult,
   type Clock,
   type TipScheduler,
+  type Workspaces,
 } from '../tips/index.js';
 import { failureOf } from '../tips/failures.js';
 
@@ -38,10 +41,20 @@ export interface LeaderboardRequest {
   channels: readonly string[];
   log: Logger;
   now?: Date;
+  /** Whose answers are on the board (T…); the bot token's workspace (auth.test) when absent. */
+  workspace?: string;
 }
 
 /** Posts this week's leaderboard to every channel that has none yet; a failing channel never stops the others. */
-export async function postLeaderboard({ client, quiz, date, channels, log, now = new Date() }: LeaderboardRequest): Promise<{ results: ChannelResult[] }> {
+export async function postLeaderboard({
+  client,
+  quiz,
+  date,
+  channels,
+  log,
+  now = new Date(),
+  workspace,
+}: LeaderboardRequest): Promise<{ results: ChannelResult[] }> {
   const week = weekOf(date);
   const everyChannel = (failure: Omit<Extract<ChannelResult, { status: 'failed' }>, 'channel' | 'status'>) => ({
     results: channels.map((channel): ChannelResult => ({ channel, status: 'failed', ...failure })),
@@ -55,7 +68,7 @@ export async function postLeaderboard({ client, quiz, date, channels, log, now =
     log.warn({ week, ...failure, err: error }, 'quiz leaderboard not posted: cannot ask Slack who the bot is (auth.test)');
     return everyChannel(failure);
   }
-  const board = await quiz.leaderboard(identity.team, now);
+  const board = await quiz.leaderboard(workspace ?? identity.team, now);
   if (board === null) {
     return everyChannel({ reason: 'database_unavailable', retryable: true, fix: 'the quiz store did not answer (see the warning before); it is tried again' });
   }
@@ -92,5 +105,29 @@ export function startWeeklyLeaderboard({ client, quiz, settings, timeZone, log, 
     what: 'quiz leaderboard',
     ...(clock && { clock }),
     post: (date, channels) => postLeaderboard({ client, quiz, date, channels, log, ...(clock && { now: new Date(clock.now()) }) }),
+  });
+}
+
+export interface WorkspaceLeaderboardsOptions extends Omit<WeeklyLeaderboardOptions, 'client'> {
+  /** The channels the workspaces subscribed (`/srm leaderboard here`), and a client per installation. */
+  workspaces: Workspaces;
+}
+
+/** OAuth mode: each subscribed channel gets its own workspace's board, posted with that workspace's token. */
+export function startWorkspaceLeaderboards({ workspaces, quiz, settings, timeZone, log, clock }: WorkspaceLeaderboardsOptions): TipScheduler {
+  return startTipScheduler({
+    settings: { channels: [], time: settings.time, timeZone, days: settings.day === null ? [] : [settings.day] },
+    log,
+    what: 'quiz leaderboard',
+    ...(clock && { clock }),
+    targets: async () => (await workspaces.channels()).map(targetOf),
+    post: (date, targets) =>
+      postPerWorkspace(
+        targets,
+        workspaces,
+        (client, channels, workspace) => postLeaderboard({ client, quiz, date, channels, log, workspace, ...(clock && { now: new Date(clock.now()) }) }),
+        log,
+        'quiz leaderboard',
+      ),
   });
 }

@@ -1,6 +1,8 @@
-import type { Installation, InstallationQuery, InstallationStore } from '@slack/bolt';
-import type { TokenKeys } from '../config.js';
+import type { Installation, InstallationQuery, InstallationStore, webApi } from '@slack/bolt';
+import type { Config, TokenKeys } from '../config.js';
 import type { Logger } from '../logger.js';
+import { botClient } from '../slackApi/client.js';
+import type { Workspaces } from '../tips/index.js';
 import {
   createTokenCipher,
   deleteInstallation,
@@ -8,9 +10,13 @@ import {
   resealInstallations,
   saveInstallation,
   StoreError,
+  ownerKey,
+  subscribedChannels,
   type Database,
   type InstallationOwner,
+  type Queryable,
   type RunningStore,
+  type ScheduledPost,
   type TokenCipher,
 } from '../store/index.js';
 import type { Installations } from './app.js';
@@ -92,4 +98,41 @@ function ownerOfQuery(query: InstallationQuery<boolean>): InstallationOwner {
   if (query.isEnterpriseInstall && query.enterpriseId !== undefined) return { kind: 'enterprise', id: query.enterpriseId };
   if (query.teamId !== undefined) return { kind: 'team', id: query.teamId };
   throw new Error('a request with neither a workspace nor an org-wide enterprise');
+}
+
+/**
+ * The bot token of an installation ('team:T…' or 'enterprise:E…'), opened with the key(s); null when there is none
+ * (never installed, or uninstalled). For work no request started: the schedule, `srm evidence`.
+ */
+export async function installationBotToken(database: Queryable, cipher: TokenCipher, installation: string): Promise<string | null> {
+  const [kind, id = ''] = installation.split(':', 2);
+  const owner: InstallationOwner = { kind: kind === 'enterprise' ? 'enterprise' : 'team', id };
+  const document = await loadInstallation(database, cipher, owner);
+  if (document === null) return null;
+  return (JSON.parse(document) as Installation).bot?.token ?? null;
+}
+
+/**
+ * OAuth mode's scheduled posts: the channels subscribed to `post`, read once the store is ready, and a client
+ * holding each installation's bot token (docs/oauth.md › Daily tips).
+ */
+export function installedWorkspaces(
+  store: RunningStore,
+  keys: TokenKeys,
+  config: Pick<Config, 'slackApiUrl' | 'slackApiRetries'>,
+  post: ScheduledPost,
+  log: Logger,
+): Workspaces {
+  const cipher = createTokenCipher(keys);
+  const open = () => store.database() ?? failNotOpen();
+  return {
+    async channels() {
+      await store.ready;
+      return (await subscribedChannels(open(), post)).map((s) => ({ installation: ownerKey(s.owner), workspace: s.workspace, channel: s.channel }));
+    },
+    async client(installation): Promise<webApi.WebClient | null> {
+      const token = await installationBotToken(open(), cipher, installation);
+      return token === null ? null : botClient(config, token, log);
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { createQuizStore, type QuizStore, type QuizStoreOptions } from './quizSt
 import type { StreakSchedule } from './streak.js';
 
 export { deleteAnswersBefore, forgetUser, recordQuizAnswer, statsFor, type QuizAnswer, type QuizStats } from './answers.js';
-export { openDatabase, StoreError, type Database } from './database.js';
+export { openDatabase, StoreError, type Database, type Queryable } from './database.js';
 export { leaderboardFor, type Leaderboard } from './leaderboard.js';
 export { csvTable, evidenceCsv, evidenceFor, type CsvColumn } from './evidence.js';
 export {
@@ -19,9 +19,17 @@ export {
   loadInstallation,
   resealInstallations,
   saveInstallation,
+  ownerKey,
   type InstallationOwner,
   type InstallationRecord,
 } from './installations.js';
+export {
+  createSubscriptionStore,
+  subscribedChannels,
+  type ChannelSubscription,
+  type ScheduledPost,
+  type SubscriptionStore,
+} from './subscriptions.js';
 export { MIGRATIONS, MigrationError, migrate, type MigrationReport } from './migrations.js';
 export { createQuizStore, type QuizStore, type RecordOutcome } from './quizStore.js';
 export type { StreakSchedule } from './streak.js';

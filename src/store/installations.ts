@@ -19,7 +19,7 @@ export interface InstallationRecord {
 }
 
 /** The primary key, and what each sealed document is bound to: a document moved to another row does not open. */
-const ownerKey = ({ kind, id }: InstallationOwner) => `${kind}:${id}`;
+export const ownerKey = ({ kind, id }: InstallationOwner) => `${kind}:${id}`;
 
 /** Stores an installation, replacing the owner's previous one (a reinstall with new scopes, a new token). */
 export async function saveInstallation(database: Queryable, cipher: TokenCipher, record: InstallationRecord, now = new Date()): Promise<void> {

@@ -48,6 +48,27 @@ export const MIGRATIONS: readonly Migration[] = [
        )`,
     ],
   },
+  {
+    version: 3,
+    name: 'channel subscriptions',
+    statements: [
+      // OAuth mode: the channels a workspace opted in to a scheduled post with `/srm tips here` (post 'tip') or
+      // `/srm leaderboard here` (post 'leaderboard'). `owner` is the installation whose bot token posts there
+      // ('team:T…', or 'enterprise:E…' for an org-wide install), `team_id` the workspace the channel is in. An
+      // uninstall deletes the installation, and its subscriptions with it.
+      `CREATE TABLE channel_subscriptions (
+         owner         text        NOT NULL REFERENCES slack_installations (owner) ON DELETE CASCADE,
+         team_id       text        NOT NULL,
+         enterprise_id text,
+         channel_id    text        NOT NULL,
+         post          text        NOT NULL CHECK (post IN ('tip', 'leaderboard')),
+         subscribed_by text        NOT NULL,
+         subscribed_at timestamptz NOT NULL,
+         PRIMARY KEY (owner, team_id, channel_id, post)
+       )`,
+      'CREATE INDEX channel_subscriptions_post ON channel_subscriptions (post, owner)',
+    ],
+  },
 ];
 
 /** The advisory lock's key, any number that is srm-bot's alone: one process migrates at a time, the others wait. */

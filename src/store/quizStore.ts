@@ -51,7 +51,7 @@ class TimedOut extends Error {
 }
 
 /** `work`'s result, or TimedOut after `ms`: the work itself carries on, the caller does not wait for it. */
-function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
+export function within<T>(ms: number, work: () => Promise<T>): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const timer = setTimeout(() => reject(new TimedOut(ms)), ms);
     work()

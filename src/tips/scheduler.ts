@@ -30,6 +30,11 @@ export interface TipSchedulerOptions {
   clock?: Clock;
   /** What the log lines call the post. */
   what?: string;
+  /**
+   * Where to post, read at each scheduled time; `settings.channels` when absent. OAuth mode reads the channels the
+   * workspaces subscribed, as targets that also name the installation (src/tips/workspaces.ts).
+   */
+  targets?: () => Promise<readonly string[]>;
 }
 
 export interface TipScheduler {
@@ -45,7 +50,7 @@ export interface TipScheduler {
  * that did happen finds it and posts nothing. Croner turns the local time into instants, DST included: a time
  * skipped by the spring change runs right after the gap, a time that occurs twice runs once.
  */
-export function startTipScheduler({ settings, post, log, clock = systemClock, what = 'daily tip' }: TipSchedulerOptions): TipScheduler {
+export function startTipScheduler({ settings, post, log, clock = systemClock, what = 'daily tip', targets }: TipSchedulerOptions): TipScheduler {
   const [hour, minute] = settings.time.split(':').map(Number);
   const cron = new Cron(`${minute} ${hour} * * ${settings.days.join(',')}`, { timezone: settings.timeZone, paused: true });
   const timers = new Set<unknown>();
@@ -64,10 +69,11 @@ export function startTipScheduler({ settings, post, log, clock = systemClock, wh
   };
   const today = () => localDateTime(clock.now(), settings.timeZone);
 
-  const run = (date: string, channels: readonly string[], attempt: number) => {
+  /** `channels` null: every target there is now (the scheduled run); a list: the ones that failed before (a retry). */
+  const run = (date: string, channels: readonly string[] | null, attempt: number) => {
     running = running.then(async () => {
       if (stopped) return;
-      const report = await post(date, channels).catch((error: unknown) => {
+      const report = await (async () => post(date, channels ?? (targets ? await targets() : settings.channels)))().catch((error: unknown) => {
         log.error({ err: error, date }, `${what} run failed`);
         return null;
       });
@@ -88,15 +94,18 @@ export function startTipScheduler({ settings, post, log, clock = systemClock, wh
       scheduleNext();
       // A timer that fires late (a suspended host) must not post on a day without a tip.
       const { date } = today();
-      if (settings.days.includes(weekdayOf(date))) run(date, settings.channels, 1);
+      if (settings.days.includes(weekdayOf(date))) run(date, null, 1);
     });
   };
 
   const now = today();
-  log.info({ channels: settings.channels, time: settings.time, time_zone: settings.timeZone, days: settings.days }, `${what} scheduled`);
+  log.info(
+    { channels: targets ? 'subscribed per workspace' : settings.channels, time: settings.time, time_zone: settings.timeZone, days: settings.days },
+    `${what} scheduled`,
+  );
   if (settings.days.includes(weekdayOf(now.date)) && now.time >= settings.time) {
     log.info({ date: now.date }, `${what}: today's time has passed, posting now where it is missing`);
-    run(now.date, settings.channels, 1);
+    run(now.date, null, 1);
   }
   scheduleNext();
 

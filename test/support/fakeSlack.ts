@@ -228,7 +228,16 @@ export class FakeSlack extends LocalSlackEndpoint<Failure> {
         return this.exchange(args);
       case 'chat.postMessage': {
         const ts = this.nextTs();
-        const message: StoredMessage = { type: 'message', ts, text: args.text, blocks: args.blocks, user: BOT_USER_ID, bot_id: BOT_ID };
+        // A workspace's token posts as that workspace's bot (OAuth); any other as the test workspace's.
+        const bot = this.tokens.get(token ?? '');
+        const message: StoredMessage = {
+          type: 'message',
+          ts,
+          text: args.text,
+          blocks: args.blocks,
+          user: bot?.botUserId ?? BOT_USER_ID,
+          bot_id: bot?.botId ?? BOT_ID,
+        };
         if (args.thread_ts !== undefined) message.thread_ts = args.thread_ts;
         if (args.metadata) message.metadata = args.metadata;
         this.store(args.channel, message);

@@ -54,13 +54,15 @@ const form = (fields: Record<string, string>): SlackRequest => ({
   contentType: 'application/x-www-form-urlencoded',
 });
 
-export function slashCommand(text: string, options: { responseUrl: string; user?: string; channel?: string }): SlackRequest {
+/** `/srm <text>` typed in `channel` (a D… id is a direct message) of the test workspace, or of `team`. */
+export function slashCommand(text: string, options: { responseUrl: string; user?: string; channel?: string; team?: string }): SlackRequest {
+  const channel = options.channel ?? 'C0GENERAL';
   return form({
     token: 'legacy-verification-token',
-    team_id: TEAM_ID,
+    team_id: options.team ?? TEAM_ID,
     team_domain: 'test',
-    channel_id: options.channel ?? 'C0GENERAL',
-    channel_name: 'general',
+    channel_id: channel,
+    channel_name: channel.startsWith('D') ? 'directmessage' : 'general',
     user_id: options.user ?? 'U0ASKER',
     user_name: 'asker',
     command: '/srm',

@@ -16,7 +16,18 @@ export function srmCommand(deps: SlackDeps) {
   return async ({ command, ack, respond, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs): Promise<void> => {
     let reply: CommandReply;
     try {
-      reply = deps.answers.command(command.text, { workspace: command.team_id, user: command.user_id });
+      reply = deps.answers.command(command.text, {
+        workspace: command.team_id,
+        user: command.user_id,
+        ...(typeof command.channel_id === 'string' && {
+          conversation: { id: command.channel_id, direct: isDirect(command.channel_id, command.channel_name) },
+        }),
+        installation: {
+          // The installation Bolt answered with: the organization's for an org-wide install (src/slack/installationStore.ts).
+          owner: context.isEnterpriseInstall && context.enterpriseId ? { kind: 'enterprise', id: context.enterpriseId } : { kind: 'team', id: command.team_id },
+          enterprise: context.enterpriseId ?? command.enterprise_id ?? null,
+        },
+      });
     } catch (error) {
       await ack({ response_type: 'ephemeral', text: OUR_FAILURE });
       throw error;
@@ -38,3 +49,6 @@ export function srmCommand(deps: SlackDeps) {
     await respond({ response_type: 'ephemeral', ...later.message });
   };
 }
+
+/** A DM (D…, "directmessage") or a group DM ("mpdm-…"): no channel for scheduled posts. */
+const isDirect = (id: string, name: string | undefined) => id.startsWith('D') || name === 'directmessage' || (name ?? '').startsWith('mpdm-');
