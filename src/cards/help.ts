@@ -26,6 +26,7 @@ const MORE_COMMANDS = [
   "`/srm tip` — today's security tip",
   "`/srm quiz` — one quick “who's responsible?” question",
   '`/srm stats` — your quiz streak and score, and how many on your team took part (only you see it)',
+  '`/srm tips here` or `/srm leaderboard here` in a channel — the daily tip or the weekly quiz leaderboard there (`off` stops it)',
   '`/srm help` — this message',
 ];
 

@@ -8,15 +8,18 @@ export interface Failure {
 }
 
 const RETRY = 'Slack did not take the post just now; it is tried again (the next run of the schedule or of the CronJob).';
-const REINSTALL = 'reinstall the app from manifest.yml (OAuth & Permissions › Reinstall) and update SLACK_BOT_TOKEN';
+const REINSTALL =
+  'reinstall the app from manifest.yml (OAuth & Permissions › Reinstall) and update SLACK_BOT_TOKEN, or with multi-workspace installs install it again in that workspace';
+/** Where a channel is listed: the settings with a bot token, the channel's own subscription with OAuth installs. */
+const UNLIST = 'remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS (with multi-workspace installs: `/srm tips off` or `/srm leaderboard off` there)';
 
 /** Slack's refusals that stay until someone acts, with what to do. */
 const LASTING: ReadonlyMap<string, string> = new Map([
   ['not_in_channel', 'the bot is not a member: run `/invite @srm-bot` in the channel'],
   ['channel_not_found', 'check the id in TIP_CHANNELS or LEADERBOARD_CHANNELS (a private channel also needs `/invite @srm-bot`)'],
-  ['is_archived', 'the channel is archived: unarchive it or remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS'],
-  ['restricted_action', 'only some members may post in the channel: let the bot post or remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS'],
-  ['restricted_action_read_only_channel', 'the channel is read-only: remove it from TIP_CHANNELS or LEADERBOARD_CHANNELS'],
+  ['is_archived', `the channel is archived: unarchive it or ${UNLIST}`],
+  ['restricted_action', `only some members may post in the channel: let the bot post or ${UNLIST}`],
+  ['restricted_action_read_only_channel', `the channel is read-only: ${UNLIST}`],
   ['missing_scope', `the app lacks a scope the tips need (chat:write, channels:history, groups:history): ${REINSTALL}`],
   ['invalid_auth', `SLACK_BOT_TOKEN is not valid: ${REINSTALL}`],
   ['not_authed', 'SLACK_BOT_TOKEN is missing from the request: set it'],
