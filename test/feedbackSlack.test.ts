@@ -143,9 +143,9 @@ describe('FEEDBACK_CHANNEL', () => {
   });
 
   it('is rate-limited: a burst of junk reaches the channel N times, the rest is logged only and counted', async () => {
-    for (let i = 0; i < 8; i += 1) await slash(limited, `junk burst ${i}`, { user: 'U0SPAMMER' });
+    for (let i = 0; i < 8; i += 1) await slash(limited, `lorem ipsum ${i}`, { user: 'U0SPAMMER' });
     const lines = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => limited.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.query === `junk burst ${i}`)),
+      Array.from({ length: 8 }, (_, i) => limited.waitForLog((l) => l.msg === 'unanswered query' && l.feedback?.query === `lorem ipsum ${i}`)),
     );
     expect(lines.map((l) => l.feedback.delivery)).toEqual([
       'channel',
