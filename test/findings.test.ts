@@ -90,7 +90,11 @@ describe('finding titles and GuardDuty types', () => {
       expect(keyOf(answer), finding.type).toBe(finding.card);
       expect(answer.finding, finding.type).toMatchObject({ kind: 'guardduty', id: finding.type, firstStep: finding.first_step });
       expect(blocksOf(answer), finding.type).toContain('Who acts: you');
+      // Whether AWS acts on the finding at all is GuardDuty's own card, offered beside any other.
+      const offered = answer.alternatives!.map(formatCardKey);
+      expect(offered, finding.type).toEqual(finding.card.startsWith('guardduty') ? [] : ['guardduty.logging']);
     }
+    expect(blocksOf(engine.answer('UnauthorizedAccess:EC2/SSHBruteForce'))).toContain("Does AWS act on the finding? GuardDuty's side");
   });
 
   it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {

@@ -207,9 +207,12 @@ function answerNoteBlocks(ctx: CardContext, card: Card): KnownBlock[] {
     blocks.push(context([compact ? `${uncovered}.` : `${uncovered}: it holds across AWS services, and the service's own documentation has its specifics.`]));
   }
   if (notes.alternatives.length > 0) {
-    // Beside a control, the other cards are not doubt but more of the same answer: they cite it too.
+    // Beside a finding, the other cards are not doubt but more of the same answer: they cite the control too, or
+    // (beside a GuardDuty type) they say whether AWS acts on what GuardDuty found.
     const lead = notes.finding
-      ? `${emoji('books')} Also citing ${esc(notes.finding.id)}:`
+      ? notes.finding.kind === 'control'
+        ? `${emoji('books')} Also citing ${esc(notes.finding.id)}:`
+        : `${emoji('books')} Does AWS act on the finding? GuardDuty's side:`
       : `${emoji('thinking_face')} ${compact ? '' : 'Not sure I read that right. '}Or did you mean…`;
     blocks.push(
       context([lead]),

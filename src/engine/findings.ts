@@ -20,7 +20,7 @@ export interface FindingResolution {
   note: FindingNote;
   /** The card to answer with; null when there is none (a finding type srm-bot does not know). */
   card: CardKey | null;
-  /** Other cards that cite the same control, best first. */
+  /** Other cards that cite the same control, best first; for a GuardDuty type, GuardDuty's own card. */
   alternatives: CardKey[];
 }
 
@@ -28,6 +28,9 @@ export interface FindingResolver {
   /** The finding a message names, or null when it names none. */
   resolve(readable: string): FindingResolution | null;
 }
+
+/** GuardDuty's own split for its findings: it finds, and acting on what it finds is yours. */
+const GUARDDUTY_CARD: CardKey = { service: 'guardduty', topic: 'logging' };
 
 /** Nearest catalogue entries offered for a finding type srm-bot does not know. */
 const NEAREST_TYPES = 3;
@@ -98,11 +101,11 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
   }
 
   function guardDuty(finding: GuardDutyFinding): FindingResolution {
-    return {
-      note: { kind: 'guardduty', id: finding.type, cited: true, firstStep: finding.first_step },
-      card: parseCardKey(finding.card),
-      alternatives: [],
-    };
+    const card = parseCardKey(finding.card);
+    // The card says who fixes what the finding found; whoever pasted it often also asks whether AWS acts on
+    // GuardDuty's findings at all, which GuardDuty's own card answers (it detects; acting is yours).
+    const alternatives = card && card.service !== GUARDDUTY_CARD.service ? [GUARDDUTY_CARD] : [];
+    return { note: { kind: 'guardduty', id: finding.type, cited: true, firstStep: finding.first_step }, card, alternatives };
   }
 
   /** The catalogue's types closest to one it does not hold: same purpose and resource first, then shared words. */
