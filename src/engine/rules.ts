@@ -181,6 +181,18 @@ export function decide(
   const features = questionFeatures(resolution, kb);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
   const { ranked, known, relevance } = model.posterior(features, labels);
+  const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
+  /** The topics the question names outright (a strong topic phrase). */
+  const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
+  /**
+   * Up to two labels of a kind that the model ranks above `floor`: what a fallback card offers beside itself, so an
+   * unsure answer still leads to the card the model leans to.
+   */
+  const leaningTo = (ofKind: (label: Subject) => boolean, floor: number): Subject[] =>
+    ranked
+      .filter((r) => ofKind(r.label) && r.p > floor)
+      .slice(0, 2)
+      .map((r) => r.label);
 
   // A topic or concept phrase the resolver recognised is evidence enough; relevance judges the other words.
   const recognised = resolution.terms.some(({ term }) => {
@@ -207,10 +219,9 @@ export function decide(
   // wrong as right, so the topics the model leans to are offered beside it ("is that bucket being public our
   // fault?" → S3, or S3 · Access).
   const fallbackCard = (named: ServiceId): Decision => {
-    const leaning = ranked.filter((r) => TOPICS.includes(r.label)).slice(0, 2);
     // Only topics more likely than "nothing we answer" (or a concept): the rest would be noise beside the card.
     const otherwise = ranked.find((r) => !TOPICS.includes(r.label) && r.label !== 'service')?.p ?? 0;
-    const alternatives = leaning.filter((r) => r.p > otherwise).map((r) => ({ service: named, topic: r.label as CardKey['topic'] }));
+    const alternatives = leaningTo((label) => TOPICS.includes(label), otherwise).map((topic) => ({ service: named, topic: topic as CardKey['topic'] }));
     return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
   };
   if (vagueWords && aboutTheSplit) return fallbackCard(service);
@@ -219,11 +230,10 @@ export function decide(
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) {
       if (relevance === 0) return overviewCard(1);
       // Some words the model knows: the overview is still the fallback, and the concepts they lean to are offered.
-      const otherwise = ranked.find((r) => r.label === 'none')?.p ?? 0;
-      const leaning = ranked.filter((r) => isConcept(r.label) && r.label !== 'overview' && r.p > otherwise).slice(0, 2);
+      const concepts = leaningTo((label) => isConcept(label) && label !== 'overview', pOf('none'));
       return overviewCard(
         0.5,
-        leaning.map((r) => ({ service: null, topic: r.label as CardKey['topic'] })),
+        concepts.map((concept) => ({ service: null, topic: concept as CardKey['topic'] })),
       );
     }
     return refuse('not_understood');
@@ -248,16 +258,15 @@ export function decide(
   const conceptNamed = !service && resolution.terms.find((f) => f.term.kind === 'concept')?.term;
   // A topic word beside it is context ("…security OF and IN the cloud? it keeps coming up in the audit docs") when the
   // concept is named in full and the model ranks it above every topic named.
-  const pOf = (label: Subject) => ranked.find((r) => r.label === label)?.p ?? 0;
   const outranksTopics =
     conceptNamed &&
     conceptNamed.kind === 'concept' &&
     conceptNamed.weight >= FULL_NAME_WEIGHT &&
-    resolution.terms.every(({ term }) => !isStrongTopic(term) || term.kind !== 'topic' || pOf(conceptNamed.concept) > pOf(term.topic));
+    namedTopics.every((topic) => pOf(conceptNamed.concept) > pOf(topic));
   const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics);
   if (namedOnly && conceptNamed.kind === 'concept') {
     const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
-    const p = ranked.find((r) => r.label === concept)?.p ?? 0;
+    const p = pOf(concept);
     // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
     // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
     if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= (ranked[0]?.p ?? 0))) {
@@ -280,13 +289,13 @@ export function decide(
   // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
   // topic named and ranked second is what is asked ("cloudtrail log encryption").
   const restated = service ? kb.services.get(service)?.implies_topic : undefined;
-  const otherTopic = resolution.terms.find(({ term }) => isStrongTopic(term) && term.kind === 'topic' && term.topic !== restated)?.term;
-  if (restated && cards[0]?.key.topic === restated && otherTopic?.kind === 'topic' && cards[1]?.key.topic === otherTopic.topic) {
+  const otherTopic = namedTopics.find((topic) => topic !== restated);
+  if (restated && cards[0]?.key.topic === restated && otherTopic !== undefined && cards[1]?.key.topic === otherTopic) {
     [cards[0], cards[1]] = [cards[1]!, cards[0]!];
   }
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
-  const noneP = ranked.find((r) => r.label === 'none')?.p ?? 0;
+  const noneP = pOf('none');
   const confidence = margin(best.p, Math.max(cards[1]?.p ?? 0, noneP));
   // Torn between two subjects that together hold most of the belief ("nobody took backups and we lost data"):
   // answer one and offer the other. Torn among many, or between a card and nothing: refuse and offer the likeliest.
@@ -300,8 +309,7 @@ export function decide(
   const torn = confidence < tuning.refuseBelow && (tornWithNothing || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
   // Torn among many cards, but the best is the topic the question names outright while asking which side owns
   // it ("across the board, where does AWS's patching stop and ours begin?"): the other words only add noise.
-  const namesBest = resolution.terms.some(({ term }) => isStrongTopic(term) && term.kind === 'topic' && term.topic === best.key.topic);
-  const askedOutright = !tornWithNothing && namesBest && asksWhichSide(resolution);
+  const askedOutright = !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && asksWhichSide(resolution);
   if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   if (best.key.service && best.key.topic && others.length > 0) alternatives.push({ service: others[0]!, topic: best.key.topic });
