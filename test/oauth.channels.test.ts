@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreSettings } from '../src/config.js';
 import { LEADERBOARD_EVENT_TYPE } from '../src/leaderboard/index.js';
-import { openDatabase } from '../src/store/index.js';
 import { TIP_EVENT_TYPE } from '../src/tips/index.js';
 import { startApp, TEST_SIGNING_SECRET, waitUntilReady, type RunningApp } from './support/appProcess.js';
 import { runSrm } from './support/cli.js';
 import { FakeSlack, type Workspace } from './support/fakeSlack.js';
 import { eventCallback, sendToApp, slashCommand, type SlackRequest } from './support/slackRequests.js';
+import { withDatabase } from './support/database.js';
 import { storeBackends } from './support/stores.js';
 
 /*
@@ -76,17 +76,13 @@ describe.each(storeBackends())('channels subscribed per workspace (OAuth) on $na
   /** The posts to `channel` and the token each was made with. */
   const postsTo = (channel: string) => fake.callsTo('chat.postMessage').filter((call) => call.args.channel === channel && call.outcome === 'ok');
 
-  const subscriptions = async () => {
-    const database = await openDatabase(store);
-    try {
+  const subscriptions = () =>
+    withDatabase(store, async (database) => {
       const { rows } = await database.query<{ owner: string; team_id: string; channel_id: string; post: string }>(
         'SELECT owner, team_id, channel_id, post FROM channel_subscriptions ORDER BY owner, channel_id, post',
       );
       return rows.map((row) => `${row.owner} ${row.team_id} ${row.channel_id} ${row.post}`);
-    } finally {
-      await database.close();
-    }
-  };
+    });
 
   describe.skipIf(backend.missing !== null)('', () => {
     beforeAll(async () => {

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreSettings } from '../src/config.js';
 import { BOT_SCOPES } from '../src/slack/scopes.js';
-import { createTokenCipher, keyIdOf, openDatabase, type Database } from '../src/store/index.js';
+import { createTokenCipher, keyIdOf, type Database } from '../src/store/index.js';
 import { startApp, TEST_SIGNING_SECRET, waitUntilReady, type RunningApp } from './support/appProcess.js';
 import { FakeSlack, type Workspace } from './support/fakeSlack.js';
 import { eventCallback, sendToApp } from './support/slackRequests.js';
+import { withDatabase } from './support/database.js';
 import { storeBackends } from './support/stores.js';
 
 const KEY = randomBytes(32);
@@ -87,14 +88,7 @@ describe.each(storeBackends())('multi-workspace install (OAuth) on $name', (back
     return fetch(`${app.baseUrl}/slack/oauth_redirect?${new URLSearchParams({ code, state })}`, { headers: { cookie } });
   }
 
-  const inspect = async (work: (database: Database) => Promise<void>) => {
-    const database = await openDatabase(store);
-    try {
-      await work(database);
-    } finally {
-      await database.close();
-    }
-  };
+  const inspect = (work: (database: Database) => Promise<void>) => withDatabase(store, work);
 
   describe.skipIf(backend.missing !== null)('', () => {
     beforeAll(async () => {

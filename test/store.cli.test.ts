@@ -11,6 +11,7 @@ import { runSrm } from './support/cli.js';
 import { freshDataDir } from './support/dataDir.js';
 import { useFakeSlack } from './support/fakeSlackSuite.js';
 import { captureLog } from './support/logCapture.js';
+import { withDatabase } from './support/database.js';
 import { storeBackends } from './support/stores.js';
 
 /** `npx srm …` on the store the settings name, days in Berlin; `env` adds settings (a bot token, TIP_CHANNELS). */
@@ -27,15 +28,11 @@ const click = (user: string, attempt: string, at: string, correct = true): QuizA
   answeredAt: new Date(at),
 });
 
-async function seed(settings: StoreSettings, answers: QuizAnswer[]): Promise<void> {
-  const database = await openDatabase(settings);
-  try {
+const seed = (settings: StoreSettings, answers: QuizAnswer[]): Promise<void> =>
+  withDatabase(settings, async (database) => {
     await migrate(database);
     for (const answer of answers) await recordQuizAnswer(database, answer);
-  } finally {
-    await database.close();
-  }
-}
+  });
 
 const backends = storeBackends();
 

@@ -1,5 +1,6 @@
 import type { StoreSettings } from '../../src/config.js';
-import { openDatabase, type Database } from '../../src/store/index.js';
+import type { Database } from '../../src/store/index.js';
+import { withDatabase } from './database.js';
 
 /** How many quiz answers the database holds: what a test or the benchmark checks after the app stored them. */
 export async function answerCount(database: Pick<Database, 'query'>): Promise<number> {
@@ -8,11 +9,4 @@ export async function answerCount(database: Pick<Database, 'query'>): Promise<nu
 }
 
 /** The same, opening the store the settings name and closing it again (the embedded one only once its app has stopped). */
-export async function answersKeptIn(settings: StoreSettings): Promise<number> {
-  const database = await openDatabase(settings);
-  try {
-    return await answerCount(database);
-  } finally {
-    await database.close();
-  }
-}
+export const answersKeptIn = (settings: StoreSettings): Promise<number> => withDatabase(settings, answerCount);
