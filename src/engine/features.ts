@@ -11,11 +11,10 @@ import type { Resolution } from './resolve.js';
 /** The weight of a topic alias of two words or more (see phraseWeight in vocabulary.ts). */
 const MULTIWORD_WEIGHT = 1.5;
 
-export function questionFeatures(resolution: Resolution, kb: KnowledgeBase): string[] {
-  const stems = resolution.content.map(stemOf);
+export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, primary: ServiceId | null = primaryService(resolution, kb)): string[] {
+  const stems = contentStems(resolution);
   const features = [...stems];
   for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]} ${stems[i]}`);
-  const primary = primaryService(resolution, kb);
   for (const { term } of resolution.terms) {
     switch (term.kind) {
       case 'topic':
@@ -44,6 +43,9 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase): str
   }
   return features;
 }
+
+/** The stems of the words that carry the question's subject, service names left out (resolve.ts). */
+export const contentStems = (resolution: Resolution): string[] => resolution.content.map(stemOf);
 
 const stemCache = new Map<string, string>();
 

@@ -50,7 +50,10 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const vocabulary = buildVocabulary(kb, new Map(learnt.exampleWords));
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
-  const model = topicModelFromCounts(learnt.counts, tuning, tuning.ranking === 'bayes' ? undefined : logisticRanker(learnt.logistic, tuning.temperature));
+  const models = {
+    subjects: topicModelFromCounts(learnt.counts, tuning, tuning.ranking === 'bayes' ? undefined : logisticRanker(learnt.logistic, tuning.temperature)),
+    services: topicModelFromCounts(learnt.services, tuning),
+  };
   const findings = createFindingResolver(kb);
 
   const withTitle = (key: CardKey): CardMatch => ({ ...key, title: cardKeyTitle(kb, key) });
@@ -133,7 +136,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     const saidNothing = words.length === 0 && !/[\p{L}\p{N}]/u.test(readable);
     if (saidNothing || (words.length > 0 && HELP_REQUESTS.has(words.join(' ')))) return { query, readable, kind: 'help', match: null, suggestions: [] };
     const resolution = resolveTerms(words, vocabulary, speller);
-    const decision = decide(resolution, kb, model, vocabulary, tuning);
+    const decision = decide(resolution, kb, models, vocabulary, tuning);
     const uncovered = decision.uncovered ? { uncovered: decision.uncovered } : {};
     if (decision.kind === 'card') {
       const alternatives = decision.alternatives.map(withTitle);

@@ -1,5 +1,5 @@
-import { CONCEPT_IDS, TOPIC_IDS, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
-import { primaryService, questionFeatures } from './features.js';
+import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
+import { contentStems, primaryService, questionFeatures } from './features.js';
 import type { Resolution } from './resolve.js';
 import type { TopicModel } from './topicModel.js';
 import type { Term, Vocabulary } from './vocabulary.js';
@@ -31,6 +31,8 @@ export interface DecisionTuning {
    * answer" the runner-up, is refused below this confidence in its best card.
    */
   lookalikeBelow: number;
+  /** Of several services named, another is asked about instead of the first or most named when it is this many times as likely (see askedService). */
+  serviceOdds: number;
 }
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = {
@@ -41,6 +43,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   offTopicWords: 3,
   pairMass: 0.6,
   lookalikeBelow: 0.95,
+  serviceOdds: 3,
 };
 
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
@@ -63,17 +66,45 @@ function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
   return { service, topic: subject as CardKey['topic'] };
 }
 
+/** What the engine reads a question with: the topic model, and the service model that tells named services apart. */
+export interface Models {
+  subjects: TopicModel<Subject>;
+  services: TopicModel<ServiceId>;
+}
+
+/**
+ * Of several services named, the one asked about: the most often or first named (primaryService), unless the
+ * question's other words make another, named as often, `odds` times as likely ("our api gateway stage calls a lambda
+ * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
+ */
+function askedService(resolution: Resolution, kb: KnowledgeBase, services: TopicModel<ServiceId>, odds: number): ServiceId | null {
+  const primary = primaryService(resolution, kb);
+  const mentions = new Map<ServiceId, number>();
+  for (const { term } of resolution.terms) if (term.kind === 'service') mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
+  if (primary === null || mentions.size < 2) return primary;
+  const { ranked } = services.posterior(contentStems(resolution), [...mentions.keys()]);
+  const best = ranked[0];
+  const primaryP = ranked.find((r) => r.label === primary)?.p ?? 0;
+  const namedAsOften = best !== undefined && mentions.get(best.label)! >= mentions.get(primary)!;
+  return best && best.label !== primary && namedAsOften && best.p >= odds * primaryP ? best.label : primary;
+}
+
 interface Named {
+  /** The service asked about among those named (askedService). */
+  asked: ServiceId | null;
   service: ServiceId | null;
-  /** Other services the question names as subjects in their own right ("rds or aurora"). */
+  /**
+   * The other services named, those that are subjects in their own right first ("rds or aurora"), then those that
+   * stand for a topic ("kms" beside "s3"): the card the question may be about instead.
+   */
   others: ServiceId[];
   /** An AWS service named that has no card, when no service with a card is the subject. */
   uncovered: string | null;
   strongConcept: boolean;
 }
 
-function named(resolution: Resolution, kb: KnowledgeBase): Named {
-  const primary = primaryService(resolution, kb);
+function named(resolution: Resolution, kb: KnowledgeBase, services: TopicModel<ServiceId>, tuning: DecisionTuning): Named {
+  const primary = askedService(resolution, kb, services, tuning.serviceOdds);
   const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
   let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null);
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
@@ -82,14 +113,12 @@ function named(resolution: Resolution, kb: KnowledgeBase): Named {
   // look like an answer about GameLift.
   if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
   if (service) uncovered = null;
-  const others: ServiceId[] = [];
-  for (const { term } of resolution.terms) {
-    if (term.kind === 'service' && term.service !== service && !others.includes(term.service) && kb.services.get(term.service)?.implies_topic === undefined)
-      others.push(term.service);
-  }
+  const otherServices = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' && term.service !== service ? [term.service] : [])));
+  const standsForTopic = (other: ServiceId) => kb.services.get(other)?.implies_topic !== undefined;
+  const others = [...otherServices].sort((a, b) => Number(standsForTopic(a)) - Number(standsForTopic(b)));
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
-  return { service, others, uncovered, strongConcept };
+  return { asked: primary, service, others, uncovered, strongConcept };
 }
 
 /** How a question opens when it asks for steps rather than for who is responsible. */
@@ -150,11 +179,11 @@ function isChoice(resolution: Resolution): boolean {
 export function decide(
   resolution: Resolution,
   kb: KnowledgeBase,
-  model: TopicModel<Subject>,
+  models: Models,
   vocabulary: Vocabulary,
   tuning: DecisionTuning = DEFAULT_DECISION_TUNING,
 ): Decision {
-  const { service, others, uncovered, strongConcept } = named(resolution, kb);
+  const { asked, service, others, uncovered, strongConcept } = named(resolution, kb, models.services, tuning);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({
@@ -178,9 +207,9 @@ export function decide(
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && namesATopic))) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
 
-  const features = questionFeatures(resolution, kb);
+  const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
-  const { ranked, known, relevance } = model.posterior(features, labels);
+  const { ranked, known, relevance } = models.subjects.posterior(features, labels);
   const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
   /** The topics the question names outright (a strong topic phrase). */
   const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
@@ -224,6 +253,17 @@ export function decide(
     const alternatives = leaningTo((label) => TOPICS.includes(label), otherwise).map((topic) => ({ service: named, topic: topic as CardKey['topic'] }));
     return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
   };
+  // A service that stands for a topic ("kms" is encryption, "cloudtrail" logging), asked about in words the model
+  // cannot place ("kms: them or me?"), is most likely asked about that topic; a bare name ("kms") asks for the
+  // whole card.
+  const nameWords = resolution.terms.reduce((n, { term, phrase }) => n + (term.kind === 'service' ? phrase.split(' ').length : 0), 0);
+  const saysMoreThanNames = resolution.typed.length > nameWords;
+  const unplacedCard = (named: ServiceId): Decision => {
+    const implied = kb.services.get(named)?.implies_topic;
+    const topicCard = implied ? { service: named, topic: implied } : null;
+    if (!topicCard || !cardExists(kb, topicCard)) return fallbackCard(named);
+    return { kind: 'card', key: topicCard, confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
+  };
   if (vagueWords && aboutTheSplit) return fallbackCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   if (!recognised && relevance < tuning.minRelevance && !service) {
@@ -243,7 +283,7 @@ export function decide(
   const namesTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic);
   if (service && namesTheModel && !namesATopic) return serviceCard(service);
   if (known === 0) {
-    if (service) return serviceCard(service);
+    if (service) return saysMoreThanNames ? unplacedCard(service) : serviceCard(service);
     if (aboutTheModelOnly(resolution) && !uncovered) return overviewCard(1);
     return refuse('not_understood');
   }
@@ -312,6 +352,8 @@ export function decide(
   const askedOutright = !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && asksWhichSide(resolution);
   if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
-  if (best.key.service && best.key.topic && others.length > 0) alternatives.push({ service: others[0]!, topic: best.key.topic });
+  const sameTopicElsewhere =
+    best.key.service && best.key.topic ? others.map((other) => ({ service: other, topic: best.key.topic })).find((key) => cardExists(kb, key)) : undefined;
+  if (sameTopicElsewhere) alternatives.push(sameTopicElsewhere);
   return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot, type KnowledgeBase } from '../knowledge/index.js';
+import { packageRoot, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
 import { trainLogistic, type LogisticWeights } from './logistic.js';
 import { countFeatures, type ModelCounts } from './topicModel.js';
 import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments, type Subject } from './training.js';
@@ -19,6 +19,8 @@ export interface EngineState {
   commonWords: string[];
   counts: ModelCounts<Subject>;
   logistic: LogisticWeights<Subject>;
+  /** Per service with a card, how often each word of its cards' texts occurs (the service model, training.ts). */
+  services: ModelCounts<ServiceId>;
 }
 
 /** What the build stores: the state, and what it was learnt from (the knowledge's and the engine's fingerprints). */
@@ -31,12 +33,13 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
   const exampleWords = exampleWordCounts(texts);
   const vocabulary = buildVocabulary(kb, exampleWords);
   const documents = trainingDocuments(kb, texts, vocabulary);
-  const counts = countFeatures(documents);
+  const counts = countFeatures(documents.subjects);
   return {
     exampleWords: [...exampleWords],
     commonWords: [...commonWords(texts)],
     counts,
-    logistic: trainLogistic(documents, counts.features),
+    logistic: trainLogistic(documents.subjects, counts.features),
+    services: countFeatures(documents.services),
   };
 }
 
@@ -55,8 +58,9 @@ function engineFingerprint(knowledgeFingerprint: string): string {
 export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 'engine.snapshot.json');
 
 /**
- * The counts and weights (about a million numbers) go to a binary file beside the JSON, the counts then the
- * weights: written as JSON numbers they would take longer to parse than a cold `srm ask` may take in all.
+ * The counts and weights (about a million numbers) go to a binary file beside the JSON, the topic counts, the
+ * weights, then the service counts: written as JSON numbers they would take longer to parse than a cold
+ * `srm ask` may take in all.
  */
 const tablesFile = (file: string) => `${file}.tables`;
 
@@ -66,10 +70,12 @@ export function writeEngineState(file: string, state: EngineState, knowledgeFing
     ...state,
     counts: { ...state.counts, counts: none },
     logistic: { ...state.logistic, weights: none },
+    services: { ...state.services, counts: none },
     fingerprint: engineFingerprint(knowledgeFingerprint),
   };
   writeFileSync(file, JSON.stringify(stored));
-  writeFileSync(tablesFile(file), Buffer.concat([new Uint8Array(state.counts.counts.buffer), new Uint8Array(state.logistic.weights.buffer)]));
+  const tables = [state.counts.counts, state.logistic.weights, state.services.counts].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
+  writeFileSync(tablesFile(file), Buffer.concat(tables));
 }
 
 /** The stored state when it was learnt from this knowledge by this code; null when it must be learnt again. */
@@ -80,6 +86,12 @@ export function readEngineState(file: string, knowledgeFingerprint: string): Eng
   const bytes = readFileSync(tablesFile(file));
   // A copy, because the file's bytes need not start at a 4-byte boundary of their buffer.
   const tables = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
-  const size = stored.counts.features.length * stored.counts.labels.length;
-  return { ...stored, counts: { ...stored.counts, counts: tables.subarray(0, size) }, logistic: { ...stored.logistic, weights: tables.subarray(size) } };
+  const countsEnd = stored.counts.features.length * stored.counts.labels.length;
+  const weightsEnd = tables.length - stored.services.features.length * stored.services.labels.length;
+  return {
+    ...stored,
+    counts: { ...stored.counts, counts: tables.subarray(0, countsEnd) },
+    logistic: { ...stored.logistic, weights: tables.subarray(countsEnd, weightsEnd) },
+    services: { ...stored.services, counts: tables.subarray(weightsEnd) },
+  };
 }

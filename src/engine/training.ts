@@ -1,6 +1,6 @@
 import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type ServiceId, type ServiceTopic, type TopicId } from '../knowledge/index.js';
 import { foldPhrase, words } from '../text/phrase.js';
-import { questionFeatures } from './features.js';
+import { contentStems, questionFeatures } from './features.js';
 import { normalizeSlackText } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import type { SpellingCorrector } from './spelling.js';
@@ -22,7 +22,7 @@ interface LabelledText {
   label: Subject;
   text: string;
   weight: number;
-  /** The service whose card the text belongs to, if any. */
+  /** The service whose card the text belongs to, if any (its examples, keywords and prose). */
   service?: ServiceId;
 }
 
@@ -43,16 +43,19 @@ export function labelledTexts(kb: KnowledgeBase): LabelledText[] {
   const add = (label: Subject, texts: readonly string[] | undefined, weight: number, service?: ServiceId) => {
     for (const text of texts ?? []) out.push({ label, text, weight, ...(service ? { service } : {}) });
   };
-  const addAliases = (label: Subject, aliases: readonly Alias[]) => {
-    for (const alias of aliases) out.push({ label, text: aliasPhrase(alias), weight: ALIAS_WEIGHT * (typeof alias === 'string' ? 1 : (alias.weight ?? 1)) });
+  const addAliases = (label: Subject, aliases: readonly Alias[], service?: ServiceId) => {
+    for (const alias of aliases) {
+      const weight = ALIAS_WEIGHT * (typeof alias === 'string' ? 1 : (alias.weight ?? 1));
+      out.push({ label, text: aliasPhrase(alias), weight, ...(service ? { service } : {}) });
+    }
   };
   for (const service of kb.services.values()) {
     add('service', service.examples, EXAMPLE_WEIGHT, service.id);
     for (const [topic, entry] of Object.entries(service.topics) as [TopicId, ServiceTopic | undefined][]) {
       if (!entry) continue;
       add(topic, entry.examples, EXAMPLE_WEIGHT, service.id);
-      addAliases(topic, entry.keywords ?? []);
-      add(topic, topicProse(entry), PROSE_WEIGHT);
+      addAliases(topic, entry.keywords ?? [], service.id);
+      add(topic, topicProse(entry), PROSE_WEIGHT, service.id);
     }
   }
   for (const topic of kb.topics.values()) {
@@ -89,8 +92,8 @@ const COMMON_ACROSS_SERVICES = 8;
 /** Words of the example questions too common to point at one card when they are all that was understood. */
 export function commonWords(texts: readonly LabelledText[]): Set<string> {
   const services = new Map<string, Set<ServiceId>>();
-  for (const { text, service } of texts) {
-    if (!service) continue;
+  for (const { text, service, weight } of texts) {
+    if (!service || weight !== EXAMPLE_WEIGHT) continue;
     for (const w of words(foldPhrase(text))) {
       let seen = services.get(w);
       if (!seen) {
@@ -105,9 +108,23 @@ export function commonWords(texts: readonly LabelledText[]): Set<string> {
 
 const NO_CORRECTION: SpellingCorrector = { correct: () => null };
 
-export function trainingDocuments(kb: KnowledgeBase, texts: readonly LabelledText[], vocabulary: Vocabulary): TrainingDocument<Subject>[] {
-  return texts.map(({ label, text, weight }) => {
+/**
+ * What the engine learns from: each text read as a question, once as evidence of its subject (the topic model)
+ * and, when it belongs to a service's card, once as evidence of that service (the service model: the words that
+ * say which of two services named is asked about, such as "partition key" for DynamoDB beside Lambda). The
+ * service model reads single words only, those that carry the subject, without the service names.
+ */
+export function trainingDocuments(
+  kb: KnowledgeBase,
+  texts: readonly LabelledText[],
+  vocabulary: Vocabulary,
+): { subjects: TrainingDocument<Subject>[]; services: TrainingDocument<ServiceId>[] } {
+  const subjects: TrainingDocument<Subject>[] = [];
+  const services: TrainingDocument<ServiceId>[] = [];
+  for (const { label, text, weight, service } of texts) {
     const resolution = resolveTerms(normalizeSlackText(text).words, vocabulary, NO_CORRECTION);
-    return { label, weight, features: questionFeatures(resolution, kb) };
-  });
+    subjects.push({ label, weight, features: questionFeatures(resolution, kb) });
+    if (service) services.push({ label: service, weight, features: contentStems(resolution) });
+  }
+  return { subjects, services };
 }
