@@ -42,7 +42,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   minRelevance: 3,
   offTopicWords: 3,
   pairMass: 0.6,
-  lookalikeBelow: 0.95,
+  lookalikeBelow: 0.93,
   serviceOdds: 3,
 };
 
@@ -93,6 +93,8 @@ interface Named {
   /** The service asked about among those named (askedService). */
   asked: ServiceId | null;
   service: ServiceId | null;
+  /** Whether the service was not named but inferred from a phrase of one of its cards ("root account" → IAM). */
+  inferred: boolean;
   /**
    * The other services named, those that are subjects in their own right first ("rds or aurora"), then those that
    * stand for a topic ("kms" beside "s3"): the card the question may be about instead.
@@ -118,7 +120,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: TopicModel<S
   const others = [...otherServices].sort((a, b) => Number(standsForTopic(a)) - Number(standsForTopic(b)));
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
-  return { asked: primary, service, others, uncovered, strongConcept };
+  return { asked: primary, service, inferred: primary === null && service !== null, others, uncovered, strongConcept };
 }
 
 /** How a question opens when it asks for steps rather than for who is responsible. */
@@ -183,7 +185,7 @@ export function decide(
   vocabulary: Vocabulary,
   tuning: DecisionTuning = DEFAULT_DECISION_TUNING,
 ): Decision {
-  const { asked, service, others, uncovered, strongConcept } = named(resolution, kb, models.services, tuning);
+  const { asked, service, inferred, others, uncovered, strongConcept } = named(resolution, kb, models.services, tuning);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({
@@ -281,7 +283,9 @@ export function decide(
   // "where does macie sit in the shared responsibility model": the model named beside a service, and no topic, asks
   // for that service's whole split.
   const namesTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic);
-  if (service && namesTheModel && !namesATopic) return serviceCard(service);
+  // …unless a part of the model is named too ("what are 'container services' in the model, k8s?"): the model then
+  // weighs that concept against the service (strongConcept).
+  if (service && namesTheModel && !namesATopic && !strongConcept) return serviceCard(service);
   if (known === 0) {
     if (service) return saysMoreThanNames ? unplacedCard(service) : serviceCard(service);
     if (aboutTheModelOnly(resolution) && !uncovered) return overviewCard(1);
@@ -310,13 +314,11 @@ export function decide(
     // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
     // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
     if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= (ranked[0]?.p ?? 0))) {
-      return {
-        kind: 'card',
-        key: { service: null, topic: concept },
-        confidence: margin(p, ranked.find((r) => r.label !== concept)?.p),
-        alternatives: [],
-        uncovered,
-      };
+      const confidence = margin(p, ranked.find((r) => r.label !== concept)?.p);
+      // Unsure, like any other card: the likeliest other card is offered beside it.
+      const runnerUp = cards.find((c) => c.key.topic !== concept)?.key;
+      const alternatives = confidence < tuning.sure && runnerUp ? [runnerUp] : [];
+      return { kind: 'card', key: { service: null, topic: concept }, confidence, alternatives, uncovered };
     }
   }
   if (first!.label === 'none') {
@@ -355,5 +357,8 @@ export function decide(
   const sameTopicElsewhere =
     best.key.service && best.key.topic ? others.map((other) => ({ service: other, topic: best.key.topic })).find((key) => cardExists(kb, key)) : undefined;
   if (sameTopicElsewhere) alternatives.push(sameTopicElsewhere);
+  // A service the question never named but a phrase of its cards implies ("root account" → IAM) is a guess: the
+  // general card for the topic is offered beside it.
+  if (inferred && best.key.service && best.key.topic && TOPICS.includes(best.key.topic)) alternatives.push({ service: null, topic: best.key.topic });
   return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };
 }
