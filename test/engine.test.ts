@@ -337,6 +337,31 @@ describe('topic model', () => {
     expect(card('where does macie sit in the shared responsibility model')).toBe('macie');
   });
 
+  it('picks which of two named services is asked about from the words around them, and offers the other', () => {
+    const gateway = engine.answer('our api gateway stage invokes a lambda and nobody set up throttling or request validation, whose job is that');
+    expect(gateway.match?.service).toBe('apigateway');
+    expect(gateway.alternatives?.map((a) => a.service)).toContain('lambda');
+    expect(card('the lambda reads items from a dynamodb table, who limits which partition keys it may read')).toBe('dynamodb.access');
+  });
+
+  it('offers the card of a service that stands for a topic beside the service asked about', () => {
+    const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
+    expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('kms.encryption');
+  });
+
+  it("offers the general card beside a service inferred from a phrase of its cards ('root user' is IAM's)", () => {
+    const answer = engine.answer('root user has no mfa yet, is that ours to fix');
+    expect(answer.match && formatCardKey(answer.match)).toBe('iam.access');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('access');
+  });
+
+  it("refuses the company's own premises and devices unless AWS or a service is in the question", () => {
+    expect(card('who patches the file server in our office')).toBeNull();
+    expect(card('my laptop needs a security update, who does it')).toBeNull();
+    expect(card('we moved from on prem to ec2 last year, who patches the os now')).toBe('ec2.patching');
+  });
+
   it('lets a phrase of several words that names the topic outweigh single words beside a service', () => {
     expect(card("ecs: who deals with what's inside the container images we ship")).toBe('ecs.application');
   });

@@ -38,6 +38,7 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, prim
         break;
       }
       case 'uncovered':
+      case 'on-premises':
         break;
     }
   }

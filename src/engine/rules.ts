@@ -208,6 +208,9 @@ export function decide(
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && namesATopic))) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
+  // "who patches the build box in our server room?": the company's own IT, unless AWS or one of its services is in it.
+  const onPremises = resolution.terms.some(({ term }) => term.kind === 'on-premises');
+  if (onPremises && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
@@ -233,6 +236,7 @@ export function decide(
       case 'topic':
         return isStrongTopic(term);
       case 'uncovered':
+      case 'on-premises':
         return false;
       default:
         return true;
