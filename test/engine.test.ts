@@ -362,6 +362,19 @@ describe('topic model', () => {
     expect(card('we moved from on prem to ec2 last year, who patches the os now')).toBe('ec2.patching');
   });
 
+  it('refuses a pasted error line that asks nobody which side does something', () => {
+    expect(card("ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal'")).toBeNull();
+    expect(card('Traceback: botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the Decrypt operation')).toBeNull();
+    expect(card('KMS Decrypt fails with AccessDeniedException, is fixing the key policy on us or aws?')).toMatch(/^kms\./);
+  });
+
+  it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
+    expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
+    const nacl = engine.answer('nacls on our subnets allow everything, whose job');
+    expect(nacl.match && formatCardKey(nacl.match)).toBe('vpc.network');
+    expect(nacl.alternatives?.map(formatCardKey)).toContain('network');
+  });
+
   it('lets a phrase of several words that names the topic outweigh single words beside a service', () => {
     expect(card("ecs: who deals with what's inside the container images we ship")).toBe('ecs.application');
   });

@@ -12,7 +12,15 @@ export interface NormalizedQuery {
   readable: string;
   /** Folded words (lower case, no accents or punctuation) the resolver works on. */
   words: string[];
+  /** Whether the message carries a pasted error line, which folding would hide (see PASTED_ERROR). */
+  pastesAnError: boolean;
 }
+
+/**
+ * What an error line pasted from a terminal or a log looks like: a code in capitals joined by underscores
+ * ("CERTIFICATE_VERIFY_FAILED"), "Error:", "ERR! code", "ERROR 1045", or an exception's class name.
+ */
+const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z]Exception\b/];
 
 /**
  * Turns what Slack delivers into words. Mentions of people and broadcasts (`<@U…>`, `<!here>`) carry no
@@ -36,5 +44,5 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
     .replace(/\s+/g, ' ')
     .trim();
   const folded = words(foldPhrase(readable)).filter((w) => w.length <= MAX_WORD_LENGTH);
-  return { readable, words: folded.slice(0, MAX_WORDS) };
+  return { readable, words: folded.slice(0, MAX_WORDS), pastesAnError: PASTED_ERROR.some((pattern) => pattern.test(readable)) };
 }

@@ -19,6 +19,8 @@ export interface Resolution {
   namesTheProvider: boolean;
   /** The words as typed (folded, before any correction). */
   typed: readonly string[];
+  /** Whether the message carries a pasted error line: set by the caller from the raw text (normalize.ts). */
+  pastesAnError?: boolean;
   /**
    * The words that carry the question's subject, in order: every word but scaffolding and the words that name
    * a service (the topic model must learn what is asked, not which service it was asked of).

@@ -208,6 +208,9 @@ export function decide(
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && namesATopic))) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
+  // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
+  // with ours ("ERROR 2003: can't connect to the database server").
+  if (resolution.pastesAnError && !asksWhichSide(resolution)) return refuse('not_understood');
   // "who patches the build box in our server room?": the company's own IT, unless AWS or one of its services is in it.
   const onPremises = resolution.terms.some(({ term }) => term.kind === 'on-premises');
   if (onPremises && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');

@@ -69,7 +69,6 @@ export function labelledTexts(kb: KnowledgeBase): LabelledText[] {
     add(concept.id, [concept.summary, ...concept.sections.flatMap((s) => s.points)], PROSE_WEIGHT);
   }
   add('none', kb.vocabulary.lookalikes, EXAMPLE_WEIGHT);
-  add('none', kb.vocabulary.out_of_scope, ALIAS_WEIGHT);
   return out;
 }
 
