@@ -357,8 +357,10 @@ export function decide(
   const tornWithNothing = noneP > (cards[1]?.p ?? 0);
   const torn = confidence < tuning.refuseBelow && (tornWithNothing || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
   // Torn among many cards, but the best is the topic the question names outright while asking which side owns
-  // it ("across the board, where does AWS's patching stop and ours begin?"): the other words only add noise.
-  const askedOutright = !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && asksWhichSide(resolution);
+  // it ("across the board, where does AWS's patching stop and ours begin?"), or with no word we cannot place
+  // ("aws artifact"): the other words only add noise.
+  const askedOutright =
+    !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && (asksWhichSide(resolution) || resolution.unknown.length === 0);
   if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   const sameTopicElsewhere =
