@@ -362,6 +362,12 @@ describe('topic model', () => {
     expect(card('we moved from on prem to ec2 last year, who patches the os now')).toBe('ec2.patching');
   });
 
+  it("refuses another vendor's product unless AWS or a service is in the question", () => {
+    expect(card('who approves new okta groups for the finance team')).toBeNull();
+    expect(card('github 2fa is off for half the org, who turns it on')).toBeNull();
+    expect(card('guardduty findings should page us in pagerduty, is wiring that ours?')).toMatch(/^guardduty\./);
+  });
+
   it('refuses a pasted error line that asks nobody which side does something', () => {
     expect(card("ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal'")).toBeNull();
     expect(card('Traceback: botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the Decrypt operation')).toBeNull();

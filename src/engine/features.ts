@@ -38,7 +38,7 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, prim
         break;
       }
       case 'uncovered':
-      case 'on-premises':
+      case 'outside-aws':
         break;
     }
   }

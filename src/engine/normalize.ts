@@ -18,9 +18,10 @@ export interface NormalizedQuery {
 
 /**
  * What an error line pasted from a terminal or a log looks like: a code in capitals joined by underscores
- * ("CERTIFICATE_VERIFY_FAILED"), "Error:", "ERR! code", "ERROR 1045", or an exception's class name.
+ * ("CERTIFICATE_VERIFY_FAILED"), "Error:", "ERR! code", "ERROR 1045", or an error's or exception's class name
+ * ("NoCredentialsError", "ThrottlingException").
  */
-const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z]Exception\b/];
+const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z](?:Error|Exception)\b/];
 
 /**
  * Turns what Slack delivers into words. Mentions of people and broadcasts (`<@U…>`, `<!here>`) carry no

@@ -211,9 +211,10 @@ export function decide(
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
   // with ours ("ERROR 2003: can't connect to the database server").
   if (resolution.pastesAnError && !asksWhichSide(resolution)) return refuse('not_understood');
-  // "who patches the build box in our server room?": the company's own IT, unless AWS or one of its services is in it.
-  const onPremises = resolution.terms.some(({ term }) => term.kind === 'on-premises');
-  if (onPremises && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
+  // "who patches the build box in our server room?", "who approves okta access?": the company's own IT or another
+  // vendor's product, unless AWS or one of its services is in it.
+  const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
+  if (outsideAws && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
 
   const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
@@ -239,7 +240,7 @@ export function decide(
       case 'topic':
         return isStrongTopic(term);
       case 'uncovered':
-      case 'on-premises':
+      case 'outside-aws':
         return false;
       default:
         return true;

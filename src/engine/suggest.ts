@@ -22,7 +22,7 @@ function cardOf(term: Term): CardKey | null {
     case 'concept':
       return { service: null, topic: term.concept };
     case 'out-of-scope':
-    case 'on-premises':
+    case 'outside-aws':
     case 'uncovered':
       return null;
   }

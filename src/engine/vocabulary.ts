@@ -8,8 +8,8 @@ export type Term =
   | { kind: 'service-topic'; service: ServiceId; topic: TopicId; weight: number }
   | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean; topic?: TopicId }
   | { kind: 'out-of-scope'; otherCloud: boolean }
-  /** Something of one's own premises ("our office", "my laptop"): a question about it is ours only when AWS is in it. */
-  | { kind: 'on-premises' }
+  /** Something outside AWS ("our office", "my laptop", "okta"): a question about it is ours only when AWS is in it. */
+  | { kind: 'outside-aws' }
   /** An AWS service srm-bot knows by name but has no card for ("cognito"). */
   | { kind: 'uncovered'; name: string };
 
@@ -76,7 +76,7 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
   }
   for (const phrase of kb.vocabulary.out_of_scope) add(phrase, () => ({ kind: 'out-of-scope', otherCloud: false }));
   for (const phrase of kb.vocabulary.other_clouds) add(phrase, () => ({ kind: 'out-of-scope', otherCloud: true }));
-  for (const phrase of kb.vocabulary.on_premises) add(phrase, () => ({ kind: 'on-premises' }));
+  for (const phrase of kb.vocabulary.outside_aws) add(phrase, () => ({ kind: 'outside-aws' }));
   // Catalogue names come last: a phrase a card already claims keeps its meaning ("config" is AWS Config's).
   for (const entry of kb.catalogue) {
     const term = (): Term => (entry.card ? { kind: 'service', service: entry.card } : { kind: 'uncovered', name: entry.name });

@@ -119,7 +119,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     services,
     topics,
     concepts,
-    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], other_clouds: [], on_premises: [], tooling: [], lookalikes: [] },
+    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], other_clouds: [], outside_aws: [], tooling: [], lookalikes: [] },
     catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],
@@ -242,7 +242,7 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   }
   const vocabFile = display(join(dir, 'vocabulary.yml'));
   for (const [i, p] of kb.vocabulary.out_of_scope.entries()) claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`);
-  for (const [i, p] of kb.vocabulary.on_premises.entries()) claim(p, 'on_premises', vocabFile, `on_premises.${i}`);
+  for (const [i, p] of kb.vocabulary.outside_aws.entries()) claim(p, 'outside_aws', vocabFile, `outside_aws.${i}`);
   checkExamples(kb.vocabulary.lookalikes, 'lookalikes', vocabFile, 'lookalikes');
 
   const tipsFile = display(join(dir, 'tips.yml'));

@@ -181,10 +181,11 @@ function defineSchemas({ z }: typeof Zod) {
     /** Other clouds and their services: a question about one is never answered with an AWS card. */
     other_clouds: z.array(text(40)).default([]),
     /**
-     * Things of one's own premises (the office, laptops, a server room): a question about one that names no AWS
-     * service and not AWS itself is about the company's own IT, never answered with an AWS card.
+     * Things outside AWS: the company's own premises and devices (the office, laptops, a server room) and other
+     * vendors' products (Okta, GitHub, Jira). A question about one that names neither an AWS service nor AWS
+     * itself is for the IT team or that vendor, never answered with an AWS card.
      */
-    on_premises: z.array(text(40)).default([]),
+    outside_aws: z.array(text(40)).default([]),
     /**
      * Words of code and tooling (an SDK, a language, a config file): a "how do I…" question that uses one and asks
      * nothing of who is responsible is a how-to for the docs, not a question for srm-bot.
