@@ -134,13 +134,18 @@ const asksWho = (resolution: Resolution): boolean => resolution.asksAboutTheMode
 
 const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 
+/** Words that ask whether a duty is someone's ("shouldn't aws have…", "isn't amazon supposed to…"). */
+const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
+
 /**
- * A question that asks which side does something: a who-word, "ourselves", or our side named beside theirs ("them
- * or us", "will amazon rotate it or must we"). "We" alone is how people describe what they run, not a side.
+ * A question that asks which side does something: a who-word, "ourselves", our side named beside theirs ("them
+ * or us", "will amazon rotate it or must we"), or whether AWS had a duty ("shouldn't aws have blocked it?"). "We"
+ * alone is how people describe what they run, not a side.
  */
 function asksWhichSide(resolution: Resolution): boolean {
   const typed = resolution.typed;
   if (asksWho(resolution) || typed.includes('ourselves')) return true;
+  if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
   return typed.some((w) => OUR_SIDE.has(w)) && (resolution.namesTheProvider || typed.includes('them'));
 }
 
