@@ -97,6 +97,15 @@ describe('finding titles and GuardDuty types', () => {
     expect(blocksOf(engine.answer('UnauthorizedAccess:EC2/SSHBruteForce'))).toContain("Does AWS act on the finding? GuardDuty's side");
   });
 
+  it("answer with GuardDuty's own card when the message asks whether AWS acts on the finding, the finding's card offered", () => {
+    const catalogued = kb.findings!.guardduty.find((f) => f.type === 'UnauthorizedAccess:EC2/SSHBruteForce')!;
+    const answer = engine.answer('UnauthorizedAccess:EC2/SSHBruteForce on the bastion: will aws block the attacker, or do we respond?');
+    expect(keyOf(answer)).toBe('guardduty.logging');
+    expect(answer.alternatives!.map(formatCardKey)).toEqual([catalogued.card]);
+    expect(answer.finding).toMatchObject({ kind: 'guardduty', id: catalogued.type });
+    expect(blocksOf(answer)).toContain('Fixing what it found:');
+  });
+
   it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {
     const answer: Answer = {
       query: 'Foo.9',

@@ -208,11 +208,13 @@ function answerNoteBlocks(ctx: CardContext, card: Card): KnownBlock[] {
   }
   if (notes.alternatives.length > 0) {
     // Beside a finding, the other cards are not doubt but more of the same answer: they cite the control too, or
-    // (beside a GuardDuty type) they say whether AWS acts on what GuardDuty found.
+    // (beside a GuardDuty type) they say whether AWS acts on what GuardDuty found, or who fixes what it found.
     const lead = notes.finding
       ? notes.finding.kind === 'control'
         ? `${emoji('books')} Also citing ${esc(notes.finding.id)}:`
-        : `${emoji('books')} Does AWS act on the finding? GuardDuty's side:`
+        : card.key.service === 'guardduty'
+          ? `${emoji('books')} Fixing what it found:`
+          : `${emoji('books')} Does AWS act on the finding? GuardDuty's side:`
       : `${emoji('thinking_face')} ${compact ? '' : 'Not sure I read that right. '}Or did you mean…`;
     blocks.push(
       context([lead]),

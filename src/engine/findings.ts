@@ -8,7 +8,7 @@ import {
   type ServiceId,
   type TopicId,
 } from '../knowledge/index.js';
-import { foldPhrase } from '../text/phrase.js';
+import { foldPhrase, words } from '../text/phrase.js';
 import type { FindingNote } from './types.js';
 
 /**
@@ -20,7 +20,10 @@ export interface FindingResolution {
   note: FindingNote;
   /** The card to answer with; null when there is none (a finding type srm-bot does not know). */
   card: CardKey | null;
-  /** Other cards that cite the same control, best first; for a GuardDuty type, GuardDuty's own card. */
+  /**
+   * Other cards that cite the same control, best first; for a GuardDuty type, GuardDuty's own card (or, when that
+   * answers, the card of what the finding found).
+   */
   alternatives: CardKey[];
 }
 
@@ -31,6 +34,9 @@ export interface FindingResolver {
 
 /** GuardDuty's own split for its findings: it finds, and acting on what it finds is yours. */
 const GUARDDUTY_CARD: CardKey = { service: 'guardduty', topic: 'logging' };
+
+/** Words that ask whether anyone acts on a finding ("does aws respond to that?", "does guardduty block it?"). */
+const ACTING_WORDS = new Set(['respond', 'responds', 'responding', 'response', 'act', 'acts', 'acting', 'block', 'blocks', 'blocking']);
 
 /** Nearest catalogue entries offered for a finding type srm-bot does not know. */
 const NEAREST_TYPES = 3;
@@ -100,12 +106,13 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     return { note, card: service ? { service, topic: null } : null, alternatives: [] };
   }
 
-  function guardDuty(finding: GuardDutyFinding): FindingResolution {
-    const card = parseCardKey(finding.card);
-    // The card says who fixes what the finding found; whoever pasted it often also asks whether AWS acts on
-    // GuardDuty's findings at all, which GuardDuty's own card answers (it detects; acting is yours).
-    const alternatives = card && card.service !== GUARDDUTY_CARD.service ? [GUARDDUTY_CARD] : [];
-    return { note: { kind: 'guardduty', id: finding.type, cited: true, firstStep: finding.first_step }, card, alternatives };
+  function guardDuty(finding: GuardDutyFinding, asksWhoActs: boolean): FindingResolution {
+    const found = parseCardKey(finding.card);
+    const note: FindingNote = { kind: 'guardduty', id: finding.type, cited: true, firstStep: finding.first_step };
+    if (!found || found.service === GUARDDUTY_CARD.service) return { note, card: found, alternatives: [] };
+    // The catalogue's card says who fixes what the finding found. Whether AWS acts on GuardDuty's findings at all
+    // is GuardDuty's own card (it detects; acting is yours): the answer when the message asks it, else offered.
+    return asksWhoActs ? { note, card: GUARDDUTY_CARD, alternatives: [found] } : { note, card: found, alternatives: [GUARDDUTY_CARD] };
   }
 
   /** The catalogue's types closest to one it does not hold: same purpose and resource first, then shared words. */
@@ -133,7 +140,11 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     for (const match of readable.matchAll(FINDING_TYPE)) {
       const typed = match[0];
       const known = types.get(typed.toLowerCase());
-      if (known) return guardDuty(known);
+      if (known)
+        return guardDuty(
+          known,
+          words(foldPhrase(readable)).some((w) => ACTING_WORDS.has(w)),
+        );
       if (purposes.has(match[1]!.toLowerCase())) {
         return { note: { kind: 'guardduty', id: typed, cited: false, nearest: nearestTypes(typed) }, card: null, alternatives: [] };
       }
