@@ -3,6 +3,7 @@ import { createFindingResolver, type FindingResolution } from './findings.js';
 import { normalizeSlackText, type NormalizedQuery } from './normalize.js';
 import { resolveTerms } from './resolve.js';
 import { DEFAULT_DECISION_TUNING, decide, type DecisionTuning } from './rules.js';
+import { serviceModelFromCounts } from './serviceModel.js';
 import { createSpellingCorrector } from './spelling.js';
 import { createSuggester } from './suggest.js';
 import { logisticRanker } from './logistic.js';
@@ -52,7 +53,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
   const models = {
     subjects: topicModelFromCounts(learnt.counts, tuning, tuning.ranking === 'bayes' ? undefined : logisticRanker(learnt.logistic, tuning.temperature)),
-    services: topicModelFromCounts(learnt.services, tuning),
+    services: serviceModelFromCounts(learnt.services, tuning),
   };
   const findings = createFindingResolver(kb);
 

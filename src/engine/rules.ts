@@ -1,6 +1,7 @@
 import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
 import { contentStems, primaryService, questionFeatures } from './features.js';
 import type { Resolution } from './resolve.js';
+import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 import type { Subject } from './training.js';
@@ -69,7 +70,7 @@ function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
 /** What the engine reads a question with: the topic model, and the service model that tells named services apart. */
 export interface Models {
   subjects: TopicModel<Subject>;
-  services: TopicModel<ServiceId>;
+  services: ServiceModel;
 }
 
 /**
@@ -77,12 +78,12 @@ export interface Models {
  * question's other words make another, named as often, `odds` times as likely ("our api gateway stage calls a lambda
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
-function askedService(resolution: Resolution, kb: KnowledgeBase, services: TopicModel<ServiceId>, odds: number): ServiceId | null {
+function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, odds: number): ServiceId | null {
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
   for (const { term } of resolution.terms) if (term.kind === 'service') mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
   if (primary === null || mentions.size < 2) return primary;
-  const { ranked } = services.posterior(contentStems(resolution), [...mentions.keys()]);
+  const ranked = services.rank(contentStems(resolution), [...mentions.keys()]);
   const best = ranked[0];
   const primaryP = ranked.find((r) => r.label === primary)?.p ?? 0;
   const namedAsOften = best !== undefined && mentions.get(best.label)! >= mentions.get(primary)!;
@@ -105,7 +106,7 @@ interface Named {
   strongConcept: boolean;
 }
 
-function named(resolution: Resolution, kb: KnowledgeBase, services: TopicModel<ServiceId>, tuning: DecisionTuning): Named {
+function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): Named {
   const primary = askedService(resolution, kb, services, tuning.serviceOdds);
   const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
   let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null);

@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
+import { packageRoot, type KnowledgeBase } from '../knowledge/index.js';
 import { trainLogistic, type LogisticWeights } from './logistic.js';
+import { countServiceWords, type ServiceCounts } from './serviceModel.js';
 import { countFeatures, type ModelCounts } from './topicModel.js';
 import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments, type Subject } from './training.js';
 import { buildVocabulary } from './vocabulary.js';
@@ -19,13 +20,15 @@ export interface EngineState {
   commonWords: string[];
   counts: ModelCounts<Subject>;
   logistic: LogisticWeights<Subject>;
-  /** Per service with a card, how often each word of its cards' texts occurs (the service model, training.ts). */
-  services: ModelCounts<ServiceId>;
+  /** Per service with a card, how often each word of its cards' texts occurs (serviceModel.ts). */
+  services: ServiceCounts;
 }
 
 /** What the build stores: the state, and what it was learnt from (the knowledge's and the engine's fingerprints). */
 interface StoredEngineState extends EngineState {
   fingerprint: string;
+  /** How many numbers of the tables file are the service model's (the rest are the counts and the weights). */
+  serviceEntries: number;
 }
 
 export function learnEngineState(kb: KnowledgeBase): EngineState {
@@ -39,7 +42,7 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
     commonWords: [...commonWords(texts)],
     counts,
     logistic: trainLogistic(documents.subjects, counts.features),
-    services: countFeatures(documents.services),
+    services: countServiceWords(documents.services),
   };
 }
 
@@ -70,11 +73,12 @@ export function writeEngineState(file: string, state: EngineState, knowledgeFing
     ...state,
     counts: { ...state.counts, counts: none },
     logistic: { ...state.logistic, weights: none },
-    services: { ...state.services, counts: none },
+    services: { ...state.services, entries: none },
     fingerprint: engineFingerprint(knowledgeFingerprint),
+    serviceEntries: state.services.entries.length,
   };
   writeFileSync(file, JSON.stringify(stored));
-  const tables = [state.counts.counts, state.logistic.weights, state.services.counts].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
+  const tables = [state.counts.counts, state.logistic.weights, state.services.entries].map((t) => new Uint8Array(t.buffer, t.byteOffset, t.byteLength));
   writeFileSync(tablesFile(file), Buffer.concat(tables));
 }
 
@@ -87,11 +91,11 @@ export function readEngineState(file: string, knowledgeFingerprint: string): Eng
   // A copy, because the file's bytes need not start at a 4-byte boundary of their buffer.
   const tables = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const countsEnd = stored.counts.features.length * stored.counts.labels.length;
-  const weightsEnd = tables.length - stored.services.features.length * stored.services.labels.length;
+  const weightsEnd = tables.length - stored.serviceEntries;
   return {
     ...stored,
     counts: { ...stored.counts, counts: tables.subarray(0, countsEnd) },
     logistic: { ...stored.logistic, weights: tables.subarray(countsEnd, weightsEnd) },
-    services: { ...stored.services, counts: tables.subarray(weightsEnd) },
+    services: { ...stored.services, entries: tables.subarray(weightsEnd) },
   };
 }
