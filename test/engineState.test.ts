@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEngine, DEFAULT_TUNING, learnEngineState, readEngineState, writeEngineState } from '../src/engine/index.js';
+import { formatCardKey, loadKnowledge } from '../src/knowledge/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'srm-engine-state-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('stored engine state', () => {
+  const kb = loadKnowledge();
+  const learnt = learnEngineState(kb);
+  const file = join(dir, 'engine.snapshot.json');
+  writeEngineState(file, learnt, 'knowledge-v1');
+
+  it('reads back every table as learnt, the service model included', () => {
+    const read = readEngineState(file, 'knowledge-v1')!;
+    expect(Array.from(read.counts.counts)).toEqual(Array.from(learnt.counts.counts));
+    expect(Array.from(read.logistic.weights)).toEqual(Array.from(learnt.logistic.weights));
+    expect(Array.from(read.services.entries)).toEqual(Array.from(learnt.services.entries));
+    expect(read.services.labels).toEqual(learnt.services.labels);
+  });
+
+  it('answers exactly as the engine learnt in the process does', () => {
+    const fresh = createEngine(kb, DEFAULT_TUNING, learnt);
+    const stored = createEngine(kb, DEFAULT_TUNING, readEngineState(file, 'knowledge-v1')!);
+    const key = (text: string, engine: typeof fresh) => {
+      const answer = engine.answer(text);
+      return [answer.match && formatCardKey(answer.match), ...(answer.alternatives ?? []).map(formatCardKey), answer.confidence];
+    };
+    for (const text of [
+      's3 encryption',
+      'the lambda reads items from a dynamodb table, who limits which partition keys it may read',
+      'who turns on default encryption for an s3 bucket with our own kms key',
+      'my vpn password expired',
+    ]) {
+      expect(key(text, stored), text).toEqual(key(text, fresh));
+    }
+  });
+
+  it('is not used when the knowledge it was learnt from changed', () => {
+    expect(readEngineState(file, 'knowledge-v2')).toBeNull();
+  });
+});
