@@ -1,5 +1,5 @@
 import type { ServiceId } from '../knowledge/index.js';
-import type { ModelTuning, TrainingDocument } from './topicModel.js';
+import { tallyFeatures, type ModelTuning, type TrainingDocument } from './topicModel.js';
 
 /**
  * Which service a question's words are about, learnt from the texts of each service's cards: naive Bayes over
@@ -20,22 +20,11 @@ export interface ServiceModel {
 }
 
 export function countServiceWords(documents: readonly TrainingDocument<ServiceId>[]): ServiceCounts {
-  const labels: ServiceId[] = [];
-  const features: string[] = [];
-  const featureIndex = new Map<string, number>();
+  const { labels, features, seen } = tallyFeatures(documents);
   const weights = new Map<string, number>();
-  for (const { label, features: words, weight } of documents) {
-    let labelIndex = labels.indexOf(label);
-    if (labelIndex < 0) labelIndex = labels.push(label) - 1;
-    for (const word of words) {
-      let index = featureIndex.get(word);
-      if (index === undefined) {
-        index = features.push(word) - 1;
-        featureIndex.set(word, index);
-      }
-      const key = `${labelIndex} ${index}`;
-      weights.set(key, (weights.get(key) ?? 0) + weight);
-    }
+  for (const { label, row, weight } of seen) {
+    const key = `${label} ${row}`;
+    weights.set(key, (weights.get(key) ?? 0) + weight);
   }
   const entries = new Float32Array(weights.size * 3);
   let at = 0;

@@ -64,11 +64,18 @@ export interface ModelCounts<L extends string> {
   counts: Float32Array;
 }
 
-export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
+/** Each (label, feature, weight) a document contributes, as indexes into the labels and features in order of first use. */
+export interface Tally<L extends string> {
+  labels: L[];
+  features: string[];
+  seen: { label: number; row: number; weight: number }[];
+}
+
+export function tallyFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): Tally<L> {
   const labels: L[] = [];
   const features: string[] = [];
   const featureIndex = new Map<string, number>();
-  const seen: { label: number; row: number; weight: number }[] = [];
+  const seen: Tally<L>['seen'] = [];
   for (const { label, features: docFeatures, weight } of documents) {
     let labelIndex = labels.indexOf(label);
     if (labelIndex < 0) labelIndex = labels.push(label) - 1;
@@ -81,6 +88,11 @@ export function countFeatures<L extends string>(documents: readonly TrainingDocu
       seen.push({ label: labelIndex, row: index, weight });
     }
   }
+  return { labels, features, seen };
+}
+
+export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
+  const { labels, features, seen } = tallyFeatures(documents);
   const counts = new Float32Array(features.length * labels.length);
   for (const { label, row, weight } of seen) counts[row * labels.length + label]! += weight;
   return { labels, features, counts };
