@@ -131,6 +131,21 @@ describe('finding titles and GuardDuty types', () => {
     expect(answer.suggestions.map(formatCardKey)).toContain('ec2.network');
   });
 
+  it('read a finding type shortened by its variant as the catalogue type it shortens', () => {
+    const answer = engine.answer('CryptoCurrency:EC2/BitcoinTool on a build box, whose move');
+    expect(answer.finding).toMatchObject({ kind: 'guardduty', id: 'CryptoCurrency:EC2/BitcoinTool.B', cited: true });
+    expect(keyOf(answer)).toBe(kb.findings!.guardduty.find((f) => f.type === 'CryptoCurrency:EC2/BitcoinTool.B')!.card);
+  });
+
+  it("answer an unknown finding type with GuardDuty's own card when the message asks whether AWS acts, counted as a gap", () => {
+    const answer = engine.answer('UnauthorizedAccess:EC2/SSHBruteForceV2 fired, does aws respond to it?');
+    expect(keyOf(answer)).toBe('guardduty.logging');
+    expect(answer.uncovered).toBe('GuardDuty UnauthorizedAccess:EC2/SSHBruteForceV2');
+    const blocks = blocksOf(answer);
+    expect(blocks).toContain("I don't know this finding type yet");
+    expect(blocks).not.toContain('first:');
+  });
+
   it('keep a finding answer the same inside a thread about something else', () => {
     const answer = engine.answer('CryptoCurrency:EC2/BitcoinTool.B!DNS', { previous: { service: 's3', topic: 'encryption' } });
     expect(keyOf(answer)).toBe('ec2.patching');

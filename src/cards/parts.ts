@@ -231,7 +231,9 @@ function answerNoteBlocks(ctx: CardContext, card: Card): KnownBlock[] {
 function findingSection(finding: FindingNote, card: Card, compact: boolean): SectionBlock {
   const who = `${emoji('raising_hand')} *Who acts: you*`;
   if (finding.kind === 'guardduty') {
-    return section(`${emoji('rotating_light')} *GuardDuty* \`${esc(finding.id)}\`\n${who} — first: ${esc(finding.firstStep ?? '')}`);
+    const named = `${emoji('rotating_light')} *GuardDuty* \`${esc(finding.id)}\``;
+    if (!finding.firstStep) return section(`${named}\n${who} — I don't know this finding type yet, so here is what GuardDuty leaves to you.`);
+    return section(`${named}\n${who} — first: ${esc(finding.firstStep)}`);
   }
   const named = `${emoji('shield')} *Security Hub ${esc(finding.id)}*${finding.title ? ` · ${esc(finding.title)}` : ''}`;
   if (!finding.cited) return section(`${named}\nNo card cites ${esc(finding.id)} yet, so here is the ${esc(cardTitle(card))} card.`);

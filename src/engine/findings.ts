@@ -136,17 +136,29 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
       .map(({ type }) => type);
   }
 
+  /**
+   * The catalogue's type a typed one names: itself, or the type it shortens by leaving off the variant people drop
+   * ("CryptoCurrency:EC2/BitcoinTool" for "…/BitcoinTool.B"), the shortest such type when several share the stem.
+   */
+  function knownType(typed: string): GuardDutyFinding | undefined {
+    const folded = typed.toLowerCase();
+    const exact = types.get(folded);
+    if (exact) return exact;
+    return [...types.entries()]
+      .filter(([type]) => type.startsWith(`${folded}.`) || type.startsWith(`${folded}!`))
+      .sort(([a], [b]) => a.length - b.length)[0]?.[1];
+  }
+
   function resolve(readable: string): FindingResolution | null {
     for (const match of readable.matchAll(FINDING_TYPE)) {
       const typed = match[0];
-      const known = types.get(typed.toLowerCase());
-      if (known)
-        return guardDuty(
-          known,
-          words(foldPhrase(readable)).some((w) => ACTING_WORDS.has(w)),
-        );
+      const asksWhoActs = words(foldPhrase(readable)).some((w) => ACTING_WORDS.has(w));
+      const known = knownType(typed);
+      if (known) return guardDuty(known, asksWhoActs);
       if (purposes.has(match[1]!.toLowerCase())) {
-        return { note: { kind: 'guardduty', id: typed, cited: false, nearest: nearestTypes(typed) }, card: null, alternatives: [] };
+        const note: FindingNote = { kind: 'guardduty', id: typed, cited: false, nearest: nearestTypes(typed) };
+        // Whether anyone acts on a finding is GuardDuty's own card, whichever type it is.
+        return { note, card: asksWhoActs ? GUARDDUTY_CARD : null, alternatives: [] };
       }
     }
     for (const match of readable.matchAll(CONTROL_ID)) {

@@ -116,8 +116,9 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
       .related(card)
       .filter((k) => !skip.has(formatCardKey(k)))
       .map(withTitle);
-    // A control no card cites yet is answered with its service's card, and counted as a gap like an uncovered service.
-    const uncovered = note.cited ? {} : { uncovered: `Security Hub ${note.id}` };
+    // A control no card cites yet, or a finding type the catalogue lacks, is answered with its service's card, and
+    // counted as a gap like an uncovered service.
+    const uncovered = note.cited ? {} : { uncovered: `${note.kind === 'control' ? 'Security Hub' : 'GuardDuty'} ${note.id}` };
     return {
       query,
       readable,
