@@ -344,6 +344,13 @@ describe('topic model', () => {
     expect(card('the lambda reads items from a dynamodb table, who limits which partition keys it may read')).toBe('dynamodb.access');
   });
 
+  it('takes the service in front of another as the subject, and offers the one behind it', () => {
+    const fronted = engine.answer('we run waf in front of our alb and bad bots still get in, who tunes the rules');
+    expect(fronted.match?.service).toBe('waf');
+    expect(fronted.alternatives?.map((a) => a.service)).toContain('elb');
+    expect(engine.answer('the bucket behind cloudfront must stay private, whose job is locking that down')?.match?.service).toBe('cloudfront');
+  });
+
   it('offers the card of a service that stands for a topic beside the service asked about', () => {
     const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
     expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');

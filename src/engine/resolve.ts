@@ -19,6 +19,8 @@ export interface Resolution {
   namesTheProvider: boolean;
   /** The words as typed (folded, before any correction). */
   typed: readonly string[];
+  /** The words after spelling correction: what each term's `position` counts in. */
+  spelled: readonly string[];
   /** Whether the message carries a pasted error line: set by the caller from the raw text (normalize.ts). */
   pastesAnError?: boolean;
   /**
@@ -140,5 +142,5 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
     if (PROVIDER_WORDS.has(word)) namesTheProvider = true;
     i++;
   }
-  return { terms, unknown, asksAboutTheModel, namesTheProvider, content, typed: input };
+  return { terms, unknown, asksAboutTheModel, namesTheProvider, content, typed: input, spelled };
 }

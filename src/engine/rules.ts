@@ -79,6 +79,8 @@ export interface Models {
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, odds: number): ServiceId | null {
+  const fronting = frontService(resolution);
+  if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
   for (const { term } of resolution.terms) if (term.kind === 'service') mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
@@ -88,6 +90,27 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
   const primaryP = ranked.find((r) => r.label === primary)?.p ?? 0;
   const namedAsOften = best !== undefined && mentions.get(best.label)! >= mentions.get(primary)!;
   return best && best.label !== primary && namedAsOften && best.p >= odds * primaryP ? best.label : primary;
+}
+
+/** At most this many words between two services for one to stand "in front of" the other ("waf in front of our alb"). */
+const FRONTING_GAP = 4;
+
+/**
+ * Of two services one stands in front of ("cloudfront in front of an s3 bucket", "the bucket behind cloudfront"),
+ * the one in front is asked about: it is where the traffic is met, and the other is what it guards or serves.
+ */
+function frontService(resolution: Resolution): ServiceId | null {
+  const named = resolution.terms.flatMap((found) => (found.term.kind === 'service' ? [{ service: found.term.service, found }] : []));
+  for (let i = 1; i < named.length; i++) {
+    const [before, after] = [named[i - 1]!, named[i]!];
+    if (before.service === after.service) continue;
+    const gap = resolution.spelled.slice(before.found.position + before.found.phrase.split(' ').length, after.found.position);
+    if (gap.length > FRONTING_GAP) continue;
+    const between = ` ${gap.join(' ')} `;
+    if (between.includes(' in front of ')) return before.service;
+    if (between.includes(' behind ')) return after.service;
+  }
+  return null;
 }
 
 interface Named {
