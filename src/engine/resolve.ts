@@ -107,6 +107,31 @@ function findPhrase(parts: readonly string[], vocabulary: Vocabulary): string | 
   return last === null ? null : `${head} ${last}`;
 }
 
+interface PhraseMatch {
+  term: Term;
+  phrase: string;
+  length: number;
+}
+
+/**
+ * The longest phrase at a position, unless it is a service's name whose last word begins one of that service's
+ * keywords: "kms key policy" is KMS and its key policy, not "kms key" and a stray "policy".
+ */
+function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: number, vocabulary: Vocabulary): PhraseMatch {
+  if (found.term.kind !== 'service' || found.length < 2) return found;
+  const service = found.term.service;
+  const shorter = findPhrase(spelled.slice(start, start + found.length - 1), vocabulary);
+  const shorterTerm = shorter === null ? undefined : vocabulary.phrases.get(shorter);
+  if (shorter === null || shorterTerm?.kind !== 'service' || shorterTerm.service !== service) return found;
+  const from = start + found.length - 1;
+  for (let length = Math.min(vocabulary.longestPhrase, spelled.length - from); length >= 2; length--) {
+    const keyword = findPhrase(spelled.slice(from, from + length), vocabulary);
+    const term = keyword === null ? undefined : vocabulary.phrases.get(keyword);
+    if (term?.kind === 'service-topic' && term.service === service) return { term: shorterTerm, phrase: shorter, length: found.length - 1 };
+  }
+  return found;
+}
+
 /** Finds the known phrases in a question, longest first, after fixing typos against the vocabulary. */
 export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): Resolution {
   const spelled = spellWords(input, vocabulary, speller);
@@ -118,7 +143,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   let i = 0;
   while (i < spelled.length) {
     // Grow the phrase one word at a time while it can still become a longer one; keep the longest match.
-    let found: { term: Term; phrase: string; length: number } | null = null;
+    let found: PhraseMatch | null = null;
     const maxLength = Math.min(vocabulary.longestPhrase, spelled.length - i);
     for (let length = 1; length <= maxLength; length++) {
       const parts = spelled.slice(i, i + length);
@@ -127,6 +152,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
       if (phrase !== null && term) found = { term, phrase, length };
       if (!vocabulary.phraseStarts.has(parts.join(' '))) break;
     }
+    if (found) found = yieldLastWord(found, spelled, i, vocabulary);
     if (found) {
       terms.push({ term: found.term, phrase: found.phrase, position: i });
       if (found.term.kind !== 'service' && found.term.kind !== 'uncovered') content.push(...found.phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
