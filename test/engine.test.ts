@@ -213,7 +213,7 @@ describe('resolver and rules', () => {
   it('refuses a question that asks nobody which side does something when the runner-up is "nothing we answer"', () => {
     const lookalikes = [
       'how do I give the design team edit rights on the shared calendar',
-      'the grafana panel for the checkout queue shows gaps every night, any idea',
+      'our grafana panel for the checkout queue shows gaps every night, any idea',
     ];
     const withoutTheRule = createEngine(kb, { ...DEFAULT_TUNING, lookalikeBelow: 0 }, learnt);
     for (const question of lookalikes) {
@@ -361,6 +361,16 @@ describe('topic model', () => {
     const answer = engine.answer('root user has no mfa yet, is that ours to fix');
     expect(answer.match && formatCardKey(answer.match)).toBe('iam.access');
     expect(answer.alternatives?.map(formatCardKey)).toContain('access');
+  });
+
+  it('refuses a long message that names no side, topic or concept, whatever service it mentions', () => {
+    expect(card('helm chart values file example for an eks ingress controller')).toBeNull();
+    expect(card('lambda cold start times are terrible after the last deploy')).toBeNull();
+    expect(card('is s3 default encryption applied to objects uploaded years ago')).toBe('s3.encryption');
+  });
+
+  it("reads a service's keyword that begins with the last word of the service's name ('kms key' + 'key policy')", () => {
+    expect(card('kms key policy lets the whole account decrypt, is that fine')).toBe('kms.access');
   });
 
   it("refuses the company's own premises and devices unless AWS or a service is in the question", () => {

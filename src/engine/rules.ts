@@ -173,6 +173,20 @@ function asksWhichSide(resolution: Resolution): boolean {
   return typed.some((w) => OUR_SIDE.has(w)) && (resolution.namesTheProvider || typed.includes('them'));
 }
 
+/** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
+const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
+
+/** How many words a question may run to without naming a side, a topic or a concept before it is someone else's. */
+const SIDELESS_WORDS = 5;
+
+/** The words of a question that are not part of a service's name ("AWS Identity and Access Management (IAM)" has none). */
+const wordsBesideNames = (resolution: Resolution): number =>
+  resolution.spelled.length - resolution.terms.reduce((n, { term, phrase }) => n + (term.kind === 'service' ? phrase.split(' ').length : 0), 0);
+
+/** Whether the question speaks of either side at all: a side word, AWS itself, or responsibility. */
+const mentionsASide = (resolution: Resolution): boolean =>
+  resolution.namesTheProvider || resolution.asksAboutTheModel || resolution.typed.some((w) => SIDE_WORDS.has(w));
+
 /** A concept phrase of three words or more ("shared responsibility model") names it outright (see phraseWeight). */
 const FULL_NAME_WEIGHT = 2;
 
@@ -244,6 +258,11 @@ export function decide(
   // vendor's product, unless AWS or one of its services is in it.
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
   if (outsideAws && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
+
+  // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
+  // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares.
+  const namesNothingOfOurs = !namesATopic && !resolution.terms.some(({ term }) => term.kind === 'concept');
+  if (namesNothingOfOurs && wordsBesideNames(resolution) >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
 
   const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
