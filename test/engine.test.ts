@@ -351,6 +351,15 @@ describe('topic model', () => {
     expect(engine.answer('the bucket behind cloudfront must stay private, whose job is locking that down')?.match?.service).toBe('cloudfront');
   });
 
+  it('reads the service a question describes without naming it, and offers the general card beside it', () => {
+    const described = engine.answer('our private network in aws with its subnets and route tables, who isolates it from other tenants');
+    expect(described.match && formatCardKey(described.match)).toBe('vpc.network');
+    expect(described.alternatives?.map(formatCardKey)).toContain('network');
+    // Words common to many services describe none of them.
+    expect(card('who encrypts data at rest')).toBe('encryption');
+    expect(card('who guards the data centers')).toBe('physical');
+  });
+
   it('offers the card of a service that stands for a topic beside the service asked about', () => {
     const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
     expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');

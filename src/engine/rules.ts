@@ -34,6 +34,12 @@ export interface DecisionTuning {
   lookalikeBelow: number;
   /** Of several services named, another is asked about instead of the first or most named when it is this many times as likely (see askedService). */
   serviceOdds: number;
+  /**
+   * A question that names no service is about the one its words describe ("the cold storage archive thing") when the
+   * service model finds it this likely among all services, and `describedOdds` times as likely as the next.
+   */
+  describedFloor: number;
+  describedOdds: number;
 }
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = {
@@ -45,6 +51,8 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   pairMass: 0.6,
   lookalikeBelow: 0.93,
   serviceOdds: 3,
+  describedFloor: 0.5,
+  describedOdds: 4,
 };
 
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
@@ -113,6 +121,13 @@ function frontService(resolution: Resolution): ServiceId | null {
   return null;
 }
 
+/** The service a question describes without naming it ("the shared network drive our containers mount"), if one stands out. */
+function describedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
+  const [best, next] = services.rank(contentStems(resolution), [...kb.services.keys()]);
+  if (!best || best.p < tuning.describedFloor || best.p < tuning.describedOdds * (next?.p ?? 0)) return null;
+  return best.label;
+}
+
 interface Named {
   /** The service asked about among those named (askedService). */
   asked: ServiceId | null;
@@ -132,9 +147,10 @@ interface Named {
 function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): Named {
   const primary = askedService(resolution, kb, services, tuning.serviceOdds);
   const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
-  let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null);
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
+  let service =
+    primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null) ?? (uncovered ? null : describedService(resolution, kb, services, tuning));
   // "gamelift with kms": the service asked about is GameLift; KMS only says the topic. A card for KMS would
   // look like an answer about GameLift.
   if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
