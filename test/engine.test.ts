@@ -332,6 +332,10 @@ describe('topic model', () => {
     expect(card('sorry if this is basic, could you walk me through the shared responsibility model? my manager keeps bringing it up')).toBe('overview');
   });
 
+  it('answers the part of the model a question names beside the model itself', () => {
+    expect(card('in the shared responsibility model, what separates an abstracted service from an infrastructure service')).toBe('categories');
+  });
+
   it('takes the service named most often as the subject, and the model named beside a service as its whole split', () => {
     expect(card('moving off sqs onto sns next month, does sns encrypt messages at rest for us')).toBe('sns.encryption');
     expect(card('where does macie sit in the shared responsibility model')).toBe('macie');

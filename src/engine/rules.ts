@@ -371,7 +371,10 @@ export function decide(
   const topHints = cards.slice(0, 2).map((c) => c.key);
   // A phrase that names a concept of the model ("the AWS shared responsibility model"), with no service or topic
   // named, says what is asked: the words around it ("hey, new here, how does … work in general?") do not refuse it.
-  const conceptNamed = !service && resolution.terms.find((f) => f.term.kind === 'concept')?.term;
+  // The model itself is the context of every part of it: a part named beside it is what is asked ("how does the
+  // division of responsibility differ among infrastructure, container and abstracted services?").
+  const concepts = resolution.terms.filter((f) => f.term.kind === 'concept');
+  const conceptNamed = !service && (concepts.find((f) => f.term.kind === 'concept' && f.term.concept !== 'overview') ?? concepts[0])?.term;
   // A topic word beside it is context ("…security OF and IN the cloud? it keeps coming up in the audit docs") when the
   // concept is named in full and the model ranks it above every topic named.
   const outranksTopics =
