@@ -376,6 +376,11 @@ describe('topic model', () => {
     expect(answer.alternatives?.map(formatCardKey)).toContain('access');
   });
 
+  it("takes 'is aws going to…' about a service as asking which side, so vague words get the service's card, not a refusal", () => {
+    const answer = engine.answer('security hub shows a poor percentage and many failed items, is amazon going to take care of them');
+    expect(answer.match?.service).toBe('securityhub');
+  });
+
   it('refuses a long message that names no side, topic or concept, whatever service it mentions', () => {
     expect(card('helm chart values file example for an eks ingress controller')).toBeNull();
     expect(card('lambda cold start times are terrible after the last deploy')).toBeNull();

@@ -186,8 +186,16 @@ function asksWhichSide(resolution: Resolution): boolean {
   const typed = resolution.typed;
   if (asksWho(resolution) || typed.includes('ourselves')) return true;
   if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
+  if (asksWhatTheProviderDoes(typed)) return true;
   return typed.some((w) => OUR_SIDE.has(w)) && (resolution.namesTheProvider || typed.includes('them'));
 }
+
+/** Words that open a question about what someone does or will do. */
+const ASKING_VERBS = new Set(['is', 'does', 'do', 'will', 'would', 'can', 'isnt', 'doesnt', 'wont']);
+
+/** "is aws going to fix those?", "does amazon rotate them?": a question about what the provider does for you. */
+const asksWhatTheProviderDoes = (typed: readonly string[]): boolean =>
+  typed.some((w, i) => (w === 'aws' || w === 'amazon') && i > 0 && ASKING_VERBS.has(typed[i - 1]!));
 
 /** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
 const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
