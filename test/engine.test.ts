@@ -381,6 +381,14 @@ describe('topic model', () => {
     expect(answer.match?.service).toBe('securityhub');
   });
 
+  it("answers a service that stands for a topic with that topic's card when vague words lean to it, the whole card offered", () => {
+    const answer = engine.answer('our kms keys never get rotated, them or us?');
+    expect(answer.match && formatCardKey(answer.match)).toBe('kms.encryption');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('kms');
+    // Asked for its whole split, it keeps the whole card.
+    expect(card('who secures aws organizations itself')).toBe('organizations');
+  });
+
   it('refuses a long message that names no side, topic or concept, whatever service it mentions', () => {
     expect(card('helm chart values file example for an eks ingress controller')).toBeNull();
     expect(card('lambda cold start times are terrible after the last deploy')).toBeNull();

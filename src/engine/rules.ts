@@ -333,6 +333,12 @@ export function decide(
     // Only topics more likely than "nothing we answer" (or a concept): the rest would be noise beside the card.
     const otherwise = ranked.find((r) => !TOPICS.includes(r.label) && r.label !== 'service')?.p ?? 0;
     const alternatives = leaningTo((label) => TOPICS.includes(label), otherwise).map((topic) => ({ service: named, topic: topic as CardKey['topic'] }));
+    // A service that stands for a topic, with the model leaning to that topic first ("rotating our kms keys"): the
+    // topic's card, the whole card offered.
+    const implied = kb.services.get(named)?.implies_topic;
+    if (implied && !resolution.asksAboutTheModel && alternatives[0]?.topic === implied) {
+      return { kind: 'card', key: alternatives[0], confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
+    }
     return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
   };
   // A service that stands for a topic ("kms" is encryption, "cloudtrail" logging), asked about in words the model
