@@ -418,11 +418,11 @@ export function decide(
     if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
   // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
-  // topic named and ranked a close second (at least half as likely) is what is asked ("cloudtrail log encryption");
+  // topic named and ranked a close second (at least 0.4 as likely) is what is asked ("cloudtrail log encryption");
   // far behind, it is context ("is cloudtrail on by default? the auditor wants a year of history").
   const restated = service ? kb.services.get(service)?.implies_topic : undefined;
   const otherTopic = namedTopics.find((topic) => topic !== restated);
-  const closeSecond = margin(cards[0]?.p ?? 0, cards[1]?.p) < 0.5;
+  const closeSecond = margin(cards[0]?.p ?? 0, cards[1]?.p) < 0.6;
   if (restated && closeSecond && cards[0]?.key.topic === restated && otherTopic !== undefined && cards[1]?.key.topic === otherTopic) {
     [cards[0], cards[1]] = [cards[1]!, cards[0]!];
   }
