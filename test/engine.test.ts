@@ -389,6 +389,12 @@ describe('topic model', () => {
     expect(card('who secures aws organizations itself')).toBe('organizations');
   });
 
+  it("refuses the analogy's words about a real home, and answers them as a comparison", () => {
+    expect(card('our landlord raised the rent on the apartment again, who pays for repairs')).toBeNull();
+    expect(card('is security in aws like renting an apartment from a landlord')).toBe('overview');
+    expect(card('explain the landlord and tenant analogy')).toBe('overview');
+  });
+
   it('refuses a long message that names no side, topic or concept, whatever service it mentions', () => {
     expect(card('helm chart values file example for an eks ingress controller')).toBeNull();
     expect(card('lambda cold start times are terrible after the last deploy')).toBeNull();

@@ -197,6 +197,21 @@ const ASKING_VERBS = new Set(['is', 'does', 'do', 'will', 'would', 'can', 'isnt'
 const asksWhatTheProviderDoes = (typed: readonly string[]): boolean =>
   typed.some((w, i) => (w === 'aws' || w === 'amazon') && i > 0 && ASKING_VERBS.has(typed[i - 1]!));
 
+/** The words of the model's analogy: the provider as a landlord, the customer as a tenant. */
+const ANALOGY_WORD = /\b(?:landlords?|tenants?|apartments?)\b/;
+/** Words that say a home is a comparison ("is it like renting an apartment?", "the landlord analogy"). */
+const COMPARING_WORDS = new Set(['like', 'analogy', 'analogies', 'compare', 'compared', 'comparing', 'comparison', 'metaphor', 'similar', 'srm']);
+
+/**
+ * "my apartment landlord won't fix the heating, who's responsible?": the analogy's words with nothing that makes
+ * them one (AWS, the model named, a comparison) are about a real home.
+ */
+function aboutARealHome(resolution: Resolution): boolean {
+  const concepts = resolution.terms.filter(({ term }) => term.kind === 'concept');
+  if (concepts.length === 0 || !concepts.every(({ phrase }) => ANALOGY_WORD.test(phrase))) return false;
+  return !resolution.namesTheProvider && !resolution.typed.some((w) => COMPARING_WORDS.has(w));
+}
+
 /** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
 const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
 
@@ -282,6 +297,7 @@ export function decide(
   // vendor's product, unless AWS or one of its services is in it.
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
   if (outsideAws && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
+  if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
   // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares.
