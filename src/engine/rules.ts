@@ -150,7 +150,9 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
   let service =
-    primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null) ?? (uncovered ? null : describedService(resolution, kb, services, tuning));
+    primary ??
+    (keywordService?.kind === 'service-topic' ? keywordService.service : null) ??
+    (uncovered ? null : describedService(resolution, kb, services, tuning));
   // "gamelift with kms": the service asked about is GameLift; KMS only says the topic. A card for KMS would
   // look like an answer about GameLift.
   if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
