@@ -395,6 +395,11 @@ describe('topic model', () => {
     expect(card('explain the landlord and tenant analogy')).toBe('overview');
   });
 
+  it('answers who is responsible for data about prices or salaries in a named service, and still refuses prices', () => {
+    expect(card('our payroll exports with salary data sit in an s3 bucket, who decides which staff can read them')?.startsWith('s3.')).toBe(true);
+    expect(card('how much does an s3 bucket cost per month, who pays for it')).toBeNull();
+  });
+
   it('refuses a long message that names no side, topic or concept, whatever service it mentions', () => {
     expect(card('helm chart values file example for an eks ingress controller')).toBeNull();
     expect(card('lambda cold start times are terrible after the last deploy')).toBeNull();

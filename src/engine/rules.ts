@@ -176,6 +176,12 @@ const asksWho = (resolution: Resolution): boolean => resolution.asksAboutTheMode
 
 const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 
+/** Words that ask outright who answers for something, unlike "own" ("our own servers"). */
+const ANSWERS_FOR = new Set(['responsible', 'responsibility', 'accountable', 'fault', 'blame']);
+
+/** A who-word, or whose responsibility or fault something is. */
+const asksWhoOutright = (resolution: Resolution): boolean => resolution.typed.some((w) => ASKS_WHO.has(w) || ANSWERS_FOR.has(w));
+
 /** Words that ask whether a duty is someone's ("shouldn't aws have…", "isn't amazon supposed to…"). */
 const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
 
@@ -290,7 +296,7 @@ export function decide(
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && namesATopic))) return refuse('out_of_scope');
+  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && (namesATopic || (service !== null && asksWhoOutright(resolution)))))) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
   // with ours ("ERROR 2003: can't connect to the database server").
