@@ -296,7 +296,8 @@ export function decide(
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !(asksWho(resolution) && (namesATopic || (service !== null && asksWhoOutright(resolution)))))) return refuse('out_of_scope');
+  const asksWhoAnswersForIt = asksWho(resolution) && (namesATopic || (service !== null && asksWhoOutright(resolution)));
+  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt)) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
   // with ours ("ERROR 2003: can't connect to the database server").
