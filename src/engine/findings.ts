@@ -150,15 +150,15 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
   }
 
   function resolve(readable: string): FindingResolution | null {
+    const asksWhoActs = () => words(foldPhrase(readable)).some((w) => ACTING_WORDS.has(w));
     for (const match of readable.matchAll(FINDING_TYPE)) {
       const typed = match[0];
-      const asksWhoActs = words(foldPhrase(readable)).some((w) => ACTING_WORDS.has(w));
       const known = knownType(typed);
-      if (known) return guardDuty(known, asksWhoActs);
+      if (known) return guardDuty(known, asksWhoActs());
       if (purposes.has(match[1]!.toLowerCase())) {
         const note: FindingNote = { kind: 'guardduty', id: typed, cited: false, nearest: nearestTypes(typed) };
         // Whether anyone acts on a finding is GuardDuty's own card, whichever type it is.
-        return { note, card: asksWhoActs ? GUARDDUTY_CARD : null, alternatives: [] };
+        return { note, card: asksWhoActs() ? GUARDDUTY_CARD : null, alternatives: [] };
       }
     }
     for (const match of readable.matchAll(CONTROL_ID)) {

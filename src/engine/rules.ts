@@ -112,7 +112,7 @@ function frontService(resolution: Resolution): ServiceId | null {
   for (let i = 1; i < named.length; i++) {
     const [before, after] = [named[i - 1]!, named[i]!];
     if (before.service === after.service) continue;
-    const gap = resolution.spelled.slice(before.found.position + before.found.phrase.split(' ').length, after.found.position);
+    const gap = resolution.spelled.slice(before.found.position + phraseWords(before.found.phrase), after.found.position);
     if (gap.length > FRONTING_GAP) continue;
     const between = ` ${gap.join(' ')} `;
     if (between.includes(' in front of ')) return before.service;
@@ -226,9 +226,12 @@ const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 
 /** How many words a question may run to without naming a side, a topic or a concept before it is someone else's. */
 const SIDELESS_WORDS = 5;
 
-/** The words of a question that are not part of a service's name ("AWS Identity and Access Management (IAM)" has none). */
-const wordsBesideNames = (resolution: Resolution): number =>
-  resolution.spelled.length - resolution.terms.reduce((n, { term, phrase }) => n + (term.kind === 'service' ? phrase.split(' ').length : 0), 0);
+/** How many words a phrase found in a question spans. */
+const phraseWords = (phrase: string): number => phrase.split(' ').length;
+
+/** How many of a question's words name services ("AWS Identity and Access Management (IAM)": all of them). */
+const serviceNameWords = (resolution: Resolution): number =>
+  resolution.terms.reduce((n, { term, phrase }) => n + (term.kind === 'service' ? phraseWords(phrase) : 0), 0);
 
 /** Whether the question speaks of either side at all: a side word, AWS itself, or responsibility. */
 const mentionsASide = (resolution: Resolution): boolean =>
@@ -311,7 +314,8 @@ export function decide(
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
   // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares.
   const namesNothingOfOurs = !namesATopic && !resolution.terms.some(({ term }) => term.kind === 'concept');
-  if (namesNothingOfOurs && wordsBesideNames(resolution) >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
+  const wordsBesideNames = resolution.spelled.length - serviceNameWords(resolution);
+  if (namesNothingOfOurs && wordsBesideNames >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
 
   const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
@@ -369,8 +373,7 @@ export function decide(
   // A service that stands for a topic ("kms" is encryption, "cloudtrail" logging), asked about in words the model
   // cannot place ("kms: them or me?"), is most likely asked about that topic; a bare name ("kms") asks for the
   // whole card.
-  const nameWords = resolution.terms.reduce((n, { term, phrase }) => n + (term.kind === 'service' ? phrase.split(' ').length : 0), 0);
-  const saysMoreThanNames = resolution.typed.length > nameWords;
+  const saysMoreThanNames = resolution.typed.length > serviceNameWords(resolution);
   const unplacedCard = (named: ServiceId): Decision => {
     const implied = kb.services.get(named)?.implies_topic;
     const topicCard = implied ? { service: named, topic: implied } : null;
