@@ -364,6 +364,16 @@ describe('topic model', () => {
     expect(card('who guards the data centers')).toBe('physical');
   });
 
+  it('takes a service described in plain words as asked about only when no service is named', () => {
+    const described = engine.answer('does the key store in aws rotate its keys by itself or must we');
+    expect(described.match && formatCardKey(described.match)).toBe('kms.encryption');
+    expect(described.alternatives?.map(formatCardKey)).toContain('encryption');
+    // A name beats a description: the queue here is only how a Lambda function is fed.
+    expect(engine.answer('our lambda reads from a work queue, who patches the runtime')?.match?.service).toBe('lambda');
+    // A description alone does not make a question ours: the words around it must ask about security.
+    expect(engine.answer('how do i set up a work queue in my laptop python script').match).toBeNull();
+  });
+
   it('offers the card of a service that stands for a topic beside the service asked about', () => {
     const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
     expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');

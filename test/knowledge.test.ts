@@ -175,6 +175,12 @@ describe('knowledge loader', () => {
     expect(problemsOf(write(k))).toMatch(/duplicate alias "s3 alias": already names (ec2|s3)/);
   });
 
+  it("rejects a plain description of a service that is already another card's alias", () => {
+    const k = minimalKnowledge();
+    (k.services.ec2 as Record<string, unknown>).described_as = ['s3 alias'];
+    expect(problemsOf(write(k))).toMatch(/duplicate alias "s3 alias": already names (ec2|s3)/);
+  });
+
   it('requires example questions on every card and lets no two cards claim the same one', () => {
     const k = minimalKnowledge();
     delete (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!.examples;

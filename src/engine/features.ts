@@ -37,6 +37,7 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, prim
         if (implied && term.service !== primary) features.push(`@${implied}`);
         break;
       }
+      case 'described':
       case 'uncovered':
       case 'outside-aws':
         break;

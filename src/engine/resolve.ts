@@ -30,6 +30,9 @@ export interface Resolution {
   content: string[];
 }
 
+/** Phrases that say which service, not what about it: the models read what a question asks of a service without them. */
+const NAMES_A_SERVICE = new Set<Term['kind']>(['service', 'uncovered']);
+
 const PROVIDER_WORDS = new Set(['aws', 'amazon', 'amazons', 'cloud']);
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
@@ -155,7 +158,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
     if (found) found = yieldLastWord(found, spelled, i, vocabulary);
     if (found) {
       terms.push({ term: found.term, phrase: found.phrase, position: i });
-      if (found.term.kind !== 'service' && found.term.kind !== 'uncovered') content.push(...found.phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
+      if (!NAMES_A_SERVICE.has(found.term.kind)) content.push(...found.phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
       i += found.length;
       continue;
     }

@@ -147,12 +147,14 @@ interface Named {
 function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): Named {
   const primary = askedService(resolution, kb, services, tuning.serviceOdds);
   const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
+  const describedTerm = resolution.terms.find((f) => f.term.kind === 'described')?.term;
+  const described = describedTerm?.kind === 'described' ? describedTerm.service : null;
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
   let service =
     primary ??
     (keywordService?.kind === 'service-topic' ? keywordService.service : null) ??
-    (uncovered ? null : describedService(resolution, kb, services, tuning));
+    (uncovered ? null : (described ?? describedService(resolution, kb, services, tuning)));
   // "gamelift with kms": the service asked about is GameLift; KMS only says the topic. A card for KMS would
   // look like an answer about GameLift.
   if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
@@ -340,6 +342,8 @@ export function decide(
         return term.service !== service && kb.services.get(term.service)?.implies_topic !== undefined;
       case 'topic':
         return isStrongTopic(term);
+      // A service described in plain words ("message queue") may be anyone's: the other words must vouch for it.
+      case 'described':
       case 'uncovered':
       case 'outside-aws':
         return false;

@@ -14,6 +14,7 @@ const MAX_SUGGESTIONS = 3;
 function cardOf(term: Term): CardKey | null {
   switch (term.kind) {
     case 'service':
+    case 'described':
       return { service: term.service, topic: null };
     case 'service-topic':
       return { service: term.service, topic: term.topic };

@@ -205,6 +205,8 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
       });
     }
     for (const [i, a] of service.aliases.entries()) claim(a, service.id, file, `aliases.${i}`);
+    // A description that repeats a name would be taken as the name: it must be words no card claims, its own included.
+    for (const [i, a] of (service.described_as ?? []).entries()) claim(a, `${service.id} (described_as)`, file, `described_as.${i}`);
     checkVoice(service.customer, service.id, file, 'customer');
     checkDated(service, service.id, file, 'verified_on');
     checkExamples(service.examples, service.id, file, 'examples');

@@ -109,6 +109,11 @@ function defineSchemas({ z }: typeof Zod) {
     id: z.enum(SERVICE_IDS),
     name: text(60),
     aliases: z.array(aliasSchema).min(1).max(30),
+    /**
+     * What the service is, in the plain words of someone who does not know its name ("managed database", "web
+     * firewall"): it is taken to be asked about only when no service is named.
+     */
+    described_as: z.array(text(60)).max(12).optional(),
     category: z.enum(CATEGORY_IDS),
     /** Set when a seed or common belief files the service elsewhere; the card corrects it. */
     category_note: text(300).optional(),
