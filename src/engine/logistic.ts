@@ -70,6 +70,11 @@ export function trainLogistic<L extends string>(
   const biasSquares = new Float64Array(width).fill(1e-8);
   const rows = documents.filter((d) => d.features.length > 0).map((d) => ({ ...d, rows: d.features.map((f) => featureIndex.get(f)!) }));
 
+  // The weights returned are the average over the second half of training (averaged SGD): the last step alone
+  // swings with the order of the final documents, so one example added anywhere moved unrelated answers.
+  const sumWeights = new Float64Array(weights.length);
+  const sumBias = new Float64Array(width);
+  let averaged = 0;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (const { rows: featureRows, label, weight } of seededShuffle(rows, epoch + 1)) {
       const scores = Float64Array.from(bias);
@@ -88,8 +93,13 @@ export function trainLogistic<L extends string>(
         }
       }
     }
+    if (epoch >= options.epochs / 2) {
+      for (let i = 0; i < weights.length; i++) sumWeights[i]! += weights[i]!;
+      for (let k = 0; k < width; k++) sumBias[k]! += bias[k]!;
+      averaged++;
+    }
   }
-  return { labels, bias: Array.from(bias), weights: Float32Array.from(weights) };
+  return { labels, bias: Array.from(sumBias, (b) => b / averaged), weights: Float32Array.from(sumWeights, (w) => w / averaged) };
 }
 
 /**
