@@ -374,6 +374,13 @@ describe('topic model', () => {
     expect(engine.answer('how do i set up a work queue in my laptop python script').match).toBeNull();
   });
 
+  it('answers the whole split asked for beside a service with the service card, unless the question names the topic the model leans to', () => {
+    const whole = engine.answer('who secures what in redshift? our auditor is new to the warehouse');
+    expect(whole.match && formatCardKey(whole.match)).toBe('redshift');
+    expect(whole.alternatives?.length).toBeGreaterThan(0);
+    expect(card('who secures what in s3 encryption')).toBe('s3.encryption');
+  });
+
   it('offers the card of a service that stands for a topic beside the service asked about', () => {
     const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
     expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');

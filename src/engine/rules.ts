@@ -225,6 +225,9 @@ function aboutARealHome(resolution: Resolution): boolean {
 /** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
 const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
 
+/** Words that name a party to the split: a phrase with one asks which side, not for the split as a whole. */
+const PARTY_WORDS = new Set([...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their', 'aws', 'amazon', 'amazons']);
+
 /** How many words a question may run to without naming a side, a topic or a concept before it is someone else's. */
 const SIDELESS_WORDS = 5;
 
@@ -404,6 +407,16 @@ export function decide(
   // …unless a part of the model is named too ("what are 'container services' in the model, k8s?"): the model then
   // weighs that concept against the service (strongConcept).
   if (service && namesTheModel && !namesATopic && !strongConcept) return serviceCard(service);
+  // The whole split asked for beside a service, a topic word only context ("who secures what in elasticache? our
+  // auditor asks"): unless the model's likeliest topic is one the question names, it guesses from the context, and
+  // the whole card is the answer, the topics it leans to offered. "aws or us" asks which side of something instead.
+  const asksForTheSplit = resolution.terms.some(
+    ({ term, phrase }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic && !phrase.split(' ').some((w) => PARTY_WORDS.has(w)),
+  );
+  const likeliestTopic = ranked.find((r) => TOPICS.includes(r.label))?.label;
+  const saysTopic = (topic: Subject) =>
+    resolution.terms.some(({ term }) => (isStrongTopic(term) || term.kind === 'service-topic') && 'topic' in term && term.topic === topic);
+  if (service && asksForTheSplit && !strongConcept && likeliestTopic !== undefined && !saysTopic(likeliestTopic)) return fallbackCard(service);
   if (known === 0) {
     if (service) return saysMoreThanNames ? unplacedCard(service) : serviceCard(service);
     if (aboutTheModelOnly(resolution) && !uncovered) return overviewCard(1);
