@@ -283,6 +283,9 @@ describe('topic model', () => {
     expect(howTo.reason).toBe('out_of_scope');
     expect(card('how do i turn on default encryption for a new s3 bucket')).toBe('s3.encryption');
     expect(card('who should rotate the keys our python sdk uses for kms')).toMatch(/^kms/);
+    // Steps for something with no AWS in it at all, whatever security word it shares with ours.
+    expect(engine.answer('how do i encrypt a spreadsheet before mailing it to finance').reason).toBe('out_of_scope');
+    expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');
   });
 
   it('refuses a choice between products, unless the two sides compared are AWS and us', () => {

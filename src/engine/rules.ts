@@ -249,11 +249,13 @@ const FULL_NAME_WEIGHT = 2;
  * "How do I configure retries in the aws sdk?": a how-to about code or tooling that asks nothing of who is
  * responsible belongs to the service's documentation, whatever service or security word it names.
  */
-function isHowTo(resolution: Resolution, vocabulary: Vocabulary): boolean {
+function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
   if (!HOW_TO_OPENING.test(text.trim())) return false;
   if (asksWho(resolution)) return false;
-  return vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
+  // Steps asked for with nothing of AWS in the question ("how do i encrypt a pdf before emailing it") are about
+  // some other system, whatever security word they share with ours.
+  return !namesAws || vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
 }
 
 /** A choice between products: "x vs y, which should we use", "difference between x and y", "x or y for …". */
@@ -306,7 +308,8 @@ export function decide(
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
   const asksWhoAnswersForIt = asksWho(resolution) && (namesATopic || (service !== null && asksWhoOutright(resolution)));
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt)) return refuse('out_of_scope');
-  if (isHowTo(resolution, vocabulary) || isChoice(resolution)) return refuse('out_of_scope');
+  if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
+    return refuse('out_of_scope');
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
   // with ours ("ERROR 2003: can't connect to the database server").
   if (resolution.pastesAnError && !asksWhichSide(resolution)) return refuse('not_understood');
