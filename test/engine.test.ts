@@ -212,7 +212,7 @@ describe('resolver and rules', () => {
 
   it('refuses a question that asks nobody which side does something when the runner-up is "nothing we answer"', () => {
     const lookalikes = [
-      'how do I give the design team edit rights on the shared calendar',
+      'we need to give the design team edit rights on our shared calendar',
       'our grafana panel for the checkout queue shows gaps every night, any idea',
     ];
     const withoutTheRule = createEngine(kb, { ...DEFAULT_TUNING, lookalikeBelow: 0 }, learnt);
