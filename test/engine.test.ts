@@ -426,8 +426,10 @@ describe('topic model', () => {
     expect(card('is s3 default encryption applied to objects uploaded years ago')).toBe('s3.encryption');
   });
 
-  it("reads a service's keyword that begins with the last word of the service's name ('kms key' + 'key policy')", () => {
+  it("reads a service's keyword, or a phrase it does not answer, that begins with the last word of the service's name", () => {
     expect(card('kms key policy lets the whole account decrypt, is that fine')).toBe('kms.access');
+    // 'ec2 instance' + 'instance type': sizing.
+    expect(engine.answer('what ec2 instance type fits our small wiki').reason).toBe('out_of_scope');
   });
 
   it("refuses the company's own premises and devices unless AWS or a service is in the question", () => {

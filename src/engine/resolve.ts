@@ -118,7 +118,8 @@ interface PhraseMatch {
 
 /**
  * The longest phrase at a position, unless it is a service's name whose last word begins one of that service's
- * keywords: "kms key policy" is KMS and its key policy, not "kms key" and a stray "policy".
+ * keywords or a phrase of what srm-bot does not answer: "kms key policy" is KMS and its key policy, not "kms key"
+ * and a stray "policy"; "ec2 instance type" is EC2 and a question of sizing.
  */
 function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: number, vocabulary: Vocabulary): PhraseMatch {
   if (found.term.kind !== 'service' || found.length < 2) return found;
@@ -130,7 +131,8 @@ function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: nu
   for (let length = Math.min(vocabulary.longestPhrase, spelled.length - from); length >= 2; length--) {
     const keyword = findPhrase(spelled.slice(from, from + length), vocabulary);
     const term = keyword === null ? undefined : vocabulary.phrases.get(keyword);
-    if (term?.kind === 'service-topic' && term.service === service) return { term: shorterTerm, phrase: shorter, length: found.length - 1 };
+    const claimsTheWord = (term?.kind === 'service-topic' && term.service === service) || term?.kind === 'out-of-scope';
+    if (claimsTheWord) return { term: shorterTerm, phrase: shorter, length: found.length - 1 };
   }
   return found;
 }
