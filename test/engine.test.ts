@@ -367,6 +367,12 @@ describe('topic model', () => {
     expect(card('who guards the data centers')).toBe('physical');
   });
 
+  it("reads an id that is an everyday word ('config') as the service only in a message of a few words", () => {
+    expect(card('config')).toBe('config');
+    expect(card('config logging')).toBe('config.logging');
+    expect(card('our app config has a db password in plain text, whose problem is that')).not.toMatch(/^config/);
+  });
+
   it('takes a service described in plain words as asked about only when no service is named', () => {
     const described = engine.answer('does the key store in aws rotate its keys by itself or must we');
     expect(described.match && formatCardKey(described.match)).toBe('kms.encryption');

@@ -33,6 +33,9 @@ export interface Resolution {
 /** Phrases that say which service, not what about it: the models read what a question asks of a service without them. */
 const NAMES_A_SERVICE = new Set<Term['kind']>(['service', 'uncovered']);
 
+/** At most this many words, a message is a command more than a sentence ("config encryption"). */
+const TERSE_WORDS = 3;
+
 const PROVIDER_WORDS = new Set(['aws', 'amazon', 'amazons', 'cloud']);
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
@@ -145,6 +148,8 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   const content: string[] = [];
   let asksAboutTheModel = false;
   let namesTheProvider = false;
+  // "/srm config logging" is the card's id and a topic; "our app config" is a word.
+  const terse = input.length <= TERSE_WORDS;
   let i = 0;
   while (i < spelled.length) {
     // Grow the phrase one word at a time while it can still become a longer one; keep the longest match.
@@ -165,6 +170,12 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
       continue;
     }
     const word = spelled[i]!;
+    const terseName = terse ? vocabulary.terseNames.get(word) : undefined;
+    if (terseName) {
+      terms.push({ term: { kind: 'service', service: terseName }, phrase: word, position: i });
+      i++;
+      continue;
+    }
     if (!vocabulary.neutral.has(word)) {
       unknown.push(word);
       content.push(word);

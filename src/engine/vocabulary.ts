@@ -25,6 +25,8 @@ export interface Vocabulary {
    */
   phraseStarts: ReadonlySet<string>;
   neutral: ReadonlySet<string>;
+  /** Ids that are everyday words ("config", "batch"): a service's name only in a message of a few words ("config logging"). */
+  terseNames: ReadonlyMap<string, ServiceId>;
   modelWords: ReadonlySet<string>;
   /** Folded words and phrases of code and tooling ("boto3", "github actions"). */
   tooling: readonly string[];
@@ -46,13 +48,17 @@ const KNOWN_WORD_USES = 2;
 /** @param exampleWords how many example questions use each word (the topic model's words). */
 export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<string, number> = new Map()): Vocabulary {
   const phrases = new Map<string, Term>();
+  const terseNames = new Map<string, ServiceId>();
   const add = (alias: Alias, term: (folded: string) => Term) => {
     const folded = foldPhrase(aliasPhrase(alias));
     if (folded.length > 0 && !phrases.has(folded)) phrases.set(folded, term(folded));
   };
 
   for (const service of kb.services.values()) {
-    add(service.id, () => ({ kind: 'service', service: service.id }));
+    // An id is a name only where the card lists it among its names: "config" and "batch" are everyday words
+    // ("our app config", "a batch of orders"), and their cards name them "aws config" and "aws batch".
+    if (service.aliases.some((alias) => foldPhrase(aliasPhrase(alias)) === service.id)) add(service.id, () => ({ kind: 'service', service: service.id }));
+    else terseNames.set(service.id, service.id);
     add(service.name, () => ({ kind: 'service', service: service.id }));
     for (const alias of service.aliases) add(alias, () => ({ kind: 'service', service: service.id }));
     for (const [topic, entry] of Object.entries(service.topics)) {
@@ -104,6 +110,7 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
     longestPhrase,
     phraseStarts,
     neutral,
+    terseNames,
     modelWords,
     tooling,
     knownWords: [...known],
