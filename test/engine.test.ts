@@ -458,6 +458,8 @@ describe('topic model', () => {
 
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
     expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
+    // "security" and "certification" are our words, but nobody is asked which side does anything.
+    expect(card('would the security specialty certification help my career as an analyst')).toBeNull();
     const nacl = engine.answer('nacls on our subnets allow everything, whose job');
     expect(nacl.match && formatCardKey(nacl.match)).toBe('vpc.network');
     expect(nacl.alternatives?.map(formatCardKey)).toContain('network');

@@ -193,11 +193,18 @@ const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
  * alone is how people describe what they run, not a side.
  */
 function asksWhichSide(resolution: Resolution): boolean {
+  return asksWho(resolution) || asksWhichSideOutright(resolution);
+}
+
+/** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
+function asksWhichSideOutright(resolution: Resolution): boolean {
   const typed = resolution.typed;
-  if (asksWho(resolution) || typed.includes('ourselves')) return true;
+  if (asksWhoOutright(resolution) || typed.includes('ourselves') || namesBothSides(resolution)) return true;
   if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
   if (asksWhatTheProviderDoes(typed)) return true;
-  return typed.some((w) => OUR_SIDE.has(w)) && (resolution.namesTheProvider || typed.includes('them'));
+  if (resolution.namesTheProvider && typed.some((w) => OUR_SIDE.has(w))) return true;
+  // "them or us", "us vs them"; not "cost us … of them" (the snapshots).
+  return typed.some((w, i) => OUR_SIDE.has(w) && typed.slice(Math.max(0, i - 2), i + 3).includes('them'));
 }
 
 /** Words that open a question about what someone does or will do. */
@@ -227,6 +234,10 @@ const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 
 
 /** Words that name a party to the split: a phrase with one asks which side, not for the split as a whole. */
 const PARTY_WORDS = new Set([...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their', 'aws', 'amazon', 'amazons']);
+
+/** A phrase of the model that names the parties ("aws or us", "us vs amazon"). */
+const namesBothSides = (resolution: Resolution): boolean =>
+  resolution.terms.some(({ term, phrase }) => term.kind === 'concept' && phrase.split(' ').some((w) => PARTY_WORDS.has(w)));
 
 /** How many words a question may run to without naming a side, a topic or a concept before it is someone else's. */
 const SIDELESS_WORDS = 5;
@@ -306,7 +317,8 @@ export function decide(
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-  const asksWhoAnswersForIt = asksWho(resolution) && (namesATopic || (service !== null && asksWhoOutright(resolution)));
+  // Asked outright: "security" alone ("the security specialty cert, worth it for my career?") asks nobody.
+  const asksWhoAnswersForIt = asksWhichSideOutright(resolution) && (namesATopic || service !== null);
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt)) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
     return refuse('out_of_scope');
