@@ -448,6 +448,8 @@ describe('topic model', () => {
     expect(card('who approves new okta groups for the finance team')).toBeNull();
     expect(card('github 2fa is off for half the org, who turns it on')).toBeNull();
     expect(card('guardduty findings should page us in pagerduty, is wiring that ours?')).toMatch(/^guardduty\./);
+    // AWS named inside a phrase of the model ("aws or us") is named all the same.
+    expect(card('someone pasted our access key into a public github gist, is that aws or us')).not.toBeNull();
   });
 
   it('refuses a pasted error line that asks nobody which side does something', () => {

@@ -165,6 +165,8 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
     if (found) found = yieldLastWord(found, spelled, i, vocabulary);
     if (found) {
       terms.push({ term: found.term, phrase: found.phrase, position: i });
+      // "is that aws or us": the provider named inside a phrase of the model is named all the same.
+      if (found.term.kind === 'concept' && found.phrase.split(' ').some((w) => PROVIDER_WORDS.has(w))) namesTheProvider = true;
       if (!NAMES_A_SERVICE.has(found.term.kind)) content.push(...found.phrase.split(' ').filter((w) => !vocabulary.neutral.has(w)));
       i += found.length;
       continue;
