@@ -373,6 +373,12 @@ describe('topic model', () => {
     expect(card('our app config has a db password in plain text, whose problem is that')).not.toMatch(/^config/);
   });
 
+  it('reads how the split varies with the kind of service, services named only as examples, as the categories card', () => {
+    expect(card('why is there so much more work for us to secure on ec2 than on lambda, is there a grouping behind it')).toBe('categories');
+    expect(card('does encryption differ between s3 and ebs, who turns it on')).toMatch(/^(s3|ebs)\.encryption$/);
+    expect(card('how much does our bill change depending on the instance type')).toBeNull();
+  });
+
   it('takes a service described in plain words as asked about only when no service is named', () => {
     const described = engine.answer('does the key store in aws rotate its keys by itself or must we');
     expect(described.match && formatCardKey(described.match)).toBe('kms.encryption');

@@ -235,6 +235,43 @@ const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 
 /** Words that name a party to the split: a phrase with one asks which side, not for the split as a whole. */
 const PARTY_WORDS = new Set([...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their', 'aws', 'amazon', 'amazons']);
 
+/** Words that say an amount changes from one thing to another. */
+const VARYING_WORDS = new Set([
+  'change',
+  'changes',
+  'changing',
+  'differ',
+  'differs',
+  'different',
+  'shrink',
+  'shrinks',
+  'grow',
+  'grows',
+  'vary',
+  'varies',
+  'depend',
+  'depends',
+  'depending',
+  'than',
+]);
+/** Words that group services by how much AWS runs for you. */
+const KIND_WORDS = new Set(['type', 'types', 'kind', 'kinds', 'grouping', 'groupings', 'tier', 'tiers', 'tiering', 'managed', 'class', 'classes']);
+/** Words for the customer's share of the work. */
+const SHARE_WORDS = new Set(['share', 'work', 'split', 'secure', 'security', 'responsibility', 'responsible', 'own']);
+
+/**
+ * "why does how much we secure change between something like ec2 and something like s3?", "does the split depend on
+ * how managed the service is?": how the split varies with the kind of service, asked with services as examples.
+ * A topic named ("encryption differs between s3 and ebs") makes it that topic's question instead.
+ */
+function asksHowTheSplitVaries(resolution: Resolution): boolean {
+  const typed = resolution.typed;
+  if (!typed.some((w) => VARYING_WORDS.has(w)) || !typed.some((w) => SHARE_WORDS.has(w))) return false;
+  const services = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' || term.kind === 'described' ? [term.service] : [])));
+  if (!typed.some((w) => KIND_WORDS.has(w)) && services.size < 2) return false;
+  return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
+}
+
 /** A phrase of the model that names the parties ("aws or us", "us vs amazon"). */
 const namesBothSides = (resolution: Resolution): boolean =>
   resolution.terms.some(({ term, phrase }) => term.kind === 'concept' && phrase.split(' ').some((w) => PARTY_WORDS.has(w)));
@@ -319,6 +356,13 @@ export function decide(
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
   // Asked outright: "security" alone ("the security specialty cert, worth it for my career?") asks nobody.
   const asksWhoAnswersForIt = asksWhichSideOutright(resolution) && (namesATopic || service !== null);
+  // "why does our share of the work shrink from ec2 to s3?", "why does how much we own change with the type of
+  // service?": the services are examples of how the split varies (and "how much" is no price), the question is the
+  // categories'.
+  if (asksHowTheSplitVaries(resolution) && !outOfScope.some((t) => t.otherCloud)) {
+    const categories: CardKey = { service: null, topic: 'categories' };
+    return { kind: 'card', key: categories, confidence: 0.7, alternatives: service ? [{ service, topic: null }] : [], uncovered: null };
+  }
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt)) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
     return refuse('out_of_scope');
