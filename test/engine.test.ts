@@ -40,6 +40,13 @@ describe('normaliser', () => {
     ]);
   });
 
+  it('reads pasted resource ids as the words for the resource, and shows them as typed', () => {
+    const n = normalizeSlackText('3389 open on i-0123456789abcdef0 (an m5.large)');
+    expect(n.readable).toBe('3389 open on i-0123456789abcdef0 (an m5.large)');
+    expect(n.words).toEqual(['3389', 'open', 'on', 'ec2', 'instance', 'an', 'ec2', 'instance', 'type']);
+    expect(card('port 3389 is open to the world on i-0123456789abcdef0, whose problem')).toBe('ec2.network');
+  });
+
   it('caps very long input instead of reading all of it', () => {
     expect(normalizeSlackText('s3 '.repeat(5000)).words.length).toBeLessThanOrEqual(120);
   });

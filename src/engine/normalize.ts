@@ -24,6 +24,24 @@ export interface NormalizedQuery {
 const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z](?:Error|Exception)\b/];
 
 /**
+ * AWS resource identifiers pasted into a question name the kind of resource they belong to: the words for it
+ * replace them, so that "3389 open on i-0a1b2c3d" is about an EC2 instance and "we run it on an m5.large" about
+ * EC2 and its sizing.
+ */
+const RESOURCE_IDS: [RegExp, string][] = [
+  [/\bi-[0-9a-f]{8,17}\b/gi, ' ec2 instance '],
+  [/\bvol-[0-9a-f]{8,17}\b/gi, ' ebs volume '],
+  [/\bsnap-[0-9a-f]{8,17}\b/gi, ' ebs snapshot '],
+  [/\bsg-[0-9a-f]{8,17}\b/gi, ' security group '],
+  [/\bAKIA[0-9A-Z]{0,16}\b/g, ' access key '],
+  [/\bdb\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' rds instance type '],
+  [/\bcache\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' elasticache node type '],
+  [/\b[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge|metal)\b/gi, ' ec2 instance type '],
+];
+
+const nameResourceIds = (text: string): string => RESOURCE_IDS.reduce((out, [pattern, words]) => out.replace(pattern, words), text);
+
+/**
  * Turns what Slack delivers into words. Mentions of people and broadcasts (`<@U…>`, `<!here>`) carry no
  * subject and are dropped; channel links and URLs keep their label; `:emoji:` codes are dropped.
  */
@@ -44,6 +62,6 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
     .replace(/:[a-z0-9_+-]+:/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const folded = words(foldPhrase(readable)).filter((w) => w.length <= MAX_WORD_LENGTH);
+  const folded = words(foldPhrase(nameResourceIds(readable))).filter((w) => w.length <= MAX_WORD_LENGTH);
   return { readable, words: folded.slice(0, MAX_WORDS), pastesAnError: PASTED_ERROR.some((pattern) => pattern.test(readable)) };
 }
