@@ -447,6 +447,8 @@ describe('topic model', () => {
 
   it("reads a service's keyword, or a phrase it does not answer, that begins with the last word of the service's name", () => {
     expect(card('kms key policy lets the whole account decrypt, is that fine')).toBe('kms.access');
+    // 'aws config' + 'config recorder': the provider alone is left, and the keyword names AWS Config.
+    expect(card('aws config recorder, who switches it on')).toBe('config.configuration');
     // 'ec2 instance' + 'instance type': sizing.
     expect(engine.answer('what ec2 instance type fits our small wiki').reason).toBe('out_of_scope');
   });

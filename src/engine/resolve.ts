@@ -122,20 +122,26 @@ interface PhraseMatch {
 /**
  * The longest phrase at a position, unless it is a service's name whose last word begins one of that service's
  * keywords or a phrase of what srm-bot does not answer: "kms key policy" is KMS and its key policy, not "kms key"
- * and a stray "policy"; "ec2 instance type" is EC2 and a question of sizing.
+ * and a stray "policy"; "ec2 instance type" is EC2 and a question of sizing. Null when all the name leaves is the
+ * provider ("aws" of "aws config recorder"), read then as a word of its own.
  */
-function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: number, vocabulary: Vocabulary): PhraseMatch {
+function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: number, vocabulary: Vocabulary): PhraseMatch | null {
   if (found.term.kind !== 'service' || found.length < 2) return found;
   const service = found.term.service;
-  const shorter = findPhrase(spelled.slice(start, start + found.length - 1), vocabulary);
+  const head = spelled.slice(start, start + found.length - 1);
+  const shorter = findPhrase(head, vocabulary);
   const shorterTerm = shorter === null ? undefined : vocabulary.phrases.get(shorter);
-  if (shorter === null || shorterTerm?.kind !== 'service' || shorterTerm.service !== service) return found;
+  const stillNamed = shorterTerm?.kind === 'service' && shorterTerm.service === service;
+  // "aws config recorder": what is left is only the provider, and the keyword names the service itself.
+  const onlyTheProvider = head.every((w) => PROVIDER_WORDS.has(w));
+  if (!stillNamed && !onlyTheProvider) return found;
   const from = start + found.length - 1;
   for (let length = Math.min(vocabulary.longestPhrase, spelled.length - from); length >= 2; length--) {
     const keyword = findPhrase(spelled.slice(from, from + length), vocabulary);
     const term = keyword === null ? undefined : vocabulary.phrases.get(keyword);
-    const claimsTheWord = (term?.kind === 'service-topic' && term.service === service) || term?.kind === 'out-of-scope';
-    if (claimsTheWord) return { term: shorterTerm, phrase: shorter, length: found.length - 1 };
+    const keywordOfTheService = term?.kind === 'service-topic' && term.service === service;
+    if (stillNamed && (keywordOfTheService || term?.kind === 'out-of-scope')) return { term: shorterTerm, phrase: shorter!, length: found.length - 1 };
+    if (onlyTheProvider && keywordOfTheService) return null;
   }
   return found;
 }
