@@ -457,6 +457,8 @@ describe('topic model', () => {
     expect(card('who patches the file server in our office')).toBeNull();
     expect(card('my laptop needs a security update, who does it')).toBeNull();
     expect(card('we moved from on prem to ec2 last year, who patches the os now')).toBe('ec2.patching');
+    // A service only guessed from the words (an expiring certificate reads like ACM) does not bring AWS into it.
+    expect(card('the ssl cert on our on prem mail server expired, who renews it')).toBeNull();
   });
 
   it("refuses another vendor's product unless AWS or a service is in the question", () => {

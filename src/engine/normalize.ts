@@ -29,10 +29,10 @@ const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:
  * EC2 and its sizing.
  */
 const RESOURCE_IDS: [RegExp, string][] = [
-  [/\bi-[0-9a-f]{8,17}\b/gi, ' ec2 instance '],
-  [/\bvol-[0-9a-f]{8,17}\b/gi, ' ebs volume '],
-  [/\bsnap-[0-9a-f]{8,17}\b/gi, ' ebs snapshot '],
-  [/\bsg-[0-9a-f]{8,17}\b/gi, ' security group '],
+  [/\bi-[0-9a-f]{6,17}\b/gi, ' ec2 instance '],
+  [/\bvol-[0-9a-f]{6,17}\b/gi, ' ebs volume '],
+  [/\bsnap-[0-9a-f]{6,17}\b/gi, ' ebs snapshot '],
+  [/\bsg-[0-9a-f]{6,17}\b/gi, ' security group '],
   [/\bAKIA[0-9A-Z]{0,16}\b/g, ' access key '],
   [/\bdb\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' rds instance type '],
   [/\bcache\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' elasticache node type '],

@@ -139,6 +139,8 @@ interface Named {
    * stand for a topic ("kms" beside "s3"): the card the question may be about instead.
    */
   others: ServiceId[];
+  /** Whether the service was read from the question's words by the service model, nothing naming it. */
+  guessed: boolean;
   /** An AWS service named that has no card, when no service with a card is the subject. */
   uncovered: string | null;
   strongConcept: boolean;
@@ -151,10 +153,10 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const described = describedTerm?.kind === 'described' ? describedTerm.service : null;
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
-  let service =
-    primary ??
-    (keywordService?.kind === 'service-topic' ? keywordService.service : null) ??
-    (uncovered ? null : (described ?? describedService(resolution, kb, services, tuning)));
+  let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null) ?? (uncovered ? null : described);
+  // Read from the words alone, the weakest evidence of a service there is.
+  const guessed = service === null && !uncovered ? describedService(resolution, kb, services, tuning) : null;
+  service ??= guessed;
   // "gamelift with kms": the service asked about is GameLift; KMS only says the topic. A card for KMS would
   // look like an answer about GameLift.
   if (uncovered && service && kb.services.get(service)?.implies_topic !== undefined && !keywordService) service = null;
@@ -164,7 +166,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const others = [...otherServices].sort((a, b) => Number(standsForTopic(a)) - Number(standsForTopic(b)));
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
-  return { asked: primary, service, inferred: primary === null && service !== null, others, uncovered, strongConcept };
+  return { asked: primary, service, inferred: primary === null && service !== null, guessed: guessed !== null, others, uncovered, strongConcept };
 }
 
 /** How a question opens when it asks for steps rather than for who is responsible. */
@@ -333,7 +335,7 @@ export function decide(
   vocabulary: Vocabulary,
   tuning: DecisionTuning = DEFAULT_DECISION_TUNING,
 ): Decision {
-  const { asked, service, inferred, others, uncovered, strongConcept } = named(resolution, kb, models.services, tuning);
+  const { asked, service, inferred, guessed, others, uncovered, strongConcept } = named(resolution, kb, models.services, tuning);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({
@@ -372,7 +374,8 @@ export function decide(
   // "who patches the build box in our server room?", "who approves okta access?": the company's own IT or another
   // vendor's product, unless AWS or one of its services is in it.
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
-  if (outsideAws && !service && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
+  // A service only guessed from the words ("ssl cert … expired" reads like ACM) does not bring AWS into it.
+  if (outsideAws && (!service || guessed) && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
   if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
