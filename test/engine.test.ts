@@ -413,6 +413,10 @@ describe('topic model', () => {
     const answer = engine.answer('root user has no mfa yet, is that ours to fix');
     expect(answer.match && formatCardKey(answer.match)).toBe('iam.access');
     expect(answer.alternatives?.map(formatCardKey)).toContain('access');
+    // Asked in general, the general card answers and the inferred service's is offered.
+    const general = engine.answer('root user without mfa, who fixes that in general');
+    expect(general.match && formatCardKey(general.match)).toBe('access');
+    expect(general.alternatives?.map(formatCardKey)).toContain('iam.access');
   });
 
   it("takes 'is aws going to…' about a service as asking which side, so vague words get the service's card, not a refusal", () => {

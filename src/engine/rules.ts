@@ -274,6 +274,11 @@ function asksHowTheSplitVaries(resolution: Resolution): boolean {
   return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
 }
 
+/** "in general", "generally", "regardless of which service", "across all services": no one service is asked about. */
+const IN_GENERAL = /\b(?:in general|generally|general terms|regardless of|across (?:all|every|the) (?:aws )?services?|(?:any|every|all) (?:aws )?services?)\b/;
+
+const asksInGeneral = (resolution: Resolution): boolean => IN_GENERAL.test(resolution.typed.join(' '));
+
 /** A phrase of the model that names the parties ("aws or us", "us vs amazon"). */
 const namesBothSides = (resolution: Resolution): boolean =>
   resolution.terms.some(({ term, phrase }) => term.kind === 'concept' && phrase.split(' ').some((w) => PARTY_WORDS.has(w)));
@@ -559,6 +564,11 @@ export function decide(
   if (sameTopicElsewhere) alternatives.push(sameTopicElsewhere);
   // A service the question never named but a phrase of its cards implies ("root account" → IAM) is a guess: the
   // general card for the topic is offered beside it.
-  if (inferred && best.key.service && best.key.topic && TOPICS.includes(best.key.topic)) alternatives.push({ service: null, topic: best.key.topic });
+  if (inferred && best.key.service && best.key.topic && TOPICS.includes(best.key.topic)) {
+    const general: CardKey = { service: null, topic: best.key.topic };
+    // …and when the question says it asks in general, the general card is the answer and the guess the alternative.
+    if (asksInGeneral(resolution)) return { kind: 'card', key: general, confidence, alternatives: [best.key], uncovered };
+    alternatives.push(general);
+  }
   return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };
 }
