@@ -481,6 +481,10 @@ describe('topic model', () => {
 
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
     expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
+    // Exam logistics and deadlines are someone else's, unless a part of the model or a side is asked about.
+    expect(card('when can i sit the security specialty exam at a test center near me')).toBeNull();
+    expect(card('revising for my exam: what are abstracted services')).toBe('categories');
+    expect(card('the compliance report deadline is friday, who must patch our ec2 boxes before it')).toBe('ec2.patching');
     // "security" and "certification" are our words, but nobody is asked which side does anything.
     expect(card('would the security specialty certification help my career as an analyst')).toBeNull();
     const nacl = engine.answer('nacls on our subnets allow everything, whose job');

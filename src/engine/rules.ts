@@ -370,7 +370,10 @@ export function decide(
     const categories: CardKey = { service: null, topic: 'categories' };
     return { kind: 'card', key: categories, confidence: 0.7, alternatives: service ? [{ service, topic: null }] : [], uncovered: null };
   }
-  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt)) return refuse('out_of_scope');
+  // A part of the model named outright ("abstracted services", "inherited controls") is ours whatever surrounds it
+  // ("studying for the exam: why does…").
+  const namesAPartOfTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept !== 'overview' && !term.topic);
+  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel)) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
     return refuse('out_of_scope');
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
