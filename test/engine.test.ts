@@ -45,6 +45,20 @@ describe('normaliser', () => {
     expect(n.readable).toBe('3389 open on i-0123456789abcdef0 (an m5.large)');
     expect(n.words).toEqual(['3389', 'open', 'on', 'ec2', 'instance', 'an', 'ec2', 'instance', 'type']);
     expect(card('port 3389 is open to the world on i-0123456789abcdef0, whose problem')).toBe('ec2.network');
+    expect(normalizeSlackText('grants `sqs:SendMessage` and s3:* to everyone, unlike re:Invent').words).toEqual([
+      'grants',
+      'sqs',
+      'permission',
+      'sendmessage',
+      'and',
+      's3',
+      'permission',
+      'to',
+      'everyone',
+      'unlike',
+      're',
+      'invent',
+    ]);
   });
 
   it('caps very long input instead of reading all of it', () => {

@@ -37,6 +37,9 @@ const RESOURCE_IDS: [RegExp, string][] = [
   [/\bdb\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' rds instance type '],
   [/\bcache\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' elasticache node type '],
   [/\b[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge|metal)\b/gi, ' ec2 instance type '],
+  // An IAM action ("kms:Decrypt", "sns:Subscribe", "dynamodb:*") is a permission on that service; re:Invent is
+  // AWS's conference.
+  [/\b(?!re:)([a-z][a-z0-9-]+):([A-Z][A-Za-z]*\*?|\*)(?=[\s`'",.;)]|$)/g, ' $1 permission $2 '],
 ];
 
 const nameResourceIds = (text: string): string => RESOURCE_IDS.reduce((out, [pattern, words]) => out.replace(pattern, words), text);
