@@ -499,6 +499,8 @@ describe('topic model', () => {
     expect(card('when can i sit the security specialty exam at a test center near me')).toBeNull();
     expect(card('revising for my exam: what are abstracted services')).toBe('categories');
     expect(card('the compliance report deadline is friday, who must patch our ec2 boxes before it')).toBe('ec2.patching');
+    // Asked of our side in so many words, a price word is what the data is about.
+    expect(card('our cost report bucket is public, ours to fix?')).toMatch(/^s3\./);
     // "security" and "certification" are our words, but nobody is asked which side does anything.
     expect(card('would the security specialty certification help my career as an analyst')).toBeNull();
     const nacl = engine.answer('nacls on our subnets allow everything, whose job');

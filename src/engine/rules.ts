@@ -201,7 +201,9 @@ function asksWhichSide(resolution: Resolution): boolean {
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 function asksWhichSideOutright(resolution: Resolution): boolean {
   const typed = resolution.typed;
-  if (asksWhoOutright(resolution) || typed.includes('ourselves') || namesBothSides(resolution)) return true;
+  if (asksWhoOutright(resolution) || typed.includes('ourselves') || typed.includes('ours') || namesBothSides(resolution)) return true;
+  // "is that on us?"
+  if (typed.some((w, i) => w === 'us' && typed[i - 1] === 'on')) return true;
   if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
   if (asksWhatTheProviderDoes(typed)) return true;
   if (resolution.namesTheProvider && typed.some((w) => OUR_SIDE.has(w))) return true;
