@@ -62,6 +62,8 @@ export interface ModelCounts<L extends string> {
   features: string[];
   /** One row per feature, in the order of `features`; one column per label, in the order of `labels`. */
   counts: Float32Array;
+  /** Each label's column summed: stored, so that opening the model does not sum every row again. */
+  totals: number[];
 }
 
 /** Each (label, feature, weight) a document contributes, as indexes into the labels and features in order of first use. */
@@ -91,11 +93,37 @@ export function tallyFeatures<L extends string>(documents: readonly TrainingDocu
   return { labels, features, seen };
 }
 
+/**
+ * The counts, their features sorted: a question's features are then found by binary search, and opening the model
+ * builds no index of its tens of thousands of features, which cost a cold `srm ask` more than answering does.
+ */
 export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
-  const { labels, features, seen } = tallyFeatures(documents);
+  const { labels, features: firstUse, seen } = tallyFeatures(documents);
+  const features = [...firstUse].sort(compareFeatures);
+  const rowOf = new Map(features.map((feature, row) => [feature, row]));
   const counts = new Float32Array(features.length * labels.length);
-  for (const { label, row, weight } of seen) counts[row * labels.length + label]! += weight;
-  return { labels, features, counts };
+  const totals = labels.map(() => 0);
+  for (const { label, row, weight } of seen) {
+    counts[rowOf.get(firstUse[row]!)! * labels.length + label]! += weight;
+    totals[label]! += weight;
+  }
+  return { labels, features, counts, totals };
+}
+
+const compareFeatures = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The row of a feature in features sorted by `compareFeatures`, or undefined. */
+export function rowOfFeature(features: readonly string[], feature: string): number | undefined {
+  let low = 0;
+  let high = features.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >>> 1;
+    const order = compareFeatures(features[middle]!, feature);
+    if (order === 0) return middle;
+    if (order < 0) low = middle + 1;
+    else high = middle - 1;
+  }
+  return undefined;
 }
 
 /**
@@ -111,25 +139,20 @@ export function topicModelFromCounts<L extends string>(
   const { smoothing, temperature } = tuning;
   const { labels: allLabels, features } = stored;
   const labelCount = allLabels.length;
-  const featureIndex = new Map<string, number>(features.map((f, i) => [f, i]));
   // One row per feature, one column per label: a question's score is a few row sums.
-  const { counts } = stored;
-  const pooledCounts = new Float64Array(features.length);
-  const totals = new Float64Array(labelCount);
-  for (let row = 0; row < features.length; row++) {
-    for (let label = 0; label < labelCount; label++) {
-      const weight = counts[row * labelCount + label]!;
-      pooledCounts[row]! += weight;
-      totals[label]! += weight;
-    }
-  }
+  const { counts, totals } = stored;
+  const pooledCount = (row: number) => {
+    let sum = 0;
+    for (let label = 0; label < labelCount; label++) sum += counts[row * labelCount + label]!;
+    return sum;
+  };
   // Each label's likelihoods are estimated from its own total: a label with few examples is not penalised for
   // it, and the prior over labels is uniform (how often a topic appears in the knowledge says nothing of how
   // often people ask about it).
   const denominators = Array.from(totals, (total) => Math.log(total + smoothing * features.length));
   const logLikelihood = (row: number, label: number) => Math.log(counts[row * labelCount + label]! + smoothing) - denominators[label]!;
   const pooledTotal = totals.reduce((a, b) => a + b, 0);
-  const logPooled = (row: number) => Math.log(pooledCounts[row]! + smoothing) - Math.log(pooledTotal + smoothing * features.length);
+  const logPooled = (row: number) => Math.log(pooledCount(row) + smoothing) - Math.log(pooledTotal + smoothing * features.length);
   const labelIndex = new Map(allLabels.map((label, i) => [label, i]));
 
   const rankWith = (regression: { label: L; p: number }[], bayes: { label: L; p: number }[]) => {
@@ -139,7 +162,7 @@ export function topicModelFromCounts<L extends string>(
   };
 
   function posterior(questionFeatures: readonly string[], labels: readonly L[] = allLabels): Posterior<L> {
-    const rows = questionFeatures.map((f) => featureIndex.get(f)).filter((row): row is number => row !== undefined);
+    const rows = questionFeatures.map((f) => rowOfFeature(features, f)).filter((row): row is number => row !== undefined);
     const scored = labels
       .filter((label) => labelIndex.has(label))
       .map((label) => {
