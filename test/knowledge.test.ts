@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -321,7 +321,14 @@ describe('knowledge loader', () => {
     doctored.services.find((s) => s.id === 's3')!.name = 'From the snapshot';
     writeFileSync(snapshot, JSON.stringify(doctored));
     expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('From the snapshot');
-    writeFileSync(join(dir, 'services', 's3.yml'), readFileSync(join(dir, 'services', 's3.yml'), 'utf8').replace('Service s3', 'Edited s3'));
+    // A file touched but unchanged still matches the snapshot's hash.
+    const s3File = join(dir, 'services', 's3.yml');
+    utimesSync(s3File, new Date(), new Date(Date.now() + 60_000));
+    expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('From the snapshot');
+    // An edit of the same size is read again all the same.
+    writeFileSync(s3File, readFileSync(s3File, 'utf8').replace('Service s3', 'Servicf s3'));
+    expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('Servicf s3');
+    writeFileSync(s3File, readFileSync(s3File, 'utf8').replace('Servicf s3', 'Edited s3'));
     expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('Edited s3');
 
     writeFileSync(join(dir, 'services', 's3.yml'), 'id: s3\n');

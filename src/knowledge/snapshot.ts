@@ -16,6 +16,8 @@ export const defaultSnapshotFile = (): string => join(packageRoot(), 'dist', 'kn
 
 interface Snapshot {
   fingerprint: string;
+  /** Each file's path, size and modification time when the fingerprint was taken (see `unchangedSince`). */
+  files?: FileStamp[];
   services: Service[];
   topics: Topic[];
   concepts: Concept[];
@@ -24,6 +26,35 @@ interface Snapshot {
   tips: KnowledgeBase['tips'];
   quiz: KnowledgeBase['quiz'];
   findings?: KnowledgeBase['findings'];
+}
+
+type FileStamp = [path: string, size: number, modified: number];
+
+/** The knowledge files and the code that reads them (LOADER_FILES), as the fingerprint covers them. */
+function stamps(dir: string): FileStamp[] {
+  const stamp = (file: string, name: string): FileStamp => {
+    const { size, mtimeMs } = statSync(file);
+    return [name, size, mtimeMs];
+  };
+  return [...yamlFiles(dir).map((file) => stamp(file, relative(dir, file))), ...loaderCode().map(([name, file]) => stamp(file, name))];
+}
+
+/**
+ * Whether the files are those the snapshot was taken of, by name, size and modification time: reading and hashing
+ * all of them cost a cold `srm ask` more than a sixth of its time. Any difference (an edit, a checkout, a copy that
+ * did not keep times) falls back to comparing the content's hash, so a file touched but unchanged still uses the
+ * snapshot and a changed one never does.
+ */
+function unchangedSince(recorded: readonly FileStamp[] | undefined, dir: string): boolean {
+  if (!recorded) return false;
+  const now = stamps(dir);
+  return (
+    now.length === recorded.length &&
+    now.every(([path, size, modified], i) => {
+      const [wasPath, wasSize, wasModified] = recorded[i]!;
+      return path === wasPath && size === wasSize && modified === wasModified;
+    })
+  );
 }
 
 function yamlFiles(dir: string): string[] {
@@ -45,19 +76,25 @@ const LOADER_FILES = ['load', 'schema', 'ids', 'lookup', 'snapshot'];
 export function knowledgeFingerprint(dir: string): string {
   const hash = createHash('sha256');
   for (const file of yamlFiles(dir)) hash.update(relative(dir, file)).update('\0').update(readFileSync(file)).update('\0');
-  const here = dirname(fileURLToPath(import.meta.url));
-  for (const name of LOADER_FILES) {
-    const code = [`${name}.js`, `${name}.ts`].map((f) => join(here, f)).find(existsSync);
-    if (code) hash.update(name).update('\0').update(readFileSync(code)).update('\0');
-  }
+  for (const [name, code] of loaderCode()) hash.update(name).update('\0').update(readFileSync(code)).update('\0');
   return hash.digest('hex');
+}
+
+function loaderCode(): [name: string, file: string][] {
+  const here = dirname(fileURLToPath(import.meta.url));
+  return LOADER_FILES.flatMap((name) => {
+    const code = [`${name}.js`, `${name}.ts`].map((f) => join(here, f)).find(existsSync);
+    return code ? [[name, code] as [string, string]] : [];
+  });
 }
 
 /** Validates the knowledge in `dir` (throws KnowledgeError if invalid) and writes the snapshot. */
 export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase & { fingerprint: string } {
+  const files = stamps(dir);
   const kb = { ...loadKnowledge(dir), fingerprint: knowledgeFingerprint(dir) };
   const snapshot: Snapshot = {
     fingerprint: kb.fingerprint,
+    files,
     services: [...kb.services.values()],
     topics: [...kb.topics.values()],
     concepts: [...kb.concepts.values()],
@@ -75,7 +112,7 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
 export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase {
   if (existsSync(file)) {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-    if (snapshot.fingerprint === knowledgeFingerprint(dir)) {
+    if (unchangedSince(snapshot.files, dir) || snapshot.fingerprint === knowledgeFingerprint(dir)) {
       return {
         fingerprint: snapshot.fingerprint,
         services: new Map(snapshot.services.map((s) => [s.id as ServiceId, s])),
