@@ -99,15 +99,24 @@ export function tallyFeatures<L extends string>(documents: readonly TrainingDocu
  */
 export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
   const { labels, features: firstUse, seen } = tallyFeatures(documents);
-  const features = [...firstUse].sort(compareFeatures);
-  const rowOf = new Map(features.map((feature, row) => [feature, row]));
+  const { features, rowOf } = sortedFeatures(firstUse);
   const counts = new Float32Array(features.length * labels.length);
   const totals = labels.map(() => 0);
   for (const { label, row, weight } of seen) {
-    counts[rowOf.get(firstUse[row]!)! * labels.length + label]! += weight;
+    counts[rowOf[row]! * labels.length + label]! += weight;
     totals[label]! += weight;
   }
   return { labels, features, counts, totals };
+}
+
+/** Features in first-use order, sorted, with the sorted row of each first-use row. */
+export function sortedFeatures(firstUse: readonly string[]): { features: string[]; rowOf: Int32Array } {
+  const order = firstUse.map((_, row) => row).sort((a, b) => compareFeatures(firstUse[a]!, firstUse[b]!));
+  const rowOf = new Int32Array(firstUse.length);
+  order.forEach((firstUseRow, sortedRow) => {
+    rowOf[firstUseRow] = sortedRow;
+  });
+  return { features: order.map((row) => firstUse[row]!), rowOf };
 }
 
 const compareFeatures = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
