@@ -309,6 +309,10 @@ describe('topic model', () => {
     expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');
   });
 
+  it("takes 'what amazon covers and what we cover' as asking which side, so vague words beside it still get the service's card", () => {
+    expect(card('we keep our lab notebooks in s3 now, tell me what amazon covers and what we cover')).toBe('s3');
+  });
+
   it('refuses a choice between products, unless the two sides compared are AWS and us', () => {
     expect(engine.answer('elasticache redis or memcached, which one should we use for sessions').reason).toBe('out_of_scope');
     expect(card('lambda: what is on us vs on aws')).toBe('lambda');

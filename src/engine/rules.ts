@@ -195,8 +195,12 @@ const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
  * alone is how people describe what they run, not a side.
  */
 function asksWhichSide(resolution: Resolution): boolean {
-  return asksWho(resolution) || asksWhichSideOutright(resolution);
+  return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution);
 }
+
+/** "what amazon handles and what we handle": the provider and "we" each given their part. */
+const contrastsTheSides = (resolution: Resolution): boolean =>
+  resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 function asksWhichSideOutright(resolution: Resolution): boolean {
