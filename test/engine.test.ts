@@ -309,8 +309,8 @@ describe('topic model', () => {
     expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');
   });
 
-  it("takes 'what amazon covers and what we cover' as asking which side, so vague words beside it still get the service's card", () => {
-    expect(card('we keep our lab notebooks in s3 now, tell me what amazon covers and what we cover')).toBe('s3');
+  it("takes 'what amazon handles and what we handle' as asking which side, so vague words beside it still get the service's card", () => {
+    expect(card('our choir recordings are landing in s3, summary of what amazon handles and what we handle please')).toBe('s3');
   });
 
   it('refuses a choice between products, unless the two sides compared are AWS and us', () => {
