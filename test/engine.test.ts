@@ -305,7 +305,7 @@ describe('topic model', () => {
     expect(card('how do i turn on default encryption for a new s3 bucket')).toBe('s3.encryption');
     expect(card('who should rotate the keys our python sdk uses for kms')).toMatch(/^kms/);
     // Steps for something with no AWS in it at all, whatever security word it shares with ours.
-    expect(engine.answer('how do i encrypt a spreadsheet before mailing it to finance').reason).toBe('out_of_scope');
+    expect(engine.answer('how do we encrypt the contracts before sending them to suppliers').reason).toBe('out_of_scope');
     expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');
   });
 
@@ -472,7 +472,7 @@ describe('topic model', () => {
     // 'aws config' + 'config recorder': the provider alone is left, and the keyword names AWS Config.
     expect(card('aws config recorder, who switches it on')).toBe('config.configuration');
     // 'ec2 instance' + 'instance type': sizing.
-    expect(engine.answer('what ec2 instance type fits our small wiki').reason).toBe('out_of_scope');
+    expect(engine.answer('which ec2 instance type should our wiki use').reason).toBe('out_of_scope');
   });
 
   it("refuses the company's own premises and devices unless AWS or a service is in the question", () => {
@@ -500,13 +500,13 @@ describe('topic model', () => {
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
     expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
     // Exam logistics and deadlines are someone else's, unless a part of the model or a side is asked about.
-    expect(card('when can i sit the security specialty exam at a test center near me')).toBeNull();
+    expect(card('is the security specialty exam available at a test centre near me this month')).toBeNull();
     expect(card('revising for my exam: what are abstracted services')).toBe('categories');
     expect(card('the compliance report deadline is friday, who must patch our ec2 boxes before it')).toBe('ec2.patching');
     // Asked of our side in so many words, a price word is what the data is about.
     expect(card('our cost report bucket is public, ours to fix?')).toMatch(/^s3\./);
     // "security" and "certification" are our words, but nobody is asked which side does anything.
-    expect(card('would the security specialty certification help my career as an analyst')).toBeNull();
+    expect(card('is the aws security specialty certification worth it for my career path and how long to prep')).toBeNull();
     const nacl = engine.answer('nacls on our subnets allow everything, whose job');
     expect(nacl.match && formatCardKey(nacl.match)).toBe('vpc.network');
     expect(nacl.alternatives?.map(formatCardKey)).toContain('network');
