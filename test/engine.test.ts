@@ -499,6 +499,9 @@ describe('topic model', () => {
 
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
     expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
+    // Another system's forgotten password is someone else's; a forgotten setting of ours asked about outright is ours.
+    expect(card('forgot badgeportal password')).toBeNull();
+    expect(card('we forgot to turn on default encryption for the s3 bucket, whose fault is that')).toBe('s3.encryption');
     // Exam logistics and deadlines are someone else's, unless a part of the model or a side is asked about.
     expect(card('is the security specialty exam available at a test centre near me this month')).toBeNull();
     expect(card('revising for my exam: what are abstracted services')).toBe('categories');
