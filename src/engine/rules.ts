@@ -310,9 +310,12 @@ const FULL_NAME_WEIGHT = 2;
  * "How do I configure retries in the aws sdk?": a how-to about code or tooling that asks nothing of who is
  * responsible belongs to the service's documentation, whatever service or security word it names.
  */
+/** "…, how to fix?", "any idea how do i fix this": steps asked for at the end of a message. */
+const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\b/;
+
 function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
-  if (!HOW_TO_OPENING.test(text.trim())) return false;
+  if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_FIX.test(text)) return false;
   if (asksWho(resolution)) return false;
   // Steps asked for with nothing of AWS in the question ("how do i encrypt a pdf before emailing it") are about
   // some other system, whatever security word they share with ours.
