@@ -23,9 +23,22 @@ interface Snapshot {
   concepts: Concept[];
   vocabulary: KnowledgeBase['vocabulary'];
   catalogue: KnowledgeBase['catalogue'];
-  tips: KnowledgeBase['tips'];
-  quiz: KnowledgeBase['quiz'];
+  /**
+   * The tips and the quiz as JSON text: a JSON string parses as one copy, not thousands of objects, and answering
+   * a question needs neither (they are parsed on first use).
+   */
+  tips: string;
+  quiz: string;
   findings?: KnowledgeBase['findings'];
+}
+
+/** A value parsed from its JSON text the first time it is read. */
+function parsedOnFirstUse<T>(json: string): () => T {
+  let value: T | undefined;
+  return () => {
+    value ??= JSON.parse(json) as T;
+    return value;
+  };
 }
 
 type FileStamp = [path: string, size: number, modified: number];
@@ -100,8 +113,8 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
     concepts: [...kb.concepts.values()],
     vocabulary: kb.vocabulary,
     catalogue: kb.catalogue,
-    tips: kb.tips,
-    quiz: kb.quiz,
+    tips: JSON.stringify(kb.tips),
+    quiz: JSON.stringify(kb.quiz),
     ...(kb.findings ? { findings: kb.findings } : {}),
   };
   writeFileSync(file, JSON.stringify(snapshot));
@@ -113,6 +126,8 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
   if (existsSync(file)) {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
     if (unchangedSince(snapshot.files, dir) || snapshot.fingerprint === knowledgeFingerprint(dir)) {
+      const tips = parsedOnFirstUse<KnowledgeBase['tips']>(snapshot.tips);
+      const quiz = parsedOnFirstUse<KnowledgeBase['quiz']>(snapshot.quiz);
       return {
         fingerprint: snapshot.fingerprint,
         services: new Map(snapshot.services.map((s) => [s.id as ServiceId, s])),
@@ -120,8 +135,12 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
         concepts: new Map(snapshot.concepts.map((c) => [c.id as ConceptId, c])),
         vocabulary: snapshot.vocabulary,
         catalogue: snapshot.catalogue,
-        tips: snapshot.tips,
-        quiz: snapshot.quiz,
+        get tips() {
+          return tips();
+        },
+        get quiz() {
+          return quiz();
+        },
         ...(snapshot.findings ? { findings: snapshot.findings } : {}),
       };
     }
