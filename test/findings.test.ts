@@ -86,7 +86,7 @@ describe('finding titles and GuardDuty types', () => {
     const catalogue = kb.findings!.guardduty;
     expect(catalogue.length).toBeGreaterThanOrEqual(50);
     for (const finding of catalogue) {
-      const answer = engine.answer(`GuardDuty says ${finding.type} on i-0abc123 in prod`);
+      const answer = engine.answer(`alert: ${finding.type} on i-0abc123 in prod`);
       expect(keyOf(answer), finding.type).toBe(finding.card);
       expect(answer.finding, finding.type).toMatchObject({ kind: 'guardduty', id: finding.type, firstStep: finding.first_step });
       expect(blocksOf(answer), finding.type).toContain('Who acts: you');
@@ -104,6 +104,10 @@ describe('finding titles and GuardDuty types', () => {
     expect(answer.alternatives!.map(formatCardKey)).toEqual([catalogued.card]);
     expect(answer.finding).toMatchObject({ kind: 'guardduty', id: catalogued.type });
     expect(blocksOf(answer)).toContain('Fixing what it found:');
+    // GuardDuty named beside its finding: the question is what GuardDuty does with it.
+    const named = engine.answer('guardduty raised UnauthorizedAccess:EC2/SSHBruteForce and nobody reacted, whose job');
+    expect(keyOf(named)).toBe('guardduty.logging');
+    expect(named.alternatives!.map(formatCardKey)).toEqual([catalogued.card]);
   });
 
   it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {

@@ -36,7 +36,25 @@ export interface FindingResolver {
 const GUARDDUTY_CARD: CardKey = { service: 'guardduty', topic: 'logging' };
 
 /** Words that ask whether anyone acts on a finding ("does aws respond to that?", "does guardduty block it?"). */
-const ACTING_WORDS = new Set(['respond', 'responds', 'responding', 'response', 'act', 'acts', 'acting', 'block', 'blocks', 'blocking']);
+const ACTING_WORDS = new Set([
+  'respond',
+  'responds',
+  'responding',
+  'response',
+  'act',
+  'acts',
+  'acting',
+  'block',
+  'blocks',
+  'blocking',
+  'react',
+  'reacts',
+  'reacted',
+  'reacting',
+]);
+
+/** GuardDuty named beside its finding: the question is about what GuardDuty does with it. */
+const NAMES_GUARDDUTY = /\bguard ?duty\b/;
 
 /** Nearest catalogue entries offered for a finding type srm-bot does not know. */
 const NEAREST_TYPES = 3;
@@ -150,7 +168,10 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
   }
 
   function resolve(readable: string): FindingResolution | null {
-    const asksWhoActs = () => words(foldPhrase(readable)).some((w) => ACTING_WORDS.has(w));
+    const asksWhoActs = () => {
+      const folded = foldPhrase(readable);
+      return NAMES_GUARDDUTY.test(folded) || words(folded).some((w) => ACTING_WORDS.has(w));
+    };
     for (const match of readable.matchAll(FINDING_TYPE)) {
       const typed = match[0];
       const known = knownType(typed);
