@@ -33,7 +33,7 @@ export function countServiceWords(documents: readonly TrainingDocument<ServiceId
   }
   const keys = [...weights.keys()].sort((a, b) => a - b);
   const entries = new Float32Array(keys.length * 3);
-  keys.forEach((key, i) => entries.set([Math.floor(key / features.length), key % features.length, weights.get(key)!], i * 3));
+  for (const [i, key] of keys.entries()) entries.set([Math.floor(key / features.length), key % features.length, weights.get(key)!], i * 3);
   return { labels, features, entries };
 }
 
