@@ -305,6 +305,9 @@ describe('topic model', () => {
     expect(card('how do i turn on default encryption for a new s3 bucket')).toBe('s3.encryption');
     expect(card('who should rotate the keys our python sdk uses for kms')).toMatch(/^kms/);
     expect(card('ssl error in the ios simulator against our local server, how to fix')).toBeNull();
+    // Seven words or more with nothing of AWS and no side in them: a compliance word alone does not make it ours.
+    expect(card('does gdpr let the clinic email lab results unencrypted')).toBeNull();
+    expect(card('least privilege and mfa, always customer side whatever the service?')).toBe('access');
     // Steps for something with no AWS in it at all, whatever security word it shares with ours.
     expect(engine.answer('how do we encrypt the contracts before sending them to suppliers').reason).toBe('out_of_scope');
     expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');

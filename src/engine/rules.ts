@@ -289,6 +289,11 @@ const asksInGeneral = (resolution: Resolution): boolean => IN_GENERAL.test(resol
 const namesBothSides = (resolution: Resolution): boolean =>
   resolution.terms.some(({ term, phrase }) => term.kind === 'concept' && phrase.split(' ').some((w) => PARTY_WORDS.has(w)));
 
+/** How many words a question with nothing of AWS in it may run to without naming a side. */
+const UNPLACED_WORDS = 7;
+/** The customer named as a side ("always customer side?", "customer-owned across the board?"). */
+const CUSTOMER_WORDS = new Set(['customer', 'customers']);
+
 /** How many words a question may run to without naming a side, a topic or a concept before it is someone else's. */
 const SIDELESS_WORDS = 5;
 
@@ -400,6 +405,12 @@ export function decide(
   const namesNothingOfOurs = !namesATopic && !resolution.terms.some(({ term }) => term.kind === 'concept');
   const wordsBesideNames = resolution.spelled.length - serviceNameWords(resolution);
   if (namesNothingOfOurs && wordsBesideNames >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
+  // Seven words or more with nothing of AWS in them (no service, AWS or the cloud, no part of the model) and no side
+  // at all, not even "the customer": a topic word alone does not make it ours ("does hipaa allow faxing lab results
+  // to a clinic?"). Across the sets, 79 such questions were lookalikes and none ours.
+  const nothingOfAws = !service && !uncovered && !resolution.terms.some(({ term }) => term.kind === 'concept');
+  if (nothingOfAws && resolution.typed.length >= UNPLACED_WORDS && !mentionsASide(resolution) && !resolution.typed.some((w) => CUSTOMER_WORDS.has(w)))
+    return refuse('not_understood');
 
   const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
