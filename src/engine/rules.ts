@@ -1,9 +1,27 @@
 import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
 import { contentStems, primaryService, questionFeatures } from './features.js';
+import {
+  aboutARealHome,
+  asksHowTheSplitVaries,
+  asksInGeneral,
+  asksWhichSide,
+  asksWhichSideOutright,
+  CUSTOMER_WORDS,
+  FULL_NAME_WEIGHT,
+  isChoice,
+  isHowTo,
+  isStrongTopic,
+  mentionsASide,
+  PARTY_WORDS,
+  phraseWords,
+  serviceNameWords,
+  SIDELESS_WORDS,
+  UNPLACED_WORDS,
+} from './questionShape.js';
 import type { Resolution } from './resolve.js';
 import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
-import type { Term, Vocabulary } from './vocabulary.js';
+import type { Vocabulary } from './vocabulary.js';
 import type { Subject } from './training.js';
 import type { NoMatchReason } from './types.js';
 
@@ -54,11 +72,6 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   describedFloor: 0.5,
   describedOdds: 4,
 };
-
-/** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
-const STRONG_TOPIC_WEIGHT = 0.8;
-
-const isStrongTopic = (term: Term): boolean => term.kind === 'topic' && term.weight >= STRONG_TOPIC_WEIGHT;
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
@@ -167,179 +180,6 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
   return { asked: primary, service, inferred: primary === null && service !== null, guessed: guessed !== null, others, uncovered, strongConcept };
-}
-
-/** How a question opens when it asks for steps rather than for who is responsible. */
-const HOW_TO_OPENING =
-  /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
-
-const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
-
-/** Whether the question asks who: a who-word, or words about responsibility itself. */
-const asksWho = (resolution: Resolution): boolean => resolution.asksAboutTheModel || resolution.typed.some((w) => ASKS_WHO.has(w));
-
-const OUR_SIDE = new Set(['us', 'ours', 'mine']);
-
-/** Words that ask outright who answers for something, unlike "own" ("our own servers"). */
-const ANSWERS_FOR = new Set(['responsible', 'responsibility', 'accountable', 'fault', 'blame']);
-
-/** A who-word, or whose responsibility or fault something is. */
-const asksWhoOutright = (resolution: Resolution): boolean => resolution.typed.some((w) => ASKS_WHO.has(w) || ANSWERS_FOR.has(w));
-
-/** Words that ask whether a duty is someone's ("shouldn't aws have…", "isn't amazon supposed to…"). */
-const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
-
-/**
- * A question that asks which side does something: a who-word, "ourselves", our side named beside theirs ("them
- * or us", "will amazon rotate it or must we"), or whether AWS had a duty ("shouldn't aws have blocked it?"). "We"
- * alone is how people describe what they run, not a side.
- */
-function asksWhichSide(resolution: Resolution): boolean {
-  return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution);
-}
-
-/** "what amazon handles and what we handle": the provider and "we" each given their part. */
-const contrastsTheSides = (resolution: Resolution): boolean =>
-  resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;
-
-/** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
-function asksWhichSideOutright(resolution: Resolution): boolean {
-  const typed = resolution.typed;
-  if (asksWhoOutright(resolution) || typed.includes('ourselves') || typed.includes('ours') || namesBothSides(resolution)) return true;
-  // "is that on us?"
-  if (typed.some((w, i) => w === 'us' && typed[i - 1] === 'on')) return true;
-  if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
-  if (asksWhatTheProviderDoes(typed)) return true;
-  if (resolution.namesTheProvider && typed.some((w) => OUR_SIDE.has(w))) return true;
-  // "them or us", "us vs them"; not "cost us … of them" (the snapshots).
-  return typed.some((w, i) => OUR_SIDE.has(w) && typed.slice(Math.max(0, i - 2), i + 3).includes('them'));
-}
-
-/** Words that open a question about what someone does or will do. */
-const ASKING_VERBS = new Set(['is', 'does', 'do', 'will', 'would', 'can', 'isnt', 'doesnt', 'wont']);
-
-/** "is aws going to fix those?", "does amazon rotate them?": a question about what the provider does for you. */
-const asksWhatTheProviderDoes = (typed: readonly string[]): boolean =>
-  typed.some((w, i) => (w === 'aws' || w === 'amazon') && i > 0 && ASKING_VERBS.has(typed[i - 1]!));
-
-/** The words of the model's analogy: the provider as a landlord, the customer as a tenant. */
-const ANALOGY_WORD = /\b(?:landlords?|tenants?|apartments?)\b/;
-/** Words that say a home is a comparison ("is it like renting an apartment?", "the landlord analogy"). */
-const COMPARING_WORDS = new Set(['like', 'analogy', 'analogies', 'compare', 'compared', 'comparing', 'comparison', 'metaphor', 'similar', 'srm']);
-
-/**
- * "my apartment landlord won't fix the heating, who's responsible?": the analogy's words with nothing that makes
- * them one (AWS, the model named, a comparison) are about a real home.
- */
-function aboutARealHome(resolution: Resolution): boolean {
-  const concepts = resolution.terms.filter(({ term }) => term.kind === 'concept');
-  if (concepts.length === 0 || !concepts.every(({ phrase }) => ANALOGY_WORD.test(phrase))) return false;
-  return !resolution.namesTheProvider && !resolution.typed.some((w) => COMPARING_WORDS.has(w));
-}
-
-/** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
-const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
-
-/** Words that name a party to the split: a phrase with one asks which side, not for the split as a whole. */
-const PARTY_WORDS = new Set([...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their', 'aws', 'amazon', 'amazons']);
-
-/** Words that say an amount changes from one thing to another. */
-const VARYING_WORDS = new Set([
-  'change',
-  'changes',
-  'changing',
-  'differ',
-  'differs',
-  'different',
-  'shrink',
-  'shrinks',
-  'grow',
-  'grows',
-  'vary',
-  'varies',
-  'depend',
-  'depends',
-  'depending',
-  'than',
-]);
-/** Words that group services by how much AWS runs for you. */
-const KIND_WORDS = new Set(['type', 'types', 'kind', 'kinds', 'grouping', 'groupings', 'tier', 'tiers', 'tiering', 'managed', 'class', 'classes']);
-/** Words for the customer's share of the work. */
-const SHARE_WORDS = new Set(['share', 'work', 'split', 'secure', 'security', 'responsibility', 'responsible', 'own']);
-
-/**
- * "why does how much we secure change between something like ec2 and something like s3?", "does the split depend on
- * how managed the service is?": how the split varies with the kind of service, asked with services as examples.
- * A topic named ("encryption differs between s3 and ebs") makes it that topic's question instead.
- */
-function asksHowTheSplitVaries(resolution: Resolution): boolean {
-  const typed = resolution.typed;
-  if (!typed.some((w) => VARYING_WORDS.has(w)) || !typed.some((w) => SHARE_WORDS.has(w))) return false;
-  const services = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' || term.kind === 'described' ? [term.service] : [])));
-  if (!typed.some((w) => KIND_WORDS.has(w)) && services.size < 2) return false;
-  return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-}
-
-/** "in general", "generally", "regardless of which service", "across all services": no one service is asked about. */
-const IN_GENERAL = /\b(?:in general|generally|general terms|regardless of|across (?:all|every|the) (?:aws )?services?|(?:any|every|all) (?:aws )?services?)\b/;
-
-const asksInGeneral = (resolution: Resolution): boolean => IN_GENERAL.test(resolution.typed.join(' '));
-
-/** A phrase of the model that names the parties ("aws or us", "us vs amazon"). */
-const namesBothSides = (resolution: Resolution): boolean =>
-  resolution.terms.some(({ term, phrase }) => term.kind === 'concept' && phrase.split(' ').some((w) => PARTY_WORDS.has(w)));
-
-/** How many words a question with nothing of AWS in it may run to without naming a side. */
-const UNPLACED_WORDS = 7;
-/** The customer named as a side ("always customer side?", "customer-owned across the board?"). */
-const CUSTOMER_WORDS = new Set(['customer', 'customers']);
-
-/** How many words a question may run to without naming a side, a topic or a concept before it is someone else's. */
-const SIDELESS_WORDS = 5;
-
-/** How many words a phrase found in a question spans. */
-const phraseWords = (phrase: string): number => phrase.split(' ').length;
-
-/** How many of a question's words name services ("AWS Identity and Access Management (IAM)": all of them). */
-const serviceNameWords = (resolution: Resolution): number =>
-  resolution.terms.reduce((n, { term, phrase }) => n + (term.kind === 'service' ? phraseWords(phrase) : 0), 0);
-
-/** Whether the question speaks of either side at all: a side word, AWS itself, or responsibility. */
-const mentionsASide = (resolution: Resolution): boolean =>
-  resolution.namesTheProvider || resolution.asksAboutTheModel || resolution.typed.some((w) => SIDE_WORDS.has(w));
-
-/** A concept phrase of three words or more ("shared responsibility model") names it outright (see phraseWeight). */
-const FULL_NAME_WEIGHT = 2;
-
-/**
- * "How do I configure retries in the aws sdk?": a how-to about code or tooling that asks nothing of who is
- * responsible belongs to the service's documentation, whatever service or security word it names.
- */
-/** "…, how to fix?", "any idea how do i fix this": steps asked for at the end of a message. */
-const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\b/;
-
-function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
-  const text = ` ${resolution.typed.join(' ')} `;
-  if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_FIX.test(text)) return false;
-  if (asksWho(resolution)) return false;
-  // Steps asked for with nothing of AWS in the question ("how do i encrypt a pdf before emailing it") are about
-  // some other system, whatever security word they share with ours.
-  return !namesAws || vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
-}
-
-/** A choice between products: "x vs y, which should we use", "difference between x and y", "x or y for …". */
-const CHOICE = /\b(?:vs|versus|difference between|which (?:one|is better|should (?:i|we) (?:use|pick|choose))|should (?:i|we) (?:use|pick|go with))\b/;
-
-/**
- * "SQS standard vs FIFO, which should I use?": choosing between products is architecture advice, not who secures
- * what. It stands only while nothing names a security topic or the model, and nobody is asked who is responsible
- * ("rds vs aurora patching" and "kms or cloudhsm, who holds the keys?" are ours).
- */
-function isChoice(resolution: Resolution): boolean {
-  if (!CHOICE.test(resolution.typed.join(' '))) return false;
-  // "us vs aws", "what's on us": the two sides of the split are what is compared.
-  if (asksWho(resolution) || resolution.namesTheProvider || resolution.typed.some((w) => OUR_SIDE.has(w))) return false;
-  return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic' || term.kind === 'concept');
 }
 
 /**
