@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, readSync, fstatSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { packageRoot, type KnowledgeBase } from '../knowledge/index.js';
@@ -90,21 +90,40 @@ export function readEngineState(file: string, knowledgeFingerprint: string): Eng
   if (!existsSync(file) || !existsSync(tablesFile(file))) return null;
   const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredEngineState;
   if (stored.fingerprint !== engineFingerprint(knowledgeFingerprint)) return null;
-  const bytes = readFileSync(tablesFile(file));
-  // A file this large gets a buffer of its own, its bytes from offset 0; a small one may sit at any offset of a
-  // shared pool, and is copied to start on a 4-byte boundary.
-  const aligned = bytes.byteOffset % Float32Array.BYTES_PER_ELEMENT === 0;
-  const tables = aligned
-    ? new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / Float32Array.BYTES_PER_ELEMENT)
-    : new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const { featureLines, serviceEntries, fingerprint: _, ...state } = stored;
   const features = featureLines.length > 0 ? featureLines.split('\n') : [];
-  const countsEnd = features.length * state.counts.labels.length;
-  const weightsEnd = tables.length - serviceEntries;
+  const width = state.counts.labels.length;
+  const weightWidth = state.logistic.labels.length;
+  // Kept open for the engine's life: its rows are read as questions name them.
+  const fd = openSync(tablesFile(file), 'r');
+  const floats = fstatSync(fd).size / Float32Array.BYTES_PER_ELEMENT;
+  const countsLength = features.length * width;
+  const weightsLength = features.length * weightWidth;
+  if (countsLength + weightsLength + serviceEntries !== floats) return null;
+  // The service model's counts are small and read whole; of the topic counts and the regression's weights (six of
+  // the file's megabytes), a question needs a few dozen rows, read when it names them: reading all of it was the
+  // largest cost of a cold `srm ask`.
+  const entries = new Float32Array(serviceEntries);
+  readSync(fd, new Uint8Array(entries.buffer), 0, entries.byteLength, (countsLength + weightsLength) * Float32Array.BYTES_PER_ELEMENT);
+  const counts = new Float32Array(countsLength);
+  const weights = new Float32Array(weightsLength);
+  const loaded = new Uint8Array(features.length);
+  const readRow = (table: Float32Array, rowWidth: number, tableStart: number, row: number) => {
+    const bytes = rowWidth * Float32Array.BYTES_PER_ELEMENT;
+    readSync(fd, new Uint8Array(table.buffer, row * bytes, bytes), 0, bytes, (tableStart + row * rowWidth) * Float32Array.BYTES_PER_ELEMENT);
+  };
+  const loadRows = (rows: readonly number[]) => {
+    for (const row of rows) {
+      if (loaded[row]) continue;
+      readRow(counts, width, 0, row);
+      readRow(weights, weightWidth, countsLength, row);
+      loaded[row] = 1;
+    }
+  };
   return {
     ...state,
-    counts: { ...state.counts, features, counts: tables.subarray(0, countsEnd) },
-    logistic: { ...state.logistic, weights: tables.subarray(countsEnd, weightsEnd) },
-    services: { ...state.services, entries: tables.subarray(weightsEnd) },
+    counts: { ...state.counts, features, counts, loadRows },
+    logistic: { ...state.logistic, weights },
+    services: { ...state.services, entries },
   };
 }

@@ -64,6 +64,11 @@ export interface ModelCounts<L extends string> {
   counts: Float32Array;
   /** Each label's column summed: stored, so that opening the model does not sum every row again. */
   totals: number[];
+  /**
+   * Fills the rows of `counts` (and of the regression's weights) that a question's features name, when the tables
+   * are read from disk row by row (state.ts); absent when they are all in memory.
+   */
+  loadRows?: (rows: readonly number[]) => void;
 }
 
 /** Each (label, feature, weight) a document contributes, as indexes into the labels and features in order of first use. */
@@ -172,6 +177,7 @@ export function topicModelFromCounts<L extends string>(
 
   function posterior(questionFeatures: readonly string[], labels: readonly L[] = allLabels): Posterior<L> {
     const rows = questionFeatures.map((f) => rowOfFeature(features, f)).filter((row): row is number => row !== undefined);
+    stored.loadRows?.(rows);
     const scored = labels
       .filter((label) => labelIndex.has(label))
       .map((label) => {
