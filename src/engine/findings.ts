@@ -72,11 +72,18 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
   const findings = kb.findings;
   if (!findings) return { resolve: () => null };
 
-  const citations = controlCitations(kb);
-  // Security Hub writes prefixes in mixed case ("CloudTrail", "SSM"); people type them in any case.
-  const canonicalPrefix = new Map<string, string>();
-  for (const id of [...Object.keys(findings.controls), ...citations.keys()]) canonicalPrefix.set(id.split('.')[0]!.toLowerCase(), id.split('.')[0]!);
-  for (const prefix of Object.keys(findings.prefixes)) canonicalPrefix.set(prefix.toLowerCase(), prefix);
+  // Which cards cite which control, built when a message first names a control: it reads every card.
+  let controlIndex: { citations: Map<string, CardKey[]>; canonicalPrefix: Map<string, string> } | undefined;
+  const controls = () => {
+    if (controlIndex) return controlIndex;
+    const citations = controlCitations(kb);
+    // Security Hub writes prefixes in mixed case ("CloudTrail", "SSM"); people type them in any case.
+    const canonicalPrefix = new Map<string, string>();
+    for (const id of [...Object.keys(findings.controls), ...citations.keys()]) canonicalPrefix.set(id.split('.')[0]!.toLowerCase(), id.split('.')[0]!);
+    for (const prefix of Object.keys(findings.prefixes)) canonicalPrefix.set(prefix.toLowerCase(), prefix);
+    controlIndex = { citations, canonicalPrefix };
+    return controlIndex;
+  };
 
   const titles = Object.entries(findings.controls)
     .map(([id, title]) => ({ id, folded: ` ${foldPhrase(title)} ` }))
@@ -114,7 +121,7 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
 
   function control(id: string): FindingResolution {
     const title = findings!.controls[id];
-    const cited = citations.get(id);
+    const cited = controls().citations.get(id);
     const note: FindingNote = { kind: 'control', id, cited: cited !== undefined, ...(title ? { title } : {}) };
     if (cited) {
       const [card, ...alternatives] = rankCitations(id, cited);
@@ -183,7 +190,7 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
       }
     }
     for (const match of readable.matchAll(CONTROL_ID)) {
-      const prefix = canonicalPrefix.get(match[1]!.toLowerCase());
+      const prefix = controls().canonicalPrefix.get(match[1]!.toLowerCase());
       if (prefix) return control(`${prefix}.${Number(match[2])}`);
     }
     const folded = ` ${foldPhrase(readable)} `;

@@ -10,7 +10,7 @@ import { logisticRanker } from './logistic.js';
 import { DEFAULT_MODEL_TUNING, topicModelFromCounts, type ModelTuning } from './topicModel.js';
 import { defaultEngineStateFile, learnEngineState, readEngineState, type EngineState } from './state.js';
 import type { Answer, CardMatch, Conversation, Engine } from './types.js';
-import { buildVocabulary } from './vocabulary.js';
+import { vocabularyFrom } from './vocabulary.js';
 
 export type { Answer, Engine, FindingNote, NoMatchReason } from './types.js';
 
@@ -48,7 +48,7 @@ export function openEngine(kb: KnowledgeBase, stateFile: string = defaultEngineS
 }
 
 export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_TUNING, learnt: EngineState = learnEngineState(kb)): Engine {
-  const vocabulary = buildVocabulary(kb, new Map(learnt.exampleWords));
+  const vocabulary = vocabularyFrom(learnt.vocabulary, learnt.exampleWords);
   const speller = createSpellingCorrector(vocabulary.knownWords);
   const suggester = createSuggester(kb, vocabulary, new Set(learnt.commonWords));
   const models = {

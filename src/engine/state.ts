@@ -7,7 +7,7 @@ import { trainLogistic, type LogisticWeights } from './logistic.js';
 import { countServiceWords, type ServiceCounts } from './serviceModel.js';
 import { countFeatures, type ModelCounts } from './topicModel.js';
 import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments, type Subject } from './training.js';
-import { buildVocabulary } from './vocabulary.js';
+import { buildVocabulary, vocabularyParts, type VocabularyParts } from './vocabulary.js';
 
 /**
  * Everything the engine learns from the knowledge, ready to store: reading ~7,000 example questions, aliases
@@ -22,6 +22,8 @@ export interface EngineState {
   logistic: LogisticWeights<Subject>;
   /** Per service with a card, how often each word of its cards' texts occurs (serviceModel.ts). */
   services: ServiceCounts;
+  /** The vocabulary the state was learnt with, folded. */
+  vocabulary: VocabularyParts;
 }
 
 /** What the build stores: the state, and what it was learnt from (the knowledge's and the engine's fingerprints). */
@@ -45,6 +47,7 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
     counts,
     logistic: trainLogistic(documents.subjects, counts.features),
     services: countServiceWords(documents.services),
+    vocabulary: vocabularyParts(vocabulary),
   };
 }
 

@@ -46,7 +46,7 @@ const phraseWeight = (folded: string, alias: Alias): number => aliasWeight(alias
 const KNOWN_WORD_USES = 2;
 
 /** @param exampleWords how many example questions use each word (the topic model's words). */
-export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<string, number> = new Map()): Vocabulary {
+export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
   const phrases = new Map<string, Term>();
   const terseNames = new Map<string, ServiceId>();
   const add = (alias: Alias, term: (folded: string) => Term) => {
@@ -93,28 +93,69 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: ReadonlyMap<str
     for (const alias of [entry.name, ...entry.aliases]) add(alias, term);
   }
 
-  const neutral = new Set(kb.vocabulary.neutral.flatMap((n) => words(foldPhrase(n))));
+  return vocabularyFrom(
+    {
+      phrases: [...phrases],
+      neutral: kb.vocabulary.neutral.flatMap((n) => words(foldPhrase(n))),
+      terseNames: [...terseNames],
+      modelWords: kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))),
+      tooling: kb.vocabulary.tooling.map(foldPhrase),
+    },
+    exampleWords,
+  );
+}
+
+/**
+ * The vocabulary's phrases and word lists, folded: stored with the engine's state, so that opening the engine
+ * reads no card (every service's keywords would otherwise be read at every start).
+ */
+export interface VocabularyParts {
+  phrases: [string, Term][];
+  neutral: string[];
+  terseNames: [string, ServiceId][];
+  modelWords: string[];
+  tooling: string[];
+}
+
+export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
+  phrases: [...vocabulary.phrases],
+  neutral: [...vocabulary.neutral],
+  terseNames: [...vocabulary.terseNames],
+  modelWords: [...vocabulary.modelWords],
+  tooling: [...vocabulary.tooling],
+});
+
+export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
+  const phrases = new Map(parts.phrases);
+  const neutral = new Set(parts.neutral);
   const known = new Set<string>(neutral);
   const phraseStarts = new Set<string>();
   let longestPhrase = 1;
+  // Runs over thousands of phrases at every start, before the code is warm: slices at each space, no split or join.
   for (const phrase of phrases.keys()) {
-    const parts = words(phrase);
-    longestPhrase = Math.max(longestPhrase, parts.length);
-    for (const w of parts) known.add(w);
-    for (let n = 1; n < parts.length; n++) phraseStarts.add(parts.slice(0, n).join(' '));
+    let wordCount = 1;
+    let start = 0;
+    for (let space = phrase.indexOf(' '); space !== -1; space = phrase.indexOf(' ', space + 1)) {
+      phraseStarts.add(phrase.slice(0, space));
+      known.add(phrase.slice(start, space));
+      start = space + 1;
+      wordCount++;
+    }
+    known.add(phrase.slice(start));
+    longestPhrase = Math.max(longestPhrase, wordCount);
   }
-  const modelWords = new Set(kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))));
-  const tooling = kb.vocabulary.tooling.map(foldPhrase);
+  const knownWordSet = new Set(known);
+  for (const [word, uses] of exampleWords) if (uses >= KNOWN_WORD_USES) knownWordSet.add(word);
   return {
     phrases,
     longestPhrase,
     phraseStarts,
     neutral,
-    terseNames,
-    modelWords,
-    tooling,
+    terseNames: new Map(parts.terseNames),
+    modelWords: new Set(parts.modelWords),
+    tooling: parts.tooling,
     knownWords: [...known],
     correctionTargets: known,
-    knownWordSet: new Set([...known, ...[...exampleWords].filter(([, uses]) => uses >= KNOWN_WORD_USES).map(([w]) => w)]),
+    knownWordSet,
   };
 }

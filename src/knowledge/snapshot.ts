@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { KnowledgeBase } from './knowledgeBase.js';
@@ -14,11 +14,20 @@ import type { Concept, ConceptId, Service, ServiceId, Topic, TopicId } from './s
  */
 export const defaultSnapshotFile = (): string => join(packageRoot(), 'dist', 'knowledge.snapshot.json');
 
+/**
+ * A service without its topic cards, which are three quarters of the knowledge's bytes and of which an answer needs
+ * one service's: they are JSON in a file beside the snapshot, `topics` the [byte offset, byte length] of this
+ * service's, read the first time they are used.
+ */
+type StoredService = Omit<Service, 'topics'> & { topics: [offset: number, length: number] };
+
+const topicsFile = (file: string) => `${file}.topics`;
+
 interface Snapshot {
   fingerprint: string;
   /** Each file's path, size and modification time when the fingerprint was taken (see `unchangedSince`). */
   files?: FileStamp[];
-  services: Service[];
+  services: StoredService[];
   topics: Topic[];
   concepts: Concept[];
   vocabulary: KnowledgeBase['vocabulary'];
@@ -30,6 +39,32 @@ interface Snapshot {
   tips: string;
   quiz: string;
   findings?: KnowledgeBase['findings'];
+}
+
+/** The service, its topic cards parsed from their JSON text the first time they are read. */
+function withTopicsOnFirstUse(stored: StoredService, readTopics: (offset: number, length: number) => string): Service {
+  const [offset, length] = stored.topics;
+  let topics: Service['topics'] | undefined;
+  const service = { ...stored } as Partial<StoredService>;
+  delete service.topics;
+  return Object.defineProperty(service, 'topics', {
+    get: () => {
+      topics ??= JSON.parse(readTopics(offset, length)) as Service['topics'];
+      return topics;
+    },
+    enumerable: true,
+  }) as Service;
+}
+
+/** Reads byte ranges of the topics file, opened on the first read and kept open. */
+function topicsReader(file: string): (offset: number, length: number) => string {
+  let fd: number | undefined;
+  return (offset, length) => {
+    fd ??= openSync(topicsFile(file), 'r');
+    const bytes = Buffer.alloc(length);
+    readSync(fd, bytes, 0, length, offset);
+    return bytes.toString('utf8');
+  };
 }
 
 /** A value parsed from its JSON text the first time it is read. */
@@ -105,10 +140,17 @@ function loaderCode(): [name: string, file: string][] {
 export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase & { fingerprint: string } {
   const files = stamps(dir);
   const kb = { ...loadKnowledge(dir), fingerprint: knowledgeFingerprint(dir) };
+  const topicBytes: Buffer[] = [];
+  let topicsAt = 0;
   const snapshot: Snapshot = {
     fingerprint: kb.fingerprint,
     files,
-    services: [...kb.services.values()],
+    services: [...kb.services.values()].map((service) => {
+      const bytes = Buffer.from(JSON.stringify(service.topics));
+      topicBytes.push(bytes);
+      topicsAt += bytes.length;
+      return { ...service, topics: [topicsAt - bytes.length, bytes.length] };
+    }),
     topics: [...kb.topics.values()],
     concepts: [...kb.concepts.values()],
     vocabulary: kb.vocabulary,
@@ -117,6 +159,7 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
     quiz: JSON.stringify(kb.quiz),
     ...(kb.findings ? { findings: kb.findings } : {}),
   };
+  writeFileSync(topicsFile(file), Buffer.concat(topicBytes));
   writeFileSync(file, JSON.stringify(snapshot));
   return kb;
 }
@@ -125,12 +168,13 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
 export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string = defaultSnapshotFile()): KnowledgeBase {
   if (existsSync(file)) {
     const snapshot = JSON.parse(readFileSync(file, 'utf8')) as Snapshot;
-    if (unchangedSince(snapshot.files, dir) || snapshot.fingerprint === knowledgeFingerprint(dir)) {
+    if (existsSync(topicsFile(file)) && (unchangedSince(snapshot.files, dir) || snapshot.fingerprint === knowledgeFingerprint(dir))) {
+      const readTopics = topicsReader(file);
       const tips = parsedOnFirstUse<KnowledgeBase['tips']>(snapshot.tips);
       const quiz = parsedOnFirstUse<KnowledgeBase['quiz']>(snapshot.quiz);
       return {
         fingerprint: snapshot.fingerprint,
-        services: new Map(snapshot.services.map((s) => [s.id as ServiceId, s])),
+        services: new Map(snapshot.services.map((s) => [s.id as ServiceId, withTopicsOnFirstUse(s, readTopics)])),
         topics: new Map(snapshot.topics.map((t) => [t.id as TopicId, t])),
         concepts: new Map(snapshot.concepts.map((c) => [c.id as ConceptId, c])),
         vocabulary: snapshot.vocabulary,
