@@ -40,7 +40,7 @@ export function asksWhichSide(resolution: Resolution): boolean {
   return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution);
 }
 
-/** "what amazon handles and what we handle": the provider and "we" each given their part. */
+/** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
 const contrastsTheSides = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;
 
@@ -166,7 +166,7 @@ export function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws
   const text = ` ${resolution.typed.join(' ')} `;
   if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_FIX.test(text)) return false;
   if (asksWho(resolution)) return false;
-  // Steps asked for with nothing of AWS in the question ("how do i encrypt a pdf before emailing it") are about
+  // Steps asked for with nothing of AWS in the question ("how do we password-protect the board minutes before mailing them") are about
   // some other system, whatever security word they share with ours.
   return !namesAws || vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
 }

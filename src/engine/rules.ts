@@ -215,9 +215,9 @@ export function decide(
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
   const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-  // Asked outright: "security" alone ("the security specialty cert, worth it for my career?") asks nobody.
+  // Asked outright: "security" alone ("would that security certificate help my career?") asks nobody.
   const asksWhoAnswersForIt = asksWhichSideOutright(resolution) && (namesATopic || service !== null);
-  // "why does our share of the work shrink from ec2 to s3?", "why does how much we own change with the type of
+  // "why is there more for us to secure on ec2 than on lambda?", "does what we own change with the kind of
   // service?": the services are examples of how the split varies (and "how much" is no price), the question is the
   // categories'.
   if (asksHowTheSplitVaries(resolution) && !outOfScope.some((t) => t.otherCloud)) {
@@ -246,8 +246,8 @@ export function decide(
   const wordsBesideNames = resolution.spelled.length - serviceNameWords(resolution);
   if (namesNothingOfOurs && wordsBesideNames >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
   // Seven words or more with nothing of AWS in them (no service, AWS or the cloud, no part of the model) and no side
-  // at all, not even "the customer": a topic word alone does not make it ours ("does hipaa allow faxing lab results
-  // to a clinic?"). Across the sets, 79 such questions were lookalikes and none ours.
+  // at all, not even "the customer": a topic word alone does not make it ours ("does gdpr let the clinic email lab
+  // results unencrypted"). Across the sets, 79 such questions were lookalikes and none ours.
   const nothingOfAws = !service && !uncovered && !resolution.terms.some(({ term }) => term.kind === 'concept');
   if (nothingOfAws && resolution.typed.length >= UNPLACED_WORDS && !mentionsASide(resolution) && !resolution.typed.some((w) => CUSTOMER_WORDS.has(w)))
     return refuse('not_understood');
