@@ -61,6 +61,17 @@ describe('normaliser', () => {
     ]);
   });
 
+  it('reads an ARN as its service and the kind of resource, and keeps emoji out without eating ARNs', () => {
+    expect(normalizeSlackText('who rotates arn:aws:kms:eu-central-1:210987654321:key/9f8e7d6c-aaaa :thinking_face:').words).toEqual([
+      'who',
+      'rotates',
+      'kms',
+      'key',
+    ]);
+    expect(normalizeSlackText('arn:aws:iam::210987654321:role/ci-deployer too broad?').words).toEqual(['iam', 'role', 'too', 'broad']);
+    expect(normalizeSlackText('arn:aws:s3:::payroll-exports/2026/jan.csv is public').words).toEqual(['s3', 'bucket', 'is', 'public']);
+  });
+
   it('caps very long input instead of reading all of it', () => {
     expect(normalizeSlackText('s3 '.repeat(5000)).words.length).toBeLessThanOrEqual(120);
   });
@@ -207,6 +218,22 @@ describe('resolver and rules', () => {
     expect(kinds('patchings')).toEqual(['topic:patching']);
     const r = resolve('s3 zorblax quuxes');
     expect(r.unknown).toEqual(['zorblax', 'quuxes']);
+  });
+
+  it('reads shorthand for everyday words as the words it stands for', () => {
+    expect(kinds('root acct has no mfa')).toContain(kinds('root account has no mfa')[0]);
+    expect(resolve('lb listener').terms.map((t) => t.term.kind === 'service' && t.term.service)).toContain('elb');
+    // As typed, a terse command is still the number of words someone typed.
+    expect(resolve('prod creds').typed).toEqual(['production', 'credentials']);
+  });
+
+  it('answers for the service whose keyword sits beside a service that only says the topic', () => {
+    // KMS only says encryption; "sse s3", a keyword of S3's encryption, makes the question S3's.
+    expect(card('sse-s3 or our own kms keys, who picks')).toBe('s3.encryption');
+  });
+
+  it('answers the whole split when both sides are contrasted over several topics and no service is named', () => {
+    expect(card('we used to run our own racks and patch everything; what does amazon look after and what do we still do?')).toBe('overview');
   });
 
   it('flags questions about responsibility itself', () => {

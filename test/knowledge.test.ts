@@ -175,6 +175,14 @@ describe('knowledge loader', () => {
     expect(problemsOf(write(k))).toMatch(/duplicate alias "s3 alias": already names (ec2|s3)/);
   });
 
+  it('rejects shorthand that is already a phrase of a card, and shorthand of more than one word', () => {
+    const k = minimalKnowledge();
+    (k.vocabulary as Record<string, unknown>).abbreviations = { pricing: 'price list' };
+    expect(problemsOf(write(k))).toMatch(/abbreviations\.pricing: "pricing" already names out_of_scope/);
+    (k.vocabulary as Record<string, unknown>).abbreviations = { 'two words': 'x' };
+    expect(problemsOf(write(k))).toMatch(/abbreviations\.two words: Invalid key/);
+  });
+
   it("rejects a plain description of a service that is already another card's alias", () => {
     const k = minimalKnowledge();
     (k.services.ec2 as Record<string, unknown>).described_as = ['s3 alias'];

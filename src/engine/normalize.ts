@@ -42,7 +42,20 @@ const RESOURCE_IDS: [RegExp, string][] = [
   [/\b(?!re:)([a-z][a-z0-9-]+):([A-Z][A-Za-z]*\*?|\*)(?=[\s`'",.;)]|$)/g, ' $1 permission $2 '],
 ];
 
-const nameResourceIds = (text: string): string => RESOURCE_IDS.reduce((out, [pattern, words]) => out.replace(pattern, words), text);
+/**
+ * An ARN names its service and, before the resource's own name, the kind of resource ("arn:aws:kms:…:key/1234…" is
+ * a KMS key, "arn:aws:iam::…:role/deploy" an IAM role): those words stand for it, the account, region and ids say
+ * nothing.
+ */
+const ARN = /\barn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(?:\d{12})?:([A-Za-z0-9_.\/:*+=,@-]*)/gi;
+
+const arnWords = (_arn: string, service: string, resource: string): string => {
+  // An S3 ARN is the bucket's name and the key within it, no kind.
+  const kind = service.toLowerCase() === 's3' ? 'bucket' : (/^([a-z][a-z-]*)[/:]/i.exec(resource)?.[1] ?? '');
+  return ` ${service} ${kind} `;
+};
+
+const nameResourceIds = (text: string): string => RESOURCE_IDS.reduce((out, [pattern, words]) => out.replace(pattern, words), text.replace(ARN, arnWords));
 
 /**
  * Turns what Slack delivers into words. Mentions of people and broadcasts (`<@U…>`, `<!here>`) carry no
@@ -62,7 +75,8 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
       .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/gi, ' $2 ')
       .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 '),
   )
-    .replace(/:[a-z0-9_+-]+:/gi, ' ')
+    // Not inside a word, nor an account id: "arn:aws:kms:…" is no :kms: emoji, "arn:aws:iam::123456789012:" none either.
+    .replace(/(?<![a-z0-9]):(?!\d{12}:)[a-z0-9_+-]+:/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const folded = words(foldPhrase(nameResourceIds(readable))).filter((w) => w.length <= MAX_WORD_LENGTH);

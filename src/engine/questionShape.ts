@@ -41,7 +41,7 @@ export function asksWhichSide(resolution: Resolution): boolean {
 }
 
 /** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
-const contrastsTheSides = (resolution: Resolution): boolean =>
+export const contrastsTheSides = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */

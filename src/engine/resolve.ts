@@ -17,7 +17,7 @@ export interface Resolution {
   asksAboutTheModel: boolean;
   /** Whether it names the provider itself ("aws", "amazon", "the cloud"): responsibility words then mean the model. */
   namesTheProvider: boolean;
-  /** The words as typed (folded, before any correction). */
+  /** The words as typed (folded, shorthand read in full, before any correction). */
   typed: readonly string[];
   /** The words after spelling correction: what each term's `position` counts in. */
   spelled: readonly string[];
@@ -147,7 +147,9 @@ function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: nu
 }
 
 /** Finds the known phrases in a question, longest first, after fixing typos against the vocabulary. */
-export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): Resolution {
+export function resolveTerms(asTyped: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): Resolution {
+  // Shorthand is read as the words it stands for ("root acct" is "root account"), as if typed in full.
+  const input = asTyped.flatMap((word) => vocabulary.abbreviations.get(word) ?? [word]);
   const spelled = spellWords(input, vocabulary, speller);
   const terms: FoundTerm[] = [];
   const unknown: string[] = [];
@@ -155,7 +157,7 @@ export function resolveTerms(input: readonly string[], vocabulary: Vocabulary, s
   let asksAboutTheModel = false;
   let namesTheProvider = false;
   // "/srm config logging" is the card's id and a topic; "our app config" is a word.
-  const terse = input.length <= TERSE_WORDS;
+  const terse = asTyped.length <= TERSE_WORDS;
   let i = 0;
   while (i < spelled.length) {
     // Grow the phrase one word at a time while it can still become a longer one; keep the longest match.

@@ -6,6 +6,7 @@ import {
   asksInGeneral,
   asksWhichSide,
   asksWhichSideOutright,
+  contrastsTheSides,
   CUSTOMER_WORDS,
   FULL_NAME_WEIGHT,
   isChoice,
@@ -166,7 +167,11 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const described = describedTerm?.kind === 'described' ? describedTerm.service : null;
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
-  let service = primary ?? (keywordService?.kind === 'service-topic' ? keywordService.service : null) ?? (uncovered ? null : described);
+  const keywordOf = keywordService?.kind === 'service-topic' ? keywordService : null;
+  // "sse-kms on our buckets": a keyword of S3's encryption beside KMS, which only says encryption, asks about S3.
+  const onlySaysTheKeywordsTopic =
+    primary !== null && keywordOf !== null && keywordOf.service !== primary && kb.services.get(primary)?.implies_topic === keywordOf.topic;
+  let service = (onlySaysTheKeywordsTopic ? keywordOf.service : primary) ?? keywordOf?.service ?? (uncovered ? null : described);
   // Read from the words alone, the weakest evidence of a service there is.
   const guessed = service === null && !uncovered ? describedService(resolution, kb, services, tuning) : null;
   service ??= guessed;
@@ -179,7 +184,15 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const others = [...otherServices].sort((a, b) => Number(standsForTopic(a)) - Number(standsForTopic(b)));
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
-  return { asked: primary, service, inferred: primary === null && service !== null, guessed: guessed !== null, others, uncovered, strongConcept };
+  return {
+    asked: onlySaysTheKeywordsTopic ? service : primary,
+    service,
+    inferred: primary === null && service !== null,
+    guessed: guessed !== null,
+    others,
+    uncovered,
+    strongConcept,
+  };
 }
 
 /**
@@ -372,6 +385,13 @@ export function decide(
     conceptNamed.weight >= FULL_NAME_WEIGHT &&
     namedTopics.every((topic) => pOf(conceptNamed.concept) > pOf(topic));
   const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics);
+  // "what does amazon take care of and what do we, coming from racks, cooling and patching ourselves": both sides
+  // contrasted over several topics, no service, asks for the whole split; the likeliest topic is offered.
+  const distinctTopicsNamed = new Set(namedTopics).size;
+  if (!service && !uncovered && contrastsTheSides(resolution) && distinctTopicsNamed >= 2) {
+    const likeliest = cards.find((c) => c.key.topic !== 'overview')?.key;
+    return overviewCard(0.5, likeliest ? [likeliest] : []);
+  }
   if (namedOnly && conceptNamed.kind === 'concept') {
     const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
     const p = pOf(concept);

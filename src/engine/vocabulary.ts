@@ -30,6 +30,8 @@ export interface Vocabulary {
   modelWords: ReadonlySet<string>;
   /** Folded words and phrases of code and tooling ("boto3", "github actions"). */
   tooling: readonly string[];
+  /** Shorthand → the folded words it stands for ("acct" → "account"). */
+  abbreviations: ReadonlyMap<string, readonly string[]>;
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
   correctionTargets: ReadonlySet<string>;
@@ -100,6 +102,7 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readon
       terseNames: [...terseNames],
       modelWords: kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))),
       tooling: kb.vocabulary.tooling.map(foldPhrase),
+      abbreviations: Object.entries(kb.vocabulary.abbreviations).map(([short, full]) => [short, words(foldPhrase(full))]),
     },
     exampleWords,
   );
@@ -115,6 +118,7 @@ export interface VocabularyParts {
   terseNames: [string, ServiceId][];
   modelWords: string[];
   tooling: string[];
+  abbreviations: [string, string[]][];
 }
 
 export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
@@ -123,6 +127,7 @@ export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
   terseNames: [...vocabulary.terseNames],
   modelWords: [...vocabulary.modelWords],
   tooling: [...vocabulary.tooling],
+  abbreviations: [...vocabulary.abbreviations].map(([short, full]) => [short, [...full]]),
 });
 
 export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
@@ -154,6 +159,7 @@ export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<re
     terseNames: new Map(parts.terseNames),
     modelWords: new Set(parts.modelWords),
     tooling: parts.tooling,
+    abbreviations: new Map(parts.abbreviations),
     knownWords: [...known],
     correctionTargets: known,
     knownWordSet,

@@ -119,7 +119,16 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     services,
     topics,
     concepts,
-    vocabulary: vocabulary ?? { neutral: [], model_words: [], out_of_scope: [], other_clouds: [], outside_aws: [], tooling: [], lookalikes: [] },
+    vocabulary: vocabulary ?? {
+      neutral: [],
+      model_words: [],
+      out_of_scope: [],
+      other_clouds: [],
+      outside_aws: [],
+      tooling: [],
+      abbreviations: {},
+      lookalikes: [],
+    },
     catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],
@@ -246,6 +255,17 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   for (const [i, p] of kb.vocabulary.out_of_scope.entries()) claim(p, 'out_of_scope', vocabFile, `out_of_scope.${i}`);
   for (const [i, p] of kb.vocabulary.outside_aws.entries()) claim(p, 'outside_aws', vocabFile, `outside_aws.${i}`);
   checkExamples(kb.vocabulary.lookalikes, 'lookalikes', vocabFile, 'lookalikes');
+  // Shorthand is read as its words before any phrase is looked up: one that is a phrase itself would never be.
+  for (const short of Object.keys(kb.vocabulary.abbreviations)) {
+    const owner = owners.get(short);
+    if (owner !== undefined)
+      problems.push({
+        file: vocabFile,
+        entry: short,
+        field: `abbreviations.${short}`,
+        message: `"${short}" already names ${owner}: it cannot also stand for other words`,
+      });
+  }
 
   const tipsFile = display(join(dir, 'tips.yml'));
   const tipIds = new Set<string>();

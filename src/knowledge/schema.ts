@@ -197,6 +197,11 @@ function defineSchemas({ z }: typeof Zod) {
      */
     tooling: z.array(text(40)).default([]),
     /**
+     * Shorthand people type for an everyday word ("acct", "perms", "lb"): read as the words it stands for before
+     * anything else, so that "root acct" meets the phrase "root account".
+     */
+    abbreviations: z.record(z.string().regex(/^[a-z0-9]{1,12}$/, 'one lower-case word'), text(40)).default({}),
+    /**
      * Questions that look like ours but are not (passwords of other systems, prices, sizing, data modelling): the
      * engine learns from them what to refuse even when a security word appears.
      */
