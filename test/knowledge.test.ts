@@ -183,6 +183,12 @@ describe('knowledge loader', () => {
     expect(problemsOf(write(k))).toMatch(/abbreviations\.two words: Invalid key/);
   });
 
+  it("rejects a topic's alias that names a service within it", () => {
+    const k = minimalKnowledge();
+    (k.topics.backup as Record<string, unknown>).aliases = ['nightly s3 alias copies'];
+    expect(problemsOf(write(k))).toMatch(/backup › aliases\.0: "nightly s3 alias copies" names s3: make it a keyword of s3's card instead/);
+  });
+
   it("rejects a plain description of a service that is already another card's alias", () => {
     const k = minimalKnowledge();
     (k.services.ec2 as Record<string, unknown>).described_as = ['s3 alias'];

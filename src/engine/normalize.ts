@@ -32,7 +32,8 @@ const RESOURCE_IDS: [RegExp, string][] = [
   [/\bi-[0-9a-f]{6,17}\b/gi, ' ec2 instance '],
   [/\bvol-[0-9a-f]{6,17}\b/gi, ' ebs volume '],
   [/\bsnap-[0-9a-f]{6,17}\b/gi, ' ebs snapshot '],
-  [/\bsg-[0-9a-f]{6,17}\b/gi, ' security group '],
+  // A security group is EC2's (its API and console are EC2's), whatever it guards.
+  [/\bsg-[0-9a-f]{6,17}\b/gi, ' ec2 security group '],
   [/\bAKIA[0-9A-Z]{0,16}\b/g, ' access key '],
   [/\bdb\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' rds instance type '],
   [/\bcache\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' elasticache node type '],

@@ -25,8 +25,16 @@ const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 /** Words that ask outright who answers for something, unlike "own" ("our own servers"). */
 const ANSWERS_FOR = new Set(['responsible', 'responsibility', 'accountable', 'fault', 'blame']);
 
-/** A who-word, or whose responsibility or fault something is. */
-const asksWhoOutright = (resolution: Resolution): boolean => resolution.typed.some((w) => ASKS_WHO.has(w) || ANSWERS_FOR.has(w));
+const ASKING_HELPERS = new Set(['do', 'should', 'can', 'could', 'shall']);
+const CONTACT_VERBS = new Set(['talk', 'ask', 'contact', 'ping', 'email', 'reach', 'call', 'speak', 'message', 'escalate']);
+
+/** "who do i talk to", "who should we ping": a person to contact, not a side of the split. */
+const asksForAContact = (typed: readonly string[], at: number): boolean =>
+  ASKING_HELPERS.has(typed[at + 1] ?? '') && (typed[at + 2] === 'i' || typed[at + 2] === 'we') && CONTACT_VERBS.has(typed[at + 3] ?? '');
+
+/** A who-word that asks who answers for something (not whom to contact), or whose responsibility or fault it is. */
+const asksWhoOutright = (resolution: Resolution): boolean =>
+  resolution.typed.some((w, i) => (ASKS_WHO.has(w) && !asksForAContact(resolution.typed, i)) || ANSWERS_FOR.has(w));
 
 /** Words that ask whether a duty is someone's ("shouldn't aws have…", "isn't amazon supposed to…"). */
 const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);

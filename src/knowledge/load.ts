@@ -230,9 +230,33 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
       checkRefs(entry.related, file, service.id, `topics.${topicId}.related`);
     }
   }
+  const serviceIds = new Set<string>(kb.services.keys());
+  /** The service whose name is a run of a longer phrase's words, if any. */
+  const servicesNamedWithin = (phrase: string): string | undefined => {
+    const parts = phrase.split(' ');
+    for (let from = 0; from < parts.length; from++) {
+      for (let to = from + 1; to <= parts.length; to++) {
+        if (to - from === parts.length) continue;
+        const owner = owners.get(parts.slice(from, to).join(' '));
+        if (owner !== undefined && serviceIds.has(owner)) return owner;
+      }
+    }
+    return undefined;
+  };
   for (const topic of kb.topics.values()) {
     const file = display(join(dir, 'topics', `${topic.id}.yml`));
     for (const [i, a] of topic.aliases.entries()) claim(a, topic.id, file, `aliases.${i}`);
+    // "golden ami" read as a topic would hide the service it names: such a phrase is that service's keyword.
+    for (const [i, a] of topic.aliases.entries()) {
+      const named = servicesNamedWithin(foldPhrase(aliasPhrase(a)));
+      if (named)
+        problems.push({
+          file,
+          entry: topic.id,
+          field: `aliases.${i}`,
+          message: `"${aliasPhrase(a)}" names ${named}: make it a keyword of ${named}'s card instead`,
+        });
+    }
     checkExamples(topic.examples, topic.id, file, 'examples');
     checkDated(topic, topic.id, file, 'verified_on');
     checkVoice(topic.customer, topic.id, file, 'customer');
