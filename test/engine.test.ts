@@ -72,6 +72,10 @@ describe('normaliser', () => {
     expect(normalizeSlackText('arn:aws:s3:::payroll-exports/2026/jan.csv is public').words).toEqual(['s3', 'bucket', 'is', 'public']);
   });
 
+  it('keeps the service of a CloudFormation resource type, and drops a run of emoji codes', () => {
+    expect(normalizeSlackText('Type: AWS::DynamoDB::Table :eyes::fire:').words).toEqual(['type', 'aws', 'dynamodb', 'table']);
+  });
+
   it('reads a pasted security group id as EC2 security group', () => {
     expect(normalizeSlackText('sg-0fedcba987 allows 22').words).toEqual(['ec2', 'security', 'group', 'allows', '22']);
   });

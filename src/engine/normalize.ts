@@ -76,8 +76,9 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
       .replace(/<((?:https?|mailto):[^|>]*)\|([^>]*)>/gi, ' $2 ')
       .replace(/<((?:https?|mailto):[^>]*)>/gi, ' $1 '),
   )
-    // Not inside a word, nor an account id: "arn:aws:kms:…" is no :kms: emoji, "arn:aws:iam::123456789012:" none either.
-    .replace(/(?<![a-z0-9]):(?!\d{12}:)[a-z0-9_+-]+:/gi, ' ')
+    // A run of codes (":eyes::fire:") not glued to a word or a colon: "arn:aws:kms:…" and "AWS::RDS::DBInstance"
+    // hold no :kms: or :RDS: emoji.
+    .replace(/(?<![a-z0-9:])(?::[a-z0-9_+-]+:)+/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   const folded = words(foldPhrase(nameResourceIds(readable))).filter((w) => w.length <= MAX_WORD_LENGTH);
