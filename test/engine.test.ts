@@ -359,6 +359,8 @@ describe('topic model', () => {
     expect(engine.answer('elasticache redis or memcached, which one should we use for sessions').reason).toBe('out_of_scope');
     expect(card('lambda: what is on us vs on aws')).toBe('lambda');
     expect(card('rds vs aurora patching')).toMatch(/^(rds|aurora)\.patching$/);
+    // Our side named in so many words is asked about, whatever is compared.
+    expect(card('lambda vs app runner. for lambda, what remains our part?')).toBe('lambda');
   });
 
   it('takes a named concept of the model as the question, whatever small talk surrounds it', () => {

@@ -36,6 +36,10 @@ const asksForAContact = (typed: readonly string[], at: number): boolean =>
 const asksWhoOutright = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => (ASKS_WHO.has(w) && !asksForAContact(resolution.typed, i)) || ANSWERS_FOR.has(w));
 
+/** What each party's share is called ("our side", "their part"), and whose it can be. */
+const SIDE_NOUNS = new Set(['side', 'end', 'part', 'half', 'share']);
+const POSSESSORS = new Set(['our', 'their', 'my', 'your', 'aws', 'amazons', 'customers']);
+
 /** Words that ask whether a duty is someone's ("shouldn't aws have…", "isn't amazon supposed to…"). */
 const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
 
@@ -58,6 +62,8 @@ export function asksWhichSideOutright(resolution: Resolution): boolean {
   if (asksWhoOutright(resolution) || typed.includes('ourselves') || typed.includes('ours') || namesBothSides(resolution)) return true;
   // "is that on us?"
   if (typed.some((w, i) => w === 'us' && typed[i - 1] === 'on')) return true;
+  // "what's left on our side?", "is that their part?"
+  if (typed.some((w, i) => SIDE_NOUNS.has(w) && POSSESSORS.has(typed[i - 1] ?? ''))) return true;
   if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
   if (asksWhatTheProviderDoes(typed)) return true;
   if (resolution.namesTheProvider && typed.some((w) => OUR_SIDE.has(w))) return true;
@@ -190,6 +196,6 @@ const CHOICE = /\b(?:vs|versus|difference between|which (?:one|is better|should 
 export function isChoice(resolution: Resolution): boolean {
   if (!CHOICE.test(resolution.typed.join(' '))) return false;
   // "us vs aws", "what's on us": the two sides of the split are what is compared.
-  if (asksWho(resolution) || resolution.namesTheProvider || resolution.typed.some((w) => OUR_SIDE.has(w))) return false;
+  if (asksWho(resolution) || asksWhichSideOutright(resolution) || resolution.namesTheProvider || resolution.typed.some((w) => OUR_SIDE.has(w))) return false;
   return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic' || term.kind === 'concept');
 }
