@@ -76,6 +76,11 @@ describe('normaliser', () => {
     expect(normalizeSlackText('Type: AWS::DynamoDB::Table :eyes::fire:').words).toEqual(['type', 'aws', 'dynamodb', 'table']);
   });
 
+  it("reads a log group's path as CloudWatch's log group, not as the service it holds logs of", () => {
+    expect(normalizeSlackText('/aws/apigateway/orders-prod has no alarm').words).toEqual(['cloudwatch', 'log', 'group', 'has', 'no', 'alarm']);
+    expect(normalizeSlackText('log group /eks/ingress keeps tokens').words).toEqual(['log', 'group', 'keeps', 'tokens']);
+  });
+
   it('reads a pasted security group id as EC2 security group', () => {
     expect(normalizeSlackText('sg-0fedcba987 allows 22').words).toEqual(['ec2', 'security', 'group', 'allows', '22']);
   });

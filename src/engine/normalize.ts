@@ -35,6 +35,10 @@ const RESOURCE_IDS: [RegExp, string][] = [
   // A security group is EC2's (its API and console are EC2's), whatever it guards.
   [/\bsg-[0-9a-f]{6,17}\b/gi, ' ec2 security group '],
   [/\bAKIA[0-9A-Z]{0,16}\b/g, ' access key '],
+  // A log group's name is a path: "/aws/lambda/intake" is where CloudWatch Logs keeps a service's logs, and the path
+  // after "log group" names the group, not a service asked about ("log group /ecs/app").
+  [/(?<![\w/])\/aws\/[\w.\/-]+/gi, ' cloudwatch log group '],
+  [/\b(log groups?)\s+`?\/[\w.-]+\/[\w.\/-]*`?/gi, ' $1 '],
   [/\bdb\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' rds instance type '],
   [/\bcache\.[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge)\b/gi, ' elasticache node type '],
   [/\b[a-z]\d[a-z]{0,3}\.(?:nano|micro|small|medium|large|\d*xlarge|metal)\b/gi, ' ec2 instance type '],
