@@ -171,7 +171,8 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   // "sse-kms on our buckets": a keyword of S3's encryption beside KMS, which only says encryption, asks about S3.
   const onlySaysTheKeywordsTopic =
     primary !== null && keywordOf !== null && keywordOf.service !== primary && kb.services.get(primary)?.implies_topic === keywordOf.topic;
-  let service = (onlySaysTheKeywordsTopic ? keywordOf.service : primary) ?? keywordOf?.service ?? (uncovered ? null : described);
+  const asked = onlySaysTheKeywordsTopic ? keywordOf.service : primary;
+  let service = asked ?? keywordOf?.service ?? (uncovered ? null : described);
   // Read from the words alone, the weakest evidence of a service there is.
   const guessed = service === null && !uncovered ? describedService(resolution, kb, services, tuning) : null;
   service ??= guessed;
@@ -185,7 +186,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   // "ec2 patch management" asks about EC2's patching: a concept phrase that stands for a topic yields to a service.
   const strongConcept = resolution.terms.some((f) => f.term.kind === 'concept' && f.term.strong && !(service && f.term.topic));
   return {
-    asked: onlySaysTheKeywordsTopic ? service : primary,
+    asked,
     service,
     inferred: primary === null && service !== null,
     guessed: guessed !== null,

@@ -234,10 +234,9 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
   /** The service whose name is a run of a longer phrase's words, if any. */
   const servicesNamedWithin = (phrase: string): string | undefined => {
     const parts = phrase.split(' ');
-    for (let from = 0; from < parts.length; from++) {
-      for (let to = from + 1; to <= parts.length; to++) {
-        if (to - from === parts.length) continue;
-        const owner = owners.get(parts.slice(from, to).join(' '));
+    for (let length = 1; length < parts.length; length++) {
+      for (let from = 0; from + length <= parts.length; from++) {
+        const owner = owners.get(parts.slice(from, from + length).join(' '));
         if (owner !== undefined && serviceIds.has(owner)) return owner;
       }
     }
