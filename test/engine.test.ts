@@ -442,6 +442,15 @@ describe('topic model', () => {
     expect(engine.answer('how do i set up a work queue in my laptop python script').match).toBeNull();
   });
 
+  it("reads a resource's own noun as its service when none is named ('volumes', 'automated backups'), and another vendor's as not AWS", () => {
+    expect(card('nobody snapshots the volumes behind our build agents, does aws keep a copy')).toBe('ebs.backup');
+    expect(card('retention of automated backups is 1 day on the billing db, is that setting ours')).toBe('rds.backup');
+    expect(card('our functions still run on a deprecated runtime, who upgrades it')).toBe('lambda.patching');
+    expect(card('the reporting instance lost its disk, who replaces the hardware under it')).toBe('ec2.physical');
+    // The instance of another vendor's product is that vendor's.
+    expect(engine.answer('who secures our salesforce instance').match).toBeNull();
+  });
+
   it('answers the whole split asked for beside a service with the service card, unless the question names the topic the model leans to', () => {
     const whole = engine.answer('who secures what in redshift? our auditor is new to the warehouse');
     expect(whole.match && formatCardKey(whole.match)).toBe('redshift');

@@ -153,7 +153,10 @@ interface Named {
    * stand for a topic ("kms" beside "s3"): the card the question may be about instead.
    */
   others: ServiceId[];
-  /** Whether the service was read from the question's words by the service model, nothing naming it. */
+  /**
+   * Whether the service was only read from the question's words, nothing naming it: described ("our instance"), or
+   * guessed by the service model.
+   */
   guessed: boolean;
   /** An AWS service named that has no card, when no service with a card is the subject. */
   uncovered: string | null;
@@ -189,7 +192,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
     asked,
     service,
     inferred: primary === null && service !== null,
-    guessed: guessed !== null,
+    guessed: guessed !== null || (asked === null && keywordOf === null && service === described),
     others,
     uncovered,
     strongConcept,
@@ -250,7 +253,8 @@ export function decide(
   // "who patches the build box in our server room?", "who approves okta access?": the company's own IT or another
   // vendor's product, unless AWS or one of its services is in it.
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
-  // A service only guessed from the words ("ssl cert … expired" reads like ACM) does not bring AWS into it.
+  // A service only guessed or described ("ssl cert … expired" reads like ACM, "the instance" of another vendor's
+  // product) does not bring AWS into it.
   if (outsideAws && (!service || guessed) && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
   if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
