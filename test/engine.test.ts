@@ -201,6 +201,10 @@ describe('resolver and rules', () => {
     expect(kinds('rds public subnet')[1]).toBe('topic:public subnet');
   });
 
+  it("yields the last word of a service's name to a topic phrase it begins", () => {
+    expect(kinds('ecr image scanning, who runs it')).toEqual(['service:ecr', 'topic:image scanning']);
+  });
+
   it('joins a product name people split, but not one that opens a longer phrase', () => {
     expect(kinds('red shift')).toEqual(['service:redshift']);
     expect(kinds('api gateway logging').map((k) => k.split(':')[0])).toEqual(['service', 'topic']);

@@ -121,8 +121,9 @@ interface PhraseMatch {
 
 /**
  * The longest phrase at a position, unless it is a service's name whose last word begins one of that service's
- * keywords or a phrase of what srm-bot does not answer: "kms key policy" is KMS and its key policy, not "kms key"
- * and a stray "policy"; "ec2 instance type" is EC2 and a question of sizing. Null when all the name leaves is the
+ * keywords, a topic phrase or a phrase of what srm-bot does not answer: "kms key policy" is KMS and its key policy,
+ * not "kms key" and a stray "policy"; "ecr image scanning" is ECR and image scanning; "ec2 instance type" is EC2
+ * and a question of sizing. Null when all the name leaves is the
  * provider ("aws" of "aws config recorder"), read then as a word of its own.
  */
 function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: number, vocabulary: Vocabulary): PhraseMatch | null {
@@ -140,7 +141,8 @@ function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: nu
     const keyword = findPhrase(spelled.slice(from, from + length), vocabulary);
     const term = keyword === null ? undefined : vocabulary.phrases.get(keyword);
     const keywordOfTheService = term?.kind === 'service-topic' && term.service === service;
-    if (stillNamed && (keywordOfTheService || term?.kind === 'out-of-scope')) return { term: shorterTerm, phrase: shorter!, length: found.length - 1 };
+    if (stillNamed && (keywordOfTheService || term?.kind === 'out-of-scope' || term?.kind === 'topic'))
+      return { term: shorterTerm, phrase: shorter!, length: found.length - 1 };
     if (onlyTheProvider && keywordOfTheService) return null;
   }
   return found;
