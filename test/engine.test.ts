@@ -451,6 +451,9 @@ describe('topic model', () => {
     expect(card('retention of automated backups is 1 day on the billing db, is that setting ours')).toBe('rds.backup');
     expect(card('our functions still run on a deprecated runtime, who upgrades it')).toBe('lambda.patching');
     expect(card('the reporting instance lost its disk, who replaces the hardware under it')).toBe('ec2.physical');
+    // A log group is CloudWatch's, whatever is asked of it: how long it keeps what it holds is a question of data.
+    expect(card('our log groups keep customer emails forever, whose call is the retention')).toBe('cloudwatch.data');
+    expect(card('log groups encrypted with our own kms key, who sets that up')).toBe('cloudwatch.encryption');
     // The instance of another vendor's product is that vendor's.
     expect(engine.answer('who secures our salesforce instance').match).toBeNull();
   });
