@@ -108,6 +108,10 @@ describe('finding titles and GuardDuty types', () => {
     const named = engine.answer('guardduty raised UnauthorizedAccess:EC2/SSHBruteForce and nobody reacted, whose job');
     expect(keyOf(named)).toBe('guardduty.logging');
     expect(named.alternatives!.map(formatCardKey)).toEqual([catalogued.card]);
+    // …unless it also names what the finding's card is about: then it asks about that.
+    const probed = engine.answer('guardduty reports Recon:EC2/PortProbeUnprotectedPort on the build host, who closes port 22 there');
+    expect(keyOf(probed)).toBe('ec2.network');
+    expect(probed.alternatives!.map(formatCardKey)).toEqual(['guardduty.logging']);
   });
 
   it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {

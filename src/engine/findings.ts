@@ -53,6 +53,8 @@ const ACTING_WORDS = new Set([
   'reacting',
 ]);
 
+const asksIfAnyoneActs = (folded: string): boolean => words(folded).some((w) => ACTING_WORDS.has(w));
+
 /** GuardDuty named beside its finding: the question is about what GuardDuty does with it. */
 const NAMES_GUARDDUTY = /\bguard ?duty\b/;
 
@@ -131,12 +133,21 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     return { note, card: service ? { service, topic: null } : null, alternatives: [] };
   }
 
-  function guardDuty(finding: GuardDutyFinding, asksWhoActs: boolean): FindingResolution {
+  /** Whether a message says a keyword of the card ("bucket policy" of S3 · Access): it asks about that card's subject. */
+  const namesACardKeyword = (folded: string, key: CardKey): boolean => {
+    const keywords = key.service && key.topic ? (kb.services.get(key.service)?.topics[key.topic as TopicId]?.keywords ?? []) : [];
+    return keywords.some((keyword) => folded.includes(` ${foldPhrase(aliasPhrase(keyword))} `));
+  };
+
+  function guardDuty(finding: GuardDutyFinding, readable: string): FindingResolution {
     const found = parseCardKey(finding.card);
     const note: FindingNote = { kind: 'guardduty', id: finding.type, cited: true, firstStep: finding.first_step };
     if (!found || found.service === GUARDDUTY_CARD.service) return { note, card: found, alternatives: [] };
     // The catalogue's card says who fixes what the finding found. Whether AWS acts on GuardDuty's findings at all
-    // is GuardDuty's own card (it detects; acting is yours): the answer when the message asks it, else offered.
+    // is GuardDuty's own card (it detects; acting is yours): the answer when the message asks it, or names GuardDuty
+    // without naming what the found card is about ("guardduty raised … who owns the bucket policy" asks the latter).
+    const folded = ` ${foldPhrase(readable)} `;
+    const asksWhoActs = asksIfAnyoneActs(folded) || (NAMES_GUARDDUTY.test(folded) && !namesACardKeyword(folded, found));
     return asksWhoActs ? { note, card: GUARDDUTY_CARD, alternatives: [found] } : { note, card: found, alternatives: [GUARDDUTY_CARD] };
   }
 
@@ -175,18 +186,15 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
   }
 
   function resolve(readable: string): FindingResolution | null {
-    const asksWhoActs = () => {
-      const folded = foldPhrase(readable);
-      return NAMES_GUARDDUTY.test(folded) || words(folded).some((w) => ACTING_WORDS.has(w));
-    };
     for (const match of readable.matchAll(FINDING_TYPE)) {
       const typed = match[0];
       const known = knownType(typed);
-      if (known) return guardDuty(known, asksWhoActs());
+      if (known) return guardDuty(known, readable);
       if (purposes.has(match[1]!.toLowerCase())) {
         const note: FindingNote = { kind: 'guardduty', id: typed, cited: false, nearest: nearestTypes(typed) };
         // Whether anyone acts on a finding is GuardDuty's own card, whichever type it is.
-        return { note, card: asksWhoActs() ? GUARDDUTY_CARD : null, alternatives: [] };
+        const folded = ` ${foldPhrase(readable)} `;
+        return { note, card: NAMES_GUARDDUTY.test(folded) || asksIfAnyoneActs(folded) ? GUARDDUTY_CARD : null, alternatives: [] };
       }
     }
     for (const match of readable.matchAll(CONTROL_ID)) {
