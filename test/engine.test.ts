@@ -408,6 +408,13 @@ describe('topic model', () => {
     expect(card('the lambda reads items from a dynamodb table, who limits which partition keys it may read')).toBe('dynamodb.access');
   });
 
+  it('takes a service only a keyword stands for as the subject when the words make it far likelier than the one named', () => {
+    // 'subdomain takeover' is Route 53's; the bucket is only where the stale record points.
+    expect(card('a stale dns record still aims at a bucket we removed, subdomain takeover risk, who tidies the records')).toBe('route53.configuration');
+    // 'iam database authentication' is RDS's keyword, and Aurora has it too: the service named stays the subject.
+    expect(card('aurora with iam database authentication, who manages the db users')).toBe('aurora.access');
+  });
+
   it('takes the service in front of another as the subject, and offers the one behind it', () => {
     const fronted = engine.answer('we run waf in front of our alb and bad bots still get in, who tunes the rules');
     expect(fronted.match?.service).toBe('waf');

@@ -53,6 +53,8 @@ export interface DecisionTuning {
   lookalikeBelow: number;
   /** Of several services named, another is asked about instead of the first or most named when it is this many times as likely (see askedService). */
   serviceOdds: number;
+  /** …or this many times as likely, when only a keyword of it stands in the question (see askedService). */
+  keywordServiceOdds: number;
   /**
    * A question that names no service is about the one its words describe ("the cold storage archive thing") when the
    * service model finds it this likely among all services, and `describedOdds` times as likely as the next.
@@ -70,6 +72,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   pairMass: 0.6,
   lookalikeBelow: 0.93,
   serviceOdds: 3,
+  keywordServiceOdds: 50,
   describedFloor: 0.5,
   describedOdds: 4,
 };
@@ -100,18 +103,28 @@ export interface Models {
  * question's other words make another, named as often, `odds` times as likely ("our api gateway stage calls a lambda
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
-function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, odds: number): ServiceId | null {
+function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
   const fronting = frontService(resolution);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
   for (const { term } of resolution.terms) if (term.kind === 'service') mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
+  // A service only a keyword of stands for ("subdomain takeover" is Route 53's, "scps" Organizations') may be the
+  // one asked about too, but a keyword is often a feature another service shares ("iam db auth" beside Aurora):
+  // it must be far likelier than the service named.
+  const byKeywordOnly = new Set<ServiceId>();
+  for (const { term } of resolution.terms) {
+    if (term.kind !== 'service-topic' || (mentions.has(term.service) && !byKeywordOnly.has(term.service))) continue;
+    byKeywordOnly.add(term.service);
+    mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
+  }
   if (primary === null || mentions.size < 2) return primary;
   const ranked = services.rank(contentStems(resolution), [...mentions.keys()]);
   const best = ranked[0];
+  if (!best || best.label === primary || mentions.get(best.label)! < mentions.get(primary)!) return primary;
   const primaryP = ranked.find((r) => r.label === primary)?.p ?? 0;
-  const namedAsOften = best !== undefined && mentions.get(best.label)! >= mentions.get(primary)!;
-  return best && best.label !== primary && namedAsOften && best.p >= odds * primaryP ? best.label : primary;
+  const odds = byKeywordOnly.has(best.label) ? tuning.keywordServiceOdds : tuning.serviceOdds;
+  return best.p >= odds * primaryP ? best.label : primary;
 }
 
 /** At most this many words between two services for one to stand "in front of" the other ("waf in front of our alb"). */
@@ -164,7 +177,7 @@ interface Named {
 }
 
 function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): Named {
-  const primary = askedService(resolution, kb, services, tuning.serviceOdds);
+  const primary = askedService(resolution, kb, services, tuning);
   const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
   const describedTerm = resolution.terms.find((f) => f.term.kind === 'described')?.term;
   const described = describedTerm?.kind === 'described' ? describedTerm.service : null;
