@@ -461,8 +461,11 @@ describe('topic model', () => {
     // A log group is CloudWatch's, whatever is asked of it: how long it keeps what it holds is a question of data.
     expect(card('our log groups keep customer emails forever, whose call is the retention')).toBe('cloudwatch.data');
     expect(card('log groups encrypted with our own kms key, who sets that up')).toBe('cloudwatch.encryption');
-    // The instance of another vendor's product is that vendor's.
+    expect(card('our trail only covers one region, whose job is recording api calls in the others')).toBe('cloudtrail.logging');
+    // The instance of another vendor's product is that vendor's, and a noun among words that say nothing of ours is
+    // everyday speech.
     expect(engine.answer('who secures our salesforce instance').match).toBeNull();
+    expect(engine.answer('the volume on the projector is stuck, who is responsible').match).toBeNull();
   });
 
   it('answers the whole split asked for beside a service with the service card, unless the question names the topic the model leans to', () => {

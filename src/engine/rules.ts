@@ -167,8 +167,8 @@ interface Named {
    */
   others: ServiceId[];
   /**
-   * Whether the service was only read from the question's words, nothing naming it: described ("our instance"), or
-   * guessed by the service model.
+   * Whether the service was only read from the question's words, nothing naming it: guessed by the service model, or
+   * described by a single noun ("our instance").
    */
   guessed: boolean;
   /** An AWS service named that has no card, when no service with a card is the subject. */
@@ -181,6 +181,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const keywordService = resolution.terms.find((f) => f.term.kind === 'service-topic')?.term;
   const describedTerm = resolution.terms.find((f) => f.term.kind === 'described')?.term;
   const described = describedTerm?.kind === 'described' ? describedTerm.service : null;
+  const describedByANoun = describedTerm?.kind === 'described' && describedTerm.oneWord;
   const uncoveredTerm = resolution.terms.find((f) => f.term.kind === 'uncovered')?.term;
   let uncovered = uncoveredTerm?.kind === 'uncovered' ? uncoveredTerm.name : null;
   const keywordOf = keywordService?.kind === 'service-topic' ? keywordService : null;
@@ -205,7 +206,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
     asked,
     service,
     inferred: primary === null && service !== null,
-    guessed: guessed !== null || (asked === null && keywordOf === null && service === described),
+    guessed: guessed !== null || (describedByANoun && asked === null && keywordOf === null),
     others,
     uncovered,
     strongConcept,
@@ -348,6 +349,9 @@ export function decide(
     if (!topicCard || !cardExists(kb, topicCard)) return fallbackCard(named);
     return { kind: 'card', key: topicCard, confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
   };
+  // A service only guessed or described by a noun, among words that say nothing of ours, is everyday speech ("the
+  // volume is too loud", "the trail is closed").
+  if (vagueWords && guessed) return refuse('not_understood');
   if (vagueWords && aboutTheSplit) return fallbackCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   if (!recognised && relevance < tuning.minRelevance && !service) {

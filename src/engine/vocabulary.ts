@@ -5,7 +5,12 @@ import { foldPhrase, words } from '../text/phrase.js';
 export type Term =
   | { kind: 'service'; service: ServiceId }
   /** A service described, not named ("the managed database"): what it is, unless a question names one. */
-  | { kind: 'described'; service: ServiceId }
+  | {
+      kind: 'described';
+      service: ServiceId;
+      /** A single noun ("volumes", "instance"): the service's, among words of ours, and everyday speech otherwise. */
+      oneWord: boolean;
+    }
   | { kind: 'topic'; topic: TopicId; weight: number }
   | { kind: 'service-topic'; service: ServiceId; topic: TopicId; weight: number }
   | { kind: 'concept'; concept: ConceptId; weight: number; strong: boolean; topic?: TopicId }
@@ -88,7 +93,8 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readon
   for (const phrase of kb.vocabulary.other_clouds) add(phrase, () => ({ kind: 'out-of-scope', otherCloud: true }));
   for (const phrase of kb.vocabulary.outside_aws) add(phrase, () => ({ kind: 'outside-aws' }));
   // A description yields to every other meaning of its words ("cloud functions" is Google's).
-  for (const service of kb.services.values()) for (const phrase of service.described_as ?? []) add(phrase, () => ({ kind: 'described', service: service.id }));
+  for (const service of kb.services.values())
+    for (const phrase of service.described_as ?? []) add(phrase, (f) => ({ kind: 'described', service: service.id, oneWord: !f.includes(' ') }));
   // Catalogue names come last: a phrase a card already claims keeps its meaning ("config" is AWS Config's).
   for (const entry of kb.catalogue) {
     const term = (): Term => (entry.card ? { kind: 'service', service: entry.card } : { kind: 'uncovered', name: entry.name });
