@@ -468,6 +468,14 @@ describe('topic model', () => {
     expect(engine.answer('the volume on the projector is stuck, who is responsible').match).toBeNull();
   });
 
+  it("answers the whole split of a service that stands for a topic with the service's card, one duty with the topic's", () => {
+    expect(card('cloudtrail: which parts fall to us')).toBe('cloudtrail');
+    expect(card('shield, amazon vs us?')).toBe('shield');
+    expect(card('we are adopting guardduty next quarter, what does aws look after and what do we keep doing')).toBe('guardduty');
+    // One duty, in words the model cannot place: the topic the service stands for.
+    expect(card('kms, them or me?')).toBe('kms.encryption');
+  });
+
   it('answers the whole split asked for beside a service with the service card, unless the question names the topic the model leans to', () => {
     const whole = engine.answer('who secures what in redshift? our auditor is new to the warehouse');
     expect(whole.match && formatCardKey(whole.match)).toBe('redshift');

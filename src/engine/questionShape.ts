@@ -52,6 +52,22 @@ export function asksWhichSide(resolution: Resolution): boolean {
   return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution);
 }
 
+/** Words that ask for every part of a split at once, not for one duty. */
+const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'overall', 'responsibilities']);
+const VERSUS = new Set(['vs', 'versus']);
+
+/**
+ * "which parts are on us", "what's on me vs aws", "what does amazon protect and what's still on us": the whole split
+ * asked for, not one duty ("who enables it", "does aws rotate them or do we").
+ */
+export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
+  const typed = resolution.typed;
+  const setAgainstAParty = typed.some((w, i) => VERSUS.has(w) && (PARTY_WORDS.has(typed[i - 1] ?? '') || PARTY_WORDS.has(typed[i + 1] ?? '')));
+  const whats = typed.filter((w) => w === 'what' || w === 'whats' || w === 'which').length;
+  const bothGivenTheirPart = resolution.namesTheProvider && typed.some((w) => OUR_SIDE.has(w) || w === 'we') && whats >= 2;
+  return setAgainstAParty || bothGivenTheirPart || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
+};
+
 /** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
 export const contrastsTheSides = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;

@@ -6,6 +6,7 @@ import {
   asksInGeneral,
   asksWhichSide,
   asksWhichSideOutright,
+  asksForTheWholeSplit,
   contrastsTheSides,
   CUSTOMER_WORDS,
   FULL_NAME_WEIGHT,
@@ -334,7 +335,7 @@ export function decide(
     // A service that stands for a topic, with the model leaning to that topic first ("rotating our kms keys"): the
     // topic's card, the whole card offered.
     const implied = kb.services.get(named)?.implies_topic;
-    if (implied && !resolution.asksAboutTheModel && alternatives[0]?.topic === implied) {
+    if (implied && !resolution.asksAboutTheModel && !asksForTheWholeSplit(resolution) && alternatives[0]?.topic === implied) {
       return { kind: 'card', key: alternatives[0], confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
     }
     return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
@@ -381,9 +382,10 @@ export function decide(
   const likeliestTopic = ranked.find((r) => TOPICS.includes(r.label))?.label;
   const saysTopic = (topic: Subject) =>
     resolution.terms.some(({ term }) => (isStrongTopic(term) || term.kind === 'service-topic') && 'topic' in term && term.topic === topic);
-  if (service && asksForTheSplit && !strongConcept && likeliestTopic !== undefined && !saysTopic(likeliestTopic)) return fallbackCard(service);
+  if (service && (asksForTheSplit || asksForTheWholeSplit(resolution)) && !strongConcept && likeliestTopic !== undefined && !saysTopic(likeliestTopic))
+    return fallbackCard(service);
   if (known === 0) {
-    if (service) return saysMoreThanNames ? unplacedCard(service) : serviceCard(service);
+    if (service) return saysMoreThanNames && !asksForTheWholeSplit(resolution) ? unplacedCard(service) : serviceCard(service);
     if (aboutTheModelOnly(resolution) && !uncovered) return overviewCard(1);
     return refuse('not_understood');
   }
