@@ -468,6 +468,13 @@ describe('topic model', () => {
     expect(engine.answer('the volume on the projector is stuck, who is responsible').match).toBeNull();
   });
 
+  it('reads teaching people as the question, whatever they are taught about, but not machine learning training', () => {
+    const taught = engine.answer('who is responsible for training our platform engineers to write tight iam policies');
+    expect(taught.match && formatCardKey(taught.match)).toBe('iam.training');
+    expect(taught.alternatives?.map(formatCardKey)).toContain('iam');
+    expect(card('versioning on the bucket with our training data, do we turn it on or does aws keep copies')).toMatch(/^s3\.(backup|data)$/);
+  });
+
   it("answers the whole split of a service that stands for a topic with the service's card, one duty with the topic's", () => {
     expect(card('cloudtrail: which parts fall to us')).toBe('cloudtrail');
     expect(card('shield, amazon vs us?')).toBe('shield');

@@ -68,6 +68,14 @@ export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
   return setAgainstAParty || bothGivenTheirPart || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
 };
 
+const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings']);
+/** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
+const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);
+
+/** "who trains our developers on iam?", "is security training on us?": people taught, whatever the subject. */
+export const asksAboutTraining = (resolution: Resolution): boolean =>
+  resolution.typed.some((w, i) => TRAINING_WORDS.has(w) && !MACHINE_LEARNING_NOUNS.has(resolution.typed[i + 1] ?? ''));
+
 /** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
 export const contrastsTheSides = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;

@@ -7,6 +7,7 @@ import {
   asksWhichSide,
   asksWhichSideOutright,
   asksForTheWholeSplit,
+  asksAboutTraining,
   contrastsTheSides,
   CUSTOMER_WORDS,
   FULL_NAME_WEIGHT,
@@ -445,6 +446,12 @@ export function decide(
   if (restated && closeSecond && cards[0]?.key.topic === restated && otherTopic !== undefined && cards[1]?.key.topic === otherTopic) {
     [cards[0], cards[1]] = [cards[1]!, cards[0]!];
   }
+  // Teaching people is the question, whatever they are taught about ("who trains our developers on least
+  // privilege?" is about training, not access): the training card leads another topic's or the service's, but
+  // not a part of the model or the whole split asked for ("which part is whose? it's for a training slide").
+  const training = asksAboutTraining(resolution) ? cards.findIndex((c) => c.key.topic === 'training') : -1;
+  const leadsTheCards = (key: CardKey) => (key.topic === null ? !asksForTheWholeSplit(resolution) : TOPICS.includes(key.topic));
+  if (training > 0 && leadsTheCards(cards[0]!.key)) cards.unshift(...cards.splice(training, 1));
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
