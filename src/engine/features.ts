@@ -24,10 +24,7 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, prim
         if (primary && term.weight >= MULTIWORD_WEIGHT) features.push(`@${term.topic}`);
         break;
       case 'service-topic':
-        features.push(`@${term.topic}`);
-        // Another service's keyword beside the one asked about is context ("an alarm on root account use" in
-        // CloudWatch): it says its topic less loudly than the asked service's own keyword does.
-        if (primary === null || term.service === primary) features.push(`@${term.topic}`);
+        features.push(`@${term.topic}`, `@${term.topic}`);
         break;
       case 'concept':
         features.push(primary && term.topic ? `@${term.topic}` : `@${term.concept}`);
