@@ -269,6 +269,10 @@ describe('resolver and rules', () => {
     // Out of scope (a bill) with a service named: only asking which side outright would make it ours.
     expect(engine.answer('our aws bill for the nat gateway tripled, who do i talk to about it').match).toBeNull();
     expect(card('who is responsible for the nat gateway bill being encrypted? our s3 data goes through it')).not.toBeNull();
+    // Whom to contact, with nothing else asking which side, is someone else's question whatever it mentions.
+    expect(engine.answer('the label printer in the packing area keeps losing its network, who do we call').reason).toBe('out_of_scope');
+    expect(engine.answer('the certificate on the lobby kiosk expired, who to contact').reason).toBe('out_of_scope');
+    expect(card('who should we talk to about rotating our kms keys, is that aws or us')).toMatch(/^kms/);
   });
 
   it('refuses out-of-scope questions even with a service and a topic named', () => {

@@ -28,9 +28,17 @@ const ANSWERS_FOR = new Set(['responsible', 'responsibility', 'accountable', 'fa
 const ASKING_HELPERS = new Set(['do', 'should', 'can', 'could', 'shall']);
 const CONTACT_VERBS = new Set(['talk', 'ask', 'contact', 'ping', 'email', 'reach', 'call', 'speak', 'message', 'escalate']);
 
-/** "who do i talk to", "who should we ping": a person to contact, not a side of the split. */
+/** "who do i talk to", "who should we ping", "who to contact": a person to contact, not a side of the split. */
 const asksForAContact = (typed: readonly string[], at: number): boolean =>
-  ASKING_HELPERS.has(typed[at + 1] ?? '') && (typed[at + 2] === 'i' || typed[at + 2] === 'we') && CONTACT_VERBS.has(typed[at + 3] ?? '');
+  (ASKING_HELPERS.has(typed[at + 1] ?? '') && (typed[at + 2] === 'i' || typed[at + 2] === 'we') && CONTACT_VERBS.has(typed[at + 3] ?? '')) ||
+  (typed[at + 1] === 'to' && CONTACT_VERBS.has(typed[at + 2] ?? ''));
+
+/**
+ * "the badge reader is broken, who do i call?": whom to contact, and nothing that asks which side answers for it.
+ * Across the opened sets all 20 questions that ask whom to contact were someone else's (IT, finance, a vendor).
+ */
+export const asksOnlyForAContact = (resolution: Resolution): boolean =>
+  resolution.typed.some((w, i) => ASKS_WHO.has(w) && asksForAContact(resolution.typed, i)) && !asksWhichSideOutright(resolution);
 
 /** A who-word that asks who answers for something (not whom to contact), or whose responsibility or fault it is. */
 const asksWhoOutright = (resolution: Resolution): boolean =>

@@ -8,6 +8,7 @@ import {
   asksWhichSideOutright,
   asksForTheWholeSplit,
   asksAboutTraining,
+  asksOnlyForAContact,
   contrastsTheSides,
   CUSTOMER_WORDS,
   FULL_NAME_WEIGHT,
@@ -263,6 +264,7 @@ export function decide(
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel)) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
     return refuse('out_of_scope');
+  if (asksOnlyForAContact(resolution)) return refuse('out_of_scope');
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
   // with ours ("ERROR 2003: can't connect to the database server").
   if (resolution.pastesAnError && !asksWhichSide(resolution)) return refuse('not_understood');
