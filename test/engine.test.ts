@@ -275,6 +275,12 @@ describe('resolver and rules', () => {
     expect(card('who should we talk to about rotating our kms keys, is that aws or us')).toMatch(/^kms/);
   });
 
+  it('refuses steps asked for with nothing asking which side does them, whatever service they name', () => {
+    expect(engine.answer('how should we lay out our sqs queues for the order pipeline, one per service or shared').reason).toBe('out_of_scope');
+    expect(engine.answer('ecr lifecycle policy how to').reason).toBe('out_of_scope');
+    expect(card('how do we find out who deleted objects from our s3 bucket, is that logged for us automatically')).toBe('s3.logging');
+  });
+
   it('refuses out-of-scope questions even with a service and a topic named', () => {
     expect(engine.answer('how much does s3 encryption cost').reason).toBe('out_of_scope');
   });
