@@ -277,7 +277,7 @@ describe('resolver and rules', () => {
 
   it('refuses steps asked for with nothing asking which side does them, whatever service they name', () => {
     expect(engine.answer('how should we lay out our sqs queues for the order pipeline, one per service or shared').reason).toBe('out_of_scope');
-    expect(engine.answer('ecr lifecycle policy how to').reason).toBe('out_of_scope');
+    expect(engine.answer('eventbridge cron schedule how to').reason).toBe('out_of_scope');
     expect(card('how do we find out who deleted objects from our s3 bucket, is that logged for us automatically')).toBe('s3.logging');
   });
 

@@ -205,18 +205,21 @@ const HOW_TO_ENDING = /\bhow to\s*$/;
 /** "…, how to fix?", "any idea how do i fix this": steps asked for at the end of a message. */
 const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\b/;
 
+/** Whether a topic is named outright: a strong topic phrase or a service's keyword. */
+const namesATopic = (resolution: Resolution): boolean => resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
+
 /**
- * "How should we design our tables?", "cloudfront invalidation how to": steps asked for with nothing asking which
- * side does them belong to the service's documentation, whatever service or security word they name (across the
- * opened sets, 99 of 105 such openings were lookalikes; the other six asked which side as well). Asking which side
- * too, a how-to is still one about code or tooling ("how do I configure retries in the aws sdk, or is it aws's
- * job?"), or one that names nothing of AWS at all (`namesAws` false), which belongs to some other system.
+ * "How should we design our tables?", "cloudfront invalidation how to": steps asked for that name no topic and
+ * nothing asking which side does them belong to the service's documentation, whatever service they name (across
+ * the opened sets, 99 of 105 how-to openings were lookalikes). Naming a topic ("how do i turn on default encryption
+ * for a bucket"), the card says what is ours to do, unless the how-to is about code or tooling ("how do I
+ * configure retries in the aws sdk?") or names nothing of AWS at all (`namesAws` false): some other system's.
  */
 export function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
   if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_FIX.test(text) && !HOW_TO_ENDING.test(text)) return false;
   if (asksWho(resolution)) return false;
-  if (!asksWhichSide(resolution)) return true;
+  if (!asksWhichSide(resolution) && !namesATopic(resolution)) return true;
   // Steps asked for with nothing of AWS in the question ("how do we password-protect the board minutes before mailing them") are about
   // some other system, whatever security word they share with ours.
   return !namesAws || vocabulary.tooling.some((phrase) => text.includes(` ${phrase} `));
