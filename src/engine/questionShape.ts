@@ -199,7 +199,7 @@ export const mentionsASide = (resolution: Resolution): boolean =>
 /** A concept phrase of three words or more ("shared responsibility model") names it outright (see phraseWeight). */
 export const FULL_NAME_WEIGHT = 2;
 
-/** "cloudfront invalidation how to": steps asked for in two words at the end. */
+/** "rotating the access logs how to": steps asked for in two words at the end. */
 const HOW_TO_ENDING = /\bhow to\s*$/;
 
 /** "…, how to fix?", "any idea how do i fix this": steps asked for at the end of a message. */
@@ -209,7 +209,7 @@ const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\
 const namesATopic = (resolution: Resolution): boolean => resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
 
 /**
- * "How should we design our tables?", "cloudfront invalidation how to": steps asked for that name no topic and
+ * "How should we design our tables?", "eventbridge cron schedule how to": steps asked for that name no topic and
  * nothing asking which side does them belong to the service's documentation, whatever service they name (across
  * the opened sets, 99 of 105 how-to openings were lookalikes). Naming a topic ("how do i turn on default encryption
  * for a bucket"), the card says what is ours to do, unless the how-to is about code or tooling ("how do I
