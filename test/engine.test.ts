@@ -500,6 +500,12 @@ describe('topic model', () => {
     expect(card('who secures what in s3 encryption')).toBe('s3.encryption');
   });
 
+  it('takes a service that records, scans or guards others as the subject when it is named first, and as its topic after another', () => {
+    expect(card('cloudtrail writes its logs into an s3 bucket, who makes sure they are encrypted')).toBe('cloudtrail.encryption');
+    expect(card('inspector relies on the ssm agent being on our instances, who installs it')).toMatch(/^inspector\./);
+    expect(card('secrets manager cloudtrail')).toBe('secretsmanager.logging');
+  });
+
   it('offers the card of a service that stands for a topic beside the service asked about', () => {
     const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
     expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');

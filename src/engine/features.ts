@@ -62,18 +62,21 @@ function stemOf(word: string): string {
 }
 
 /**
- * The service a question is about: of those that do not merely stand in for a topic ("s3" in "s3 kms"), the one
- * named most often ("leaving sqs for sns next month, does sns encrypt…"), the first on a tie; else the first named.
+ * The service a question is about: of those that do not merely stand in for a topic ("kms" in "s3 kms"; a service
+ * that leads when named first does not, named first), the one named most often ("leaving sqs for sns next month,
+ * does sns encrypt…"), the first on a tie; else the first named.
  */
 export function primaryService(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
   const mentions = new Map<ServiceId, number>();
   for (const { term } of resolution.terms) {
     if (term.kind === 'service') mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
   }
+  const firstNamed = mentions.keys().next().value;
   let primary: ServiceId | null = null;
   for (const [service, count] of mentions) {
-    if (kb.services.get(service)?.implies_topic !== undefined) continue;
+    const card = kb.services.get(service);
+    if (card?.implies_topic !== undefined && !(card.leads_when_named_first && service === firstNamed)) continue;
     if (primary === null || count > mentions.get(primary)!) primary = service;
   }
-  return primary ?? mentions.keys().next().value ?? null;
+  return primary ?? firstNamed ?? null;
 }

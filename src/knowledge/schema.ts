@@ -120,6 +120,12 @@ function defineSchemas({ z }: typeof Zod) {
     summary: text(300),
     /** When a question names this service next to another one, it is usually about this topic ("s3 kms"). */
     implies_topic: z.enum(TOPIC_IDS).optional(),
+    /**
+     * Set on a service that implies a topic yet, named before another service, is what is asked about: it records,
+     * scans or guards the other ("cloudtrail logs land in s3, are they encrypted?", "inspector needs the ssm agent").
+     * Named after another, it still only says its topic ("secrets manager cloudtrail").
+     */
+    leads_when_named_first: z.literal(true).optional(),
     aws: bullets(220),
     customer: bullets(220),
     links: z.array(linkSchema).min(1).max(4),
