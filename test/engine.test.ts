@@ -506,6 +506,11 @@ describe('topic model', () => {
     expect(card('secrets manager cloudtrail')).toBe('secretsmanager.logging');
   });
 
+  it('keeps the service named first as the subject when a service that stands for a topic follows it', () => {
+    expect(card('efs file systems encrypted automatically or must we create a kms key first')).toBe('efs.encryption');
+    expect(card('kms key rotation for the key behind our bucket, whose job')).toBe('kms.encryption');
+  });
+
   it('offers the card of a service that stands for a topic beside the service asked about', () => {
     const answer = engine.answer('who turns on default encryption for an s3 bucket with our own kms key');
     expect(answer.match && formatCardKey(answer.match)).toBe('s3.encryption');

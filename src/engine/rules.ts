@@ -125,6 +125,12 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
   const ranked = services.rank(contentStems(resolution), [...mentions.keys()]);
   const best = ranked[0];
   if (!best || best.label === primary || mentions.get(best.label)! < mentions.get(primary)!) return primary;
+  // A service that stands in for its topic is likely whenever its topic is asked about: named after the subject
+  // ("glacier archives encrypted, or do we need a kms key?") it is only that topic.
+  const standsIn = (id: ServiceId) => kb.services.get(id)?.implies_topic !== undefined && !kb.services.get(id)?.leads_when_named_first;
+  const namedFirst = resolution.terms.find(({ term }) => term.kind === 'service')?.term;
+  const namedAfter = namedFirst?.kind === 'service' && namedFirst.service !== best.label && !byKeywordOnly.has(best.label);
+  if (standsIn(best.label) && !standsIn(primary) && namedAfter) return primary;
   const primaryP = ranked.find((r) => r.label === primary)?.p ?? 0;
   const odds = byKeywordOnly.has(best.label) ? tuning.keywordServiceOdds : tuning.serviceOdds;
   return best.p >= odds * primaryP ? best.label : primary;
