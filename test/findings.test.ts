@@ -112,6 +112,15 @@ describe('finding titles and GuardDuty types', () => {
     const probed = engine.answer('guardduty reports Recon:EC2/PortProbeUnprotectedPort on the build host, who closes port 22 there');
     expect(keyOf(probed)).toBe('ec2.network');
     expect(probed.alternatives!.map(formatCardKey)).toEqual(['guardduty.logging']);
+    // The topic's own words say it as well, and "block" inside "block public access" asks nothing of who acts.
+    expect(
+      keyOf(engine.answer('guardduty flagged UnauthorizedAccess:EC2/SSHBruteForce on the bastion, its security group lets ssh in from anywhere, ours to fix?')),
+    ).toBe('ec2.network');
+    expect(
+      keyOf(
+        engine.answer('guardduty raised Policy:S3/BucketBlockPublicAccessDisabled for the reports bucket, switching block public access on again is whose job'),
+      ),
+    ).toBe('s3.access');
   });
 
   it('name a refused Security Hub control as a control, with its title, never as a GuardDuty type', () => {

@@ -133,10 +133,17 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     return { note, card: service ? { service, topic: null } : null, alternatives: [] };
   }
 
-  /** Whether a message says a keyword of the card ("bucket policy" of S3 · Access): it asks about that card's subject. */
-  const namesACardKeyword = (folded: string, key: CardKey): boolean => {
-    const keywords = key.service && key.topic ? (kb.services.get(key.service)?.topics[key.topic as TopicId]?.keywords ?? []) : [];
-    return keywords.some((keyword) => folded.includes(` ${foldPhrase(aliasPhrase(keyword))} `));
+  /**
+   * The phrases in a message that say what a card is about: its keywords ("bucket policy" of S3 · Access) and its
+   * topic's own words ("security group", "credentials").
+   */
+  const cardPhrasesIn = (folded: string, key: CardKey): string[] => {
+    const topic = key.topic as TopicId | null;
+    const keywords = key.service && topic ? (kb.services.get(key.service)?.topics[topic]?.keywords ?? []) : [];
+    const topicWords = topic ? (kb.topics.get(topic)?.aliases ?? []).filter((alias) => typeof alias === 'string' || (alias.weight ?? 1) >= 1) : [];
+    return [...keywords, ...topicWords]
+      .map((phrase) => foldPhrase(aliasPhrase(phrase)))
+      .filter((phrase) => phrase.length > 0 && folded.includes(` ${phrase} `));
   };
 
   function guardDuty(finding: GuardDutyFinding, readable: string): FindingResolution {
@@ -147,7 +154,10 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     // is GuardDuty's own card (it detects; acting is yours): the answer when the message asks it, or names GuardDuty
     // without naming what the found card is about ("guardduty raised … who owns the bucket policy" asks the latter).
     const folded = ` ${foldPhrase(readable)} `;
-    const asksWhoActs = asksIfAnyoneActs(folded) || (NAMES_GUARDDUTY.test(folded) && !namesACardKeyword(folded, found));
+    const named = cardPhrasesIn(folded, found);
+    // "block" of "block public access" names the card's subject, not a question of whether anyone blocks anything.
+    const rest = named.reduce((text, phrase) => text.replaceAll(` ${phrase} `, ' '), folded);
+    const asksWhoActs = asksIfAnyoneActs(rest) || (NAMES_GUARDDUTY.test(folded) && named.length === 0);
     return asksWhoActs ? { note, card: GUARDDUTY_CARD, alternatives: [found] } : { note, card: found, alternatives: [GUARDDUTY_CARD] };
   }
 
