@@ -574,6 +574,9 @@ describe('topic model', () => {
     expect(card('we moved from on prem to ec2 last year, who patches the os now')).toBe('ec2.patching');
     // A service only guessed from the words (an expiring certificate reads like ACM) does not bring AWS into it.
     expect(card('the ssl cert on our on prem mail server expired, who renews it')).toBeNull();
+    // So are a hospital's medical devices and a lab's instruments.
+    expect(card('infusion pumps firmware cve who patches')).toBeNull();
+    expect(card('our mri scanner still has the default service password, who should change it')).toBeNull();
     // Plant-floor controllers and other vendors' firewalls are theirs.
     expect(card('the plcs on the packaging line need a firmware update, us or the vendor')).toBeNull();
     expect(card('who changes the rule on our fortigate for the new historian server')).toBeNull();
