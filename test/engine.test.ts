@@ -31,6 +31,13 @@ describe('normaliser', () => {
     expect(n.words).toEqual(['see', 'sec', 'team', 'and', 'the', 's3', 'docs', 'encryption']);
   });
 
+  it('notices a numbered list of three items or more, which folding would hide', () => {
+    expect(normalizeSlackText('1) encryption 2) patching 3) the hardware: ours?').listsItems).toBe(true);
+    expect(normalizeSlackText('checklist:\n1. keys\n2. guards\n3. passwords').listsItems).toBe(true);
+    expect(normalizeSlackText('we run 1) one queue and 2) two topics').listsItems).toBe(false);
+    expect(normalizeSlackText('s3 encryption 123 2.0').listsItems).toBe(false);
+  });
+
   it('folds accents, case and punctuation', () => {
     expect(wordsOf('Who’s responsible for  ENCRYPTIÓN on Route-53?!')).toBe('whos responsible for encryption on route 53');
   });
@@ -483,6 +490,13 @@ describe('topic model', () => {
     expect(taught.match && formatCardKey(taught.match)).toBe('iam.training');
     expect(taught.alternatives?.map(formatCardKey)).toContain('iam');
     expect(card('versioning on the bucket with our training data, do we turn it on or does aws keep copies')).toMatch(/^s3\.(backup|data)$/);
+  });
+
+  it('answers a numbered checklist asked about at once with the whole card', () => {
+    expect(card('for our sqs queues: 1) encryption 2) who can send 3) the servers underneath. which are ours?')).toBe('sqs');
+    expect(card('which of these are on us: 1. key rotation 2. the data centre guards 3. our passwords')).toBe('overview');
+    // Two items are not a checklist, and a list that asks nobody is not asking for the split.
+    expect(card('for our sqs queues: 1) encryption 2) who can send messages, which are ours?')).not.toBe('sqs');
   });
 
   it("answers the whole split of a service that stands for a topic with the service's card, one duty with the topic's", () => {

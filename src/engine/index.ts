@@ -132,12 +132,12 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     };
   }
 
-  function answerAlone(query: string, { readable, words, pastesAnError }: NormalizedQuery): Answer {
+  function answerAlone(query: string, { readable, words, pastesAnError, listsItems }: NormalizedQuery): Answer {
     // A message with no words at all (a bare mention, emoji) asks what the bot does; one made only of a pasted
     // token still said something, and is answered as not understood.
     const saidNothing = words.length === 0 && !/[\p{L}\p{N}]/u.test(readable);
     if (saidNothing || (words.length > 0 && HELP_REQUESTS.has(words.join(' ')))) return { query, readable, kind: 'help', match: null, suggestions: [] };
-    const resolution = { ...resolveTerms(words, vocabulary, speller), pastesAnError };
+    const resolution = { ...resolveTerms(words, vocabulary, speller), pastesAnError, listsItems };
     const decision = decide(resolution, kb, models, vocabulary, tuning);
     const uncovered = decision.uncovered ? { uncovered: decision.uncovered } : {};
     if (decision.kind === 'card') {

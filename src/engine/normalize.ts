@@ -14,7 +14,12 @@ export interface NormalizedQuery {
   words: string[];
   /** Whether the message carries a pasted error line, which folding would hide (see PASTED_ERROR). */
   pastesAnError: boolean;
+  /** Whether the message numbers three items or more, which folding would hide (see NUMBERED_ITEMS). */
+  listsItems: boolean;
 }
+
+/** A checklist: "1) … 2) … 3) …" or "1. … 2. … 3. …", inline or one item per line. */
+const NUMBERED_ITEMS = /(?:^|\s)1[).]\s[\s\S]*?\s2[).]\s[\s\S]*?\s3[).]\s/;
 
 /**
  * What an error line pasted from a terminal or a log looks like: a code in capitals joined by underscores
@@ -86,5 +91,10 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
     .replace(/\s+/g, ' ')
     .trim();
   const folded = words(foldPhrase(nameResourceIds(readable))).filter((w) => w.length <= MAX_WORD_LENGTH);
-  return { readable, words: folded.slice(0, MAX_WORDS), pastesAnError: PASTED_ERROR.some((pattern) => pattern.test(readable)) };
+  return {
+    readable,
+    words: folded.slice(0, MAX_WORDS),
+    pastesAnError: PASTED_ERROR.some((pattern) => pattern.test(readable)),
+    listsItems: NUMBERED_ITEMS.test(readable),
+  };
 }

@@ -23,6 +23,8 @@ export interface Resolution {
   spelled: readonly string[];
   /** Whether the message carries a pasted error line: set by the caller from the raw text (normalize.ts). */
   pastesAnError?: boolean;
+  /** Whether the message numbers three items or more ("1) … 2) … 3) …"): set by the caller (normalize.ts). */
+  listsItems?: boolean;
   /**
    * The words that carry the question's subject, in order: every word but scaffolding and the words that name
    * a service (the topic model must learn what is asked, not which service it was asked of).

@@ -294,6 +294,12 @@ export function decide(
   if (nothingOfAws && resolution.typed.length >= UNPLACED_WORDS && !mentionsASide(resolution) && !resolution.typed.some((w) => CUSTOMER_WORDS.has(w)))
     return refuse('not_understood');
 
+  // A checklist of items asked about at once ("1) encryption 2) patching 3) the hardware: which are ours?") asks for
+  // the whole split: the service's card, or the model's.
+  if (resolution.listsItems && asksWhichSide(resolution) && !uncovered) {
+    const whole: CardKey = service ? { service, topic: null } : { service: null, topic: 'overview' };
+    return { kind: 'card', key: whole, confidence: 0.7, alternatives: [], uncovered: null };
+  }
   const features = questionFeatures(resolution, kb, asked);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
   const { ranked, known, relevance } = models.subjects.posterior(features, labels);
