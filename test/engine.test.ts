@@ -490,6 +490,7 @@ describe('topic model', () => {
     expect(taught.match && formatCardKey(taught.match)).toBe('iam.training');
     expect(taught.alternatives?.map(formatCardKey)).toContain('iam');
     expect(card('versioning on the bucket with our training data, do we turn it on or does aws keep copies')).toMatch(/^s3\.(backup|data)$/);
+    expect(card('who teaches our analysts to keep the reporting bucket private, aws or us')).toBe('s3.training');
   });
 
   it('answers a numbered checklist asked about at once with the whole card', () => {

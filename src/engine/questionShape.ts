@@ -76,7 +76,7 @@ export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
   return setAgainstAParty || bothGivenTheirPart || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
 };
 
-const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings']);
+const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);
 
