@@ -479,6 +479,8 @@ describe('topic model', () => {
     expect(card('our log groups keep customer emails forever, whose call is the retention')).toBe('cloudwatch.data');
     expect(card('log groups encrypted with our own kms key, who sets that up')).toBe('cloudwatch.encryption');
     expect(card('our trail only covers one region, whose job is recording api calls in the others')).toBe('cloudtrail.logging');
+    // …unless a longer description says what kind of instance it is.
+    expect(card('is our mysql instance encrypted at rest by default, or is turning that on ours')).toBe('rds.encryption');
     // The instance of another vendor's product is that vendor's, and a noun among words that say nothing of ours is
     // everyday speech.
     expect(engine.answer('who secures our salesforce instance').match).toBeNull();
