@@ -568,6 +568,11 @@ describe('topic model', () => {
     expect(card('how much does an s3 bucket cost per month, who pays for it')).toBeNull();
   });
 
+  it('takes "the customer" and "on by default" as sides of the split, so a message with them is not refused as sideless', () => {
+    expect(card('is aws config a thing for the customer side of the model')).toMatch(/^config/);
+    expect(card('macie not running in eu-west-1, is it on by default or customer setup')).toMatch(/^macie/);
+  });
+
   it('refuses a long message that names no side, topic or concept, whatever service it mentions', () => {
     expect(card('helm chart values file example for an eks ingress controller')).toBeNull();
     expect(card('lambda cold start times are terrible after the last deploy')).toBeNull();

@@ -57,8 +57,15 @@ const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
  * alone is how people describe what they run, not a side.
  */
 export function asksWhichSide(resolution: Resolution): boolean {
-  return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution);
+  return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution) || asksWhatHappensByItself(resolution);
 }
+
+/**
+ * "is it on by default?", "encrypted out of the box?", "does it rotate automatically?": whether AWS does it for you,
+ * which asks which side does it (357 of 360 such questions across the opened sets were ours; the other three were
+ * refused for naming another cloud or a quota).
+ */
+const asksWhatHappensByItself = (resolution: Resolution): boolean => / (?:by default|out of the box|automatically) /.test(` ${resolution.typed.join(' ')} `);
 
 /** Words that ask for every part of a split at once, not for one duty. */
 const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'overall', 'responsibilities']);
@@ -194,7 +201,10 @@ export const serviceNameWords = (resolution: Resolution): number =>
 
 /** Whether the question speaks of either side at all: a side word, AWS itself, or responsibility. */
 export const mentionsASide = (resolution: Resolution): boolean =>
-  resolution.namesTheProvider || resolution.asksAboutTheModel || resolution.typed.some((w) => SIDE_WORDS.has(w));
+  resolution.namesTheProvider ||
+  resolution.asksAboutTheModel ||
+  resolution.typed.some((w) => SIDE_WORDS.has(w) || CUSTOMER_WORDS.has(w)) ||
+  asksWhatHappensByItself(resolution);
 
 /** A concept phrase of three words or more ("shared responsibility model") names it outright (see phraseWeight). */
 export const FULL_NAME_WEIGHT = 2;
