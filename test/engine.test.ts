@@ -481,6 +481,7 @@ describe('topic model', () => {
     expect(card('our trail only covers one region, whose job is recording api calls in the others')).toBe('cloudtrail.logging');
     // …unless a longer description says what kind of instance it is.
     expect(card('is our mysql instance encrypted at rest by default, or is turning that on ours')).toBe('rds.encryption');
+    expect(card('docker image registry in aws, what is ours to secure')).toMatch(/^ecr/);
     // The instance of another vendor's product is that vendor's, and a noun among words that say nothing of ours is
     // everyday speech.
     expect(engine.answer('who secures our salesforce instance').match).toBeNull();
@@ -596,6 +597,9 @@ describe('topic model', () => {
     expect(card('we moved from on prem to ec2 last year, who patches the os now')).toBe('ec2.patching');
     // A service only guessed from the words (an expiring certificate reads like ACM) does not bring AWS into it.
     expect(card('the ssl cert on our on prem mail server expired, who renews it')).toBeNull();
+    // A managed service provider, its contract and its service credits are the provider's and procurement's.
+    expect(card('our msp wants a longer patch window in the contract, who signs off')).toBeNull();
+    expect(card('can we claim a service credit from the hosting partner for last week, who files it')).toBeNull();
     // So are a hospital's medical devices and a lab's instruments.
     expect(card('infusion pumps firmware cve who patches')).toBeNull();
     expect(card('our mri scanner still has the default service password, who should change it')).toBeNull();
