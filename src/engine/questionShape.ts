@@ -11,6 +11,9 @@ const STRONG_TOPIC_WEIGHT = 0.8;
 
 export const isStrongTopic = (term: Term): boolean => term.kind === 'topic' && term.weight >= STRONG_TOPIC_WEIGHT;
 
+/** Whether a topic is named outright: a strong topic phrase or a service's keyword. */
+export const namesATopic = (resolution: Resolution): boolean => resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
+
 /** How a question opens when it asks for steps rather than for who is responsible. */
 const HOW_TO_OPENING =
   /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
@@ -172,7 +175,7 @@ export function asksHowTheSplitVaries(resolution: Resolution): boolean {
   if (!typed.some((w) => VARYING_WORDS.has(w)) || !typed.some((w) => SHARE_WORDS.has(w))) return false;
   const services = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' || term.kind === 'described' ? [term.service] : [])));
   if (!typed.some((w) => KIND_WORDS.has(w)) && services.size < 2) return false;
-  return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
+  return !namesATopic(resolution);
 }
 
 /** "in general", "generally", "regardless of which service", "across all services": no one service is asked about. */
@@ -215,9 +218,6 @@ const HOW_TO_ENDING = /\bhow to\s*$/;
 /** "…, how to fix?", "any idea how do i fix this": steps asked for at the end of a message. */
 const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\b/;
 
-/** Whether a topic is named outright: a strong topic phrase or a service's keyword. */
-const namesATopic = (resolution: Resolution): boolean => resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
-
 /**
  * "How should we design our tables?", "eventbridge cron schedule how to": steps asked for that name no topic and
  * nothing asking which side does them belong to the service's documentation, whatever service they name (across
@@ -247,5 +247,5 @@ export function isChoice(resolution: Resolution): boolean {
   if (!CHOICE.test(resolution.typed.join(' '))) return false;
   // "us vs aws", "what's on us": the two sides of the split are what is compared.
   if (asksWho(resolution) || asksWhichSideOutright(resolution) || resolution.namesTheProvider || resolution.typed.some((w) => OUR_SIDE.has(w))) return false;
-  return !resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic' || term.kind === 'concept');
+  return !namesATopic(resolution) && !resolution.terms.some(({ term }) => term.kind === 'concept');
 }

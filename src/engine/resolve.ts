@@ -125,8 +125,8 @@ interface PhraseMatch {
  * The longest phrase at a position, unless it is a service's name whose last word begins one of that service's
  * keywords, a topic phrase or a phrase of what srm-bot does not answer: "kms key policy" is KMS and its key policy,
  * not "kms key" and a stray "policy"; "ecr image scanning" is ECR and image scanning; "ec2 instance type" is EC2
- * and a question of sizing. Null when all the name leaves is the
- * provider ("aws" of "aws config recorder"), read then as a word of its own.
+ * and a question of sizing. Null when all the name leaves is the provider ("aws" of "aws config recorder"), read
+ * then as a word of its own.
  */
 function yieldLastWord(found: PhraseMatch, spelled: readonly string[], start: number, vocabulary: Vocabulary): PhraseMatch | null {
   if (found.term.kind !== 'service' || found.length < 2) return found;

@@ -16,6 +16,7 @@ import {
   isHowTo,
   isStrongTopic,
   mentionsASide,
+  namesATopic,
   PARTY_WORDS,
   phraseWords,
   serviceNameWords,
@@ -127,7 +128,10 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
   if (!best || best.label === primary || mentions.get(best.label)! < mentions.get(primary)!) return primary;
   // A service that stands in for its topic is likely whenever its topic is asked about: named after the subject
   // ("glacier archives encrypted, or do we need a kms key?") it is only that topic.
-  const standsIn = (id: ServiceId) => kb.services.get(id)?.implies_topic !== undefined && !kb.services.get(id)?.leads_when_named_first;
+  const standsIn = (id: ServiceId) => {
+    const card = kb.services.get(id);
+    return card?.implies_topic !== undefined && !card.leads_when_named_first;
+  };
   const namedFirst = resolution.terms.find(({ term }) => term.kind === 'service')?.term;
   const namedAfter = namedFirst?.kind === 'service' && namedFirst.service !== best.label && !byKeywordOnly.has(best.label);
   if (standsIn(best.label) && !standsIn(primary) && namedAfter) return primary;
@@ -254,9 +258,9 @@ export function decide(
   // Another cloud is never ours. A price or a size makes a question someone else's, unless it plainly asks who
   // secures a topic it names ("our cheapest bucket holds payroll exports, who makes sure they are encrypted?").
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
-  const namesATopic = resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
+  const topicNamed = namesATopic(resolution);
   // Asked outright: "security" alone ("would that security certificate help my career?") asks nobody.
-  const asksWhoAnswersForIt = asksWhichSideOutright(resolution) && (namesATopic || service !== null);
+  const asksWhoAnswersForIt = asksWhichSideOutright(resolution) && (topicNamed || service !== null);
   // "why is there more for us to secure on ec2 than on lambda?", "does what we own change with the kind of
   // service?": the services are examples of how the split varies (and "how much" is no price), the question is the
   // categories'.
@@ -284,7 +288,7 @@ export function decide(
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
   // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares.
-  const namesNothingOfOurs = !namesATopic && !resolution.terms.some(({ term }) => term.kind === 'concept');
+  const namesNothingOfOurs = !topicNamed && !resolution.terms.some(({ term }) => term.kind === 'concept');
   const wordsBesideNames = resolution.spelled.length - serviceNameWords(resolution);
   if (namesNothingOfOurs && wordsBesideNames >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
   // Seven words or more with nothing of AWS in them (no service, AWS or the cloud, no part of the model) and no side
@@ -387,7 +391,7 @@ export function decide(
   const namesTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic);
   // …unless a part of the model is named too ("what are 'container services' in the model, k8s?"): the model then
   // weighs that concept against the service (strongConcept).
-  if (service && namesTheModel && !namesATopic && !strongConcept) return serviceCard(service);
+  if (service && namesTheModel && !topicNamed && !strongConcept) return serviceCard(service);
   // The whole split asked for beside a service, a topic word only context ("who secures what in elasticache? our
   // auditor asks"): unless the model's likeliest topic is one the question names, it guesses from the context, and
   // the whole card is the answer, the topics it leans to offered. "aws or us" asks which side of something instead.
@@ -448,7 +452,7 @@ export function decide(
     const refuseIt = service === null || margin(first!.p, second?.p) >= tuning.refuseWithService;
     // Asked for a service's whole split in words the model files under "nothing we answer" ("we're launching a
     // public api on api gateway, what's the overall split of security responsibilities?"): its card, unsure.
-    if (refuseIt && service && aboutTheSplit && !namesATopic) return fallbackCard(service);
+    if (refuseIt && service && aboutTheSplit && !topicNamed) return fallbackCard(service);
     if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
   // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
