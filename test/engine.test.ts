@@ -351,6 +351,11 @@ describe('topic model', () => {
     // Seven words or more with nothing of AWS and no side in them: a compliance word alone does not make it ours.
     expect(card('does gdpr let the clinic email lab results unencrypted')).toBeNull();
     expect(card('least privilege and mfa, always customer side whatever the service?')).toBe('access');
+    // What a law asks of the company, with nothing of AWS and nobody asked who answers for it, is for its lawyers;
+    // the law's name alone asks for the topic.
+    expect(engine.answer('under hipaa must we keep paper charts for six years').reason).toBe('out_of_scope');
+    expect(engine.answer('does our state privacy law let us share patient names with the insurer').reason).toBe('out_of_scope');
+    expect(card('hipaa')).not.toBeNull();
     // Steps for something with no AWS in it at all, whatever security word it shares with ours.
     expect(engine.answer('how do we encrypt the contracts before sending them to suppliers').reason).toBe('out_of_scope');
     expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');

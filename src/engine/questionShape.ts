@@ -94,6 +94,34 @@ const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'j
 export const asksAboutTraining = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => TRAINING_WORDS.has(w) && !MACHINE_LEARNING_NOUNS.has(resolution.typed[i + 1] ?? ''));
 
+/** Words that name a law or its makers. */
+const LAW_WORDS = new Set([
+  'gdpr',
+  'hipaa',
+  'ferpa',
+  'ccpa',
+  'sox',
+  'regulator',
+  'regulators',
+  'regulation',
+  'regulations',
+  'law',
+  'laws',
+  'legal',
+  'statute',
+  'directive',
+]);
+/** Below this many words a law's name is a topic asked for ("hipaa"), not a question about what it requires. */
+const LAW_QUESTION_WORDS = 4;
+
+/**
+ * "does gdpr require us to notify within 72 hours?", "how long must we keep records under the regulator's rules?":
+ * what a law asks, with nobody asked who answers for it (of 15 such questions with nothing of AWS across the opened
+ * sets, 14 were lookalikes and the other the single word "hipaa").
+ */
+export const asksWhatALawRequires = (resolution: Resolution): boolean =>
+  resolution.typed.length >= LAW_QUESTION_WORDS && resolution.typed.some((w) => LAW_WORDS.has(w)) && !asksWho(resolution);
+
 /** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
 export const contrastsTheSides = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;

@@ -9,6 +9,7 @@ import {
   asksForTheWholeSplit,
   asksAboutTraining,
   asksOnlyForAContact,
+  asksWhatALawRequires,
   contrastsTheSides,
   CUSTOMER_WORDS,
   FULL_NAME_WEIGHT,
@@ -297,6 +298,10 @@ export function decide(
   const nothingOfAws = !service && !uncovered && !resolution.terms.some(({ term }) => term.kind === 'concept');
   if (nothingOfAws && resolution.typed.length >= UNPLACED_WORDS && !mentionsASide(resolution) && !resolution.typed.some((w) => CUSTOMER_WORDS.has(w)))
     return refuse('not_understood');
+  // What a law asks of the company ("does gdpr require us to notify within 72 hours?"), with nothing of AWS in it and
+  // nobody asked who answers for it, is a question for its lawyers.
+  if (nothingOfAws && !resolution.namesTheProvider && !resolution.typed.some((w) => CUSTOMER_WORDS.has(w)) && asksWhatALawRequires(resolution))
+    return refuse('out_of_scope');
 
   // A checklist of items asked about at once ("1) encryption 2) patching 3) the hardware: which are ours?") asks for
   // the whole split: the service's card, or the model's.
