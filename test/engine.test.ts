@@ -444,6 +444,12 @@ describe('topic model', () => {
     expect(engine.answer('the bucket behind cloudfront must stay private, whose job is locking that down')?.match?.service).toBe('cloudfront');
   });
 
+  it("offers the topic's card of the service a general answer's words lean to", () => {
+    const keys = engine.answer('access keys for the deploy user are 500 days old, who rotates them');
+    expect(keys.match && formatCardKey(keys.match)).toBe('access');
+    expect(keys.alternatives?.map(formatCardKey)).toContain('iam.access');
+  });
+
   it('reads the service a question describes without naming it, and offers the general card beside it', () => {
     const described = engine.answer('our private network in aws with its subnets and route tables, who isolates it from other tenants');
     expect(described.match && formatCardKey(described.match)).toBe('vpc.network');

@@ -66,6 +66,8 @@ export interface DecisionTuning {
    */
   describedFloor: number;
   describedOdds: number;
+  /** A general card is answered with the topic's card of the service its words lean to offered, at this likelihood. */
+  leaningFloor: number;
 }
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = {
@@ -80,6 +82,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   keywordServiceOdds: 50,
   describedFloor: 0.5,
   describedOdds: 4,
+  leaningFloor: 0.25,
 };
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
@@ -506,6 +509,13 @@ export function decide(
     // …and when the question says it asks in general, the general card is the answer and the guess the alternative.
     if (asksInGeneral(resolution)) return { kind: 'card', key: general, confidence, alternatives: [best.key], uncovered };
     alternatives.push(general);
+  }
+  // A general card for words that lean to one service ("the resource policy on our secret"): that service's card for
+  // the topic is offered beside it.
+  if (best.key.service === null && best.key.topic && TOPICS.includes(best.key.topic) && !uncovered) {
+    const [leaning] = models.services.rank(contentStems(resolution), [...kb.services.keys()]);
+    const offered: CardKey | null = leaning && leaning.p >= tuning.leaningFloor ? { service: leaning.label, topic: best.key.topic } : null;
+    if (offered && cardExists(kb, offered) && !alternatives.some((a) => a.service === offered.service && a.topic === offered.topic)) alternatives.push(offered);
   }
   return { kind: 'card', key: best.key, confidence, alternatives: alternatives.slice(0, 2), uncovered };
 }
