@@ -166,11 +166,13 @@ function frontService(resolution: Resolution): ServiceId | null {
 }
 
 /** The service a question describes without naming it ("the shared network drive our containers mount"), if one stands out. */
-function describedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
-  const [best, next] = services.rank(contentStems(resolution), [...kb.services.keys()]);
+function describedService([best, next]: readonly ServiceLean[], tuning: DecisionTuning): ServiceId | null {
   if (!best || best.p < tuning.describedFloor || best.p < tuning.describedOdds * (next?.p ?? 0)) return null;
   return best.label;
 }
+
+/** A service the question's words lean to, and how likely the service model finds it among all services. */
+type ServiceLean = { label: ServiceId; p: number };
 
 interface Named {
   /** The service asked about among those named (askedService). */
@@ -191,6 +193,8 @@ interface Named {
   /** An AWS service named that has no card, when no service with a card is the subject. */
   uncovered: string | null;
   strongConcept: boolean;
+  /** With no service named or guessed, the one the words lean to most (the service model over all services). */
+  leaning: ServiceLean | undefined;
 }
 
 function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): Named {
@@ -208,7 +212,8 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
   const asked = onlySaysTheKeywordsTopic ? keywordOf.service : primary;
   let service = asked ?? keywordOf?.service ?? (uncovered ? null : described);
   // Read from the words alone, the weakest evidence of a service there is.
-  const guessed = service === null && !uncovered ? describedService(resolution, kb, services, tuning) : null;
+  const leanings = service === null && !uncovered ? services.rank(contentStems(resolution), [...kb.services.keys()]) : [];
+  const guessed = describedService(leanings, tuning);
   service ??= guessed;
   // "gamelift with kms": the service asked about is GameLift; KMS only says the topic. A card for KMS would
   // look like an answer about GameLift.
@@ -227,6 +232,7 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
     others,
     uncovered,
     strongConcept,
+    leaning: guessed === null ? leanings[0] : undefined,
   };
 }
 
@@ -242,7 +248,7 @@ export function decide(
   vocabulary: Vocabulary,
   tuning: DecisionTuning = DEFAULT_DECISION_TUNING,
 ): Decision {
-  const { asked, service, inferred, guessed, others, uncovered, strongConcept } = named(resolution, kb, models.services, tuning);
+  const { asked, service, inferred, guessed, others, uncovered, strongConcept, leaning } = named(resolution, kb, models.services, tuning);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({
@@ -513,7 +519,6 @@ export function decide(
   // A general card for words that lean to one service ("the resource policy on our secret"): that service's card for
   // the topic is offered beside it.
   if (best.key.service === null && best.key.topic && TOPICS.includes(best.key.topic) && !uncovered) {
-    const [leaning] = models.services.rank(contentStems(resolution), [...kb.services.keys()]);
     const offered: CardKey | null = leaning && leaning.p >= tuning.leaningFloor ? { service: leaning.label, topic: best.key.topic } : null;
     if (offered && cardExists(kb, offered) && !alternatives.some((a) => a.service === offered.service && a.topic === offered.topic)) alternatives.push(offered);
   }
