@@ -81,9 +81,7 @@ const VERSUS = new Set(['vs', 'versus']);
 export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
   const typed = resolution.typed;
   const setAgainstAParty = typed.some((w, i) => VERSUS.has(w) && (PARTY_WORDS.has(typed[i - 1] ?? '') || PARTY_WORDS.has(typed[i + 1] ?? '')));
-  const whats = typed.filter((w) => w === 'what' || w === 'whats' || w === 'which').length;
-  const bothGivenTheirPart = resolution.namesTheProvider && typed.some((w) => OUR_SIDE.has(w) || w === 'we') && whats >= 2;
-  return setAgainstAParty || bothGivenTheirPart || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
+  return setAgainstAParty || eachSideAskedItsPart(resolution, OUR_SIDE_OR_WE, WHAT_WORDS) || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
 };
 
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
@@ -122,9 +120,17 @@ const LAW_QUESTION_WORDS = 4;
 export const asksWhatALawRequires = (resolution: Resolution): boolean =>
   resolution.typed.length >= LAW_QUESTION_WORDS && resolution.typed.some((w) => LAW_WORDS.has(w)) && !asksWho(resolution);
 
+const WHAT_OR_WHICH = new Set(['what', 'which']);
+const WHAT_WORDS = new Set([...WHAT_OR_WHICH, 'whats']);
+const WE = new Set(['we']);
+const OUR_SIDE_OR_WE = new Set([...OUR_SIDE, ...WE]);
+
+/** The provider named, one of `ours` for our side, and two of `whats`: each side asked what its part is. */
+const eachSideAskedItsPart = (resolution: Resolution, ours: ReadonlySet<string>, whats: ReadonlySet<string>): boolean =>
+  resolution.namesTheProvider && resolution.typed.some((w) => ours.has(w)) && resolution.typed.filter((w) => whats.has(w)).length >= 2;
+
 /** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
-export const contrastsTheSides = (resolution: Resolution): boolean =>
-  resolution.namesTheProvider && resolution.typed.includes('we') && resolution.typed.filter((w) => w === 'what' || w === 'which').length >= 2;
+export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAskedItsPart(resolution, WE, WHAT_OR_WHICH);
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 export function asksWhichSideOutright(resolution: Resolution): boolean {
