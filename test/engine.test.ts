@@ -282,6 +282,14 @@ describe('resolver and rules', () => {
     expect(card('who should we talk to about rotating our kms keys, is that aws or us')).toMatch(/^kms/);
   });
 
+  it("refuses a way back into another system's login, but not AWS's own", () => {
+    expect(engine.answer('the expense tool locked me out after two tries, who can unlock it').reason).toBe('out_of_scope');
+    expect(engine.answer("the shift planner won't accept my new password since friday").reason).toBe('out_of_scope');
+    expect(engine.answer('our customers cant log in to the rewards portal after the update, whose problem').reason).toBe('out_of_scope');
+    expect(card('locked out of the aws root user after the mfa phone died, who resets it, aws or us')).not.toBeNull();
+    expect(card('i locked everyone out with a bad kms key policy, is fixing it on us')).toMatch(/^kms/);
+  });
+
   it('refuses steps asked for with nothing asking which side does them, whatever service they name', () => {
     expect(engine.answer('how should we lay out our sqs queues for the order pipeline, one per service or shared').reason).toBe('out_of_scope');
     expect(engine.answer('eventbridge cron schedule how to').reason).toBe('out_of_scope');

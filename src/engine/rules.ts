@@ -9,6 +9,7 @@ import {
   asksForTheWholeSplit,
   asksAboutTraining,
   asksOnlyForAContact,
+  asksToGetBackIntoALogin,
   asksWhatALawRequires,
   contrastsTheSides,
   CUSTOMER_WORDS,
@@ -311,6 +312,9 @@ export function decide(
   // nobody asked who answers for it, is a question for its lawyers.
   if (nothingOfAws && !resolution.namesTheProvider && !resolution.typed.some((w) => CUSTOMER_WORDS.has(w)) && asksWhatALawRequires(resolution))
     return refuse('out_of_scope');
+
+  const namesAKeyword = resolution.terms.some(({ term }) => term.kind === 'service-topic');
+  if (nothingOfAws && !resolution.namesTheProvider && !namesAKeyword && asksToGetBackIntoALogin(resolution)) return refuse('out_of_scope');
 
   // A checklist of items asked about at once ("1) encryption 2) patching 3) the hardware: which are ours?") asks for
   // the whole split: the service's card, or the model's.
