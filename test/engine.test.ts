@@ -290,6 +290,13 @@ describe('resolver and rules', () => {
     expect(card('i locked everyone out with a bad kms key policy, is fixing it on us')).toMatch(/^kms/);
   });
 
+  it("refuses a choice among the company's own teams, but not one between AWS and a team", () => {
+    expect(engine.answer('which team owns the physical security of the stockroom at our downtown shop?').reason).toBe('out_of_scope');
+    expect(engine.answer('who is responsible for fire drills on level 2, facilities or the floor wardens?').reason).toBe('out_of_scope');
+    expect(card('who is responsible for patching the hypervisor, aws or our platform team?')).not.toBeNull();
+    expect(card('who writes the bucket policies on s3, platform team or app team?')).toMatch(/^s3/);
+  });
+
   it('refuses steps asked for with nothing asking which side does them, whatever service they name', () => {
     expect(engine.answer('how should we lay out our sqs queues for the order pipeline, one per service or shared').reason).toBe('out_of_scope');
     expect(engine.answer('eventbridge cron schedule how to').reason).toBe('out_of_scope');

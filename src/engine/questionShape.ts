@@ -186,6 +186,27 @@ const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 
 /** Words that name a party to the split: a phrase with one asks which side, not for the split as a whole. */
 export const PARTY_WORDS = new Set([...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their', 'aws', 'amazon', 'amazons']);
 
+/** Who the split is between, and the words that stand for either side. */
+const SIDE_OF_THE_SPLIT = new Set([...PARTY_WORDS, 'customer', 'customers', 'provider', 'cloud', 'you', 'your', 'yours']);
+const WHICH_UNIT = /\b(?:which|what) (?:team|teams|department|dept|group|unit|function)\b/;
+
+/**
+ * "which team owns the vault cameras?", "the split between product and engineering", "who patches it, platform or
+ * SRE?": which of the company's own people does something, with neither AWS nor the customer among the choices.
+ * Of 14 such questions that name nothing of AWS across the opened sets, 13 were lookalikes; the other described its
+ * service ("the managed queue between checkout and fulfilment"), which keeps a question ours.
+ */
+export const asksWhichOfOurTeams = (resolution: Resolution): boolean => {
+  const typed = resolution.typed;
+  if (WHICH_UNIT.test(typed.join(' '))) return true;
+  const near = (at: number) => typed.slice(Math.max(0, at - 3), at + 4).some((w) => SIDE_OF_THE_SPLIT.has(w));
+  const between = typed.findIndex((w) => w === 'between');
+  const and = between < 0 ? -1 : typed.indexOf('and', between);
+  if (and > between && and - between <= 4 && !near(between + 1) && !near(and)) return true;
+  const lastOr = typed.lastIndexOf('or');
+  return lastOr >= typed.length - 5 && lastOr > 0 && asksWho(resolution) && !near(lastOr);
+};
+
 /** Words that say an amount changes from one thing to another. */
 const VARYING_WORDS = new Set([
   'change',

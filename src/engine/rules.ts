@@ -10,6 +10,7 @@ import {
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIntoALogin,
+  asksWhichOfOurTeams,
   asksWhatALawRequires,
   contrastsTheSides,
   CUSTOMER_WORDS,
@@ -314,7 +315,8 @@ export function decide(
     return refuse('out_of_scope');
 
   const namesAKeyword = resolution.terms.some(({ term }) => term.kind === 'service-topic');
-  if (nothingOfAws && !resolution.namesTheProvider && !namesAKeyword && asksToGetBackIntoALogin(resolution)) return refuse('out_of_scope');
+  if (nothingOfAws && !resolution.namesTheProvider && !namesAKeyword && (asksToGetBackIntoALogin(resolution) || asksWhichOfOurTeams(resolution)))
+    return refuse('out_of_scope');
 
   // A checklist of items asked about at once ("1) encryption 2) patching 3) the hardware: which are ours?") asks for
   // the whole split: the service's card, or the model's.
