@@ -58,6 +58,12 @@ describe('normaliser', () => {
     expect(wordsOf('arn:aws:s3:::payroll-exports/2026/jan.csv is public')).toBe('s3 bucket is public');
   });
 
+  it("reads an ARN by the resource's own id when it has one: EC2's namespace holds EBS volumes and snapshots", () => {
+    expect(wordsOf('arn:aws:ec2:eu-west-2:210987654321:volume/vol-0fedcba9876543210 is unencrypted')).toBe('ebs volume is unencrypted');
+    expect(wordsOf('arn:aws:ec2:eu-west-2:210987654321:snapshot/snap-0fedcba98765 is public')).toBe('ebs snapshot is public');
+    expect(card('arn:aws:ec2:eu-west-2:210987654321:volume/vol-0fedcba9876543210 has no encryption at rest, who turns it on')).toBe('ebs.encryption');
+  });
+
   it('keeps the service of a CloudFormation resource type, and drops a run of emoji codes', () => {
     expect(wordsOf('Type: AWS::DynamoDB::Table :eyes::fire:')).toBe('type aws dynamodb table');
   });

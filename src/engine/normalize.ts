@@ -60,6 +60,9 @@ const RESOURCE_IDS: [RegExp, string][] = [
 const ARN = /\barn:aws[a-z-]*:([a-z0-9-]+):[a-z0-9-]*:(?:\d{12})?:([A-Za-z0-9_.\/:*+=,@-]*)/gi;
 
 const arnWords = (_arn: string, service: string, resource: string): string => {
+  // The resource's own id says what it is better than the ARN's namespace: EC2's ARNs hold EBS volumes and snapshots.
+  const ownId = RESOURCE_IDS.find(([pattern]) => resource.search(pattern) !== -1);
+  if (ownId) return ownId[1];
   // An S3 ARN is the bucket's name and the key within it, no kind.
   const kind = service.toLowerCase() === 's3' ? 'bucket' : (/^([a-z][a-z-]*)[/:]/i.exec(resource)?.[1] ?? '');
   return ` ${service} ${kind} `;
