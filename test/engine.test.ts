@@ -426,6 +426,11 @@ describe('topic model', () => {
     expect(card('our cheapest bucket in s3 holds payroll exports, who makes sure they are encrypted')).toBe('s3.encryption');
   });
 
+  it('takes a price word as context when the question asks whether a topic it names happens by itself', () => {
+    expect(card('the invoicing data sits in dynamodb, are those tables encrypted by default')).toBe('dynamodb.encryption');
+    expect(engine.answer('how many lambda functions can we run at once by default').kind).toBe('no_match');
+  });
+
   it('answers a question that asks which side does something about a service, however vague its other words', () => {
     expect(card('config recorder across all our regions, do we do that ourselves or is it there already')).toMatch(/^config/);
     expect(card('for inspector does amazon handle the scanning schedule or is it all on us')).toMatch(/^inspector/);

@@ -68,7 +68,8 @@ export function asksWhichSide(resolution: Resolution): boolean {
  * which asks which side does it (357 of 360 such questions across the opened sets were ours; the other three were
  * refused for naming another cloud or a quota).
  */
-const asksWhatHappensByItself = (resolution: Resolution): boolean => / (?:by default|out of the box|automatically) /.test(` ${resolution.typed.join(' ')} `);
+export const asksWhatHappensByItself = (resolution: Resolution): boolean =>
+  / (?:by default|out of the box|automatically) /.test(` ${resolution.typed.join(' ')} `);
 
 /** Words that ask for every part of a split at once, not for one duty. */
 const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'overall', 'responsibilities']);

@@ -6,6 +6,7 @@ import {
   asksInGeneral,
   asksWhichSide,
   asksWhichSideOutright,
+  asksWhatHappensByItself,
   asksForTheWholeSplit,
   asksAboutTraining,
   asksOnlyForAContact,
@@ -272,7 +273,8 @@ export function decide(
   const outOfScope = resolution.terms.flatMap(({ term }) => (term.kind === 'out-of-scope' ? [term] : []));
   const topicNamed = namesATopic(resolution);
   // Asked outright: "security" alone ("would that security certificate help my career?") asks nobody.
-  const asksWhoAnswersForIt = asksWhichSideOutright(resolution) && (topicNamed || service !== null);
+  // Whether a topic named happens by itself asks which side does it too ("the billing warehouse: encrypted by default?").
+  const asksWhoAnswersForIt = (asksWhichSideOutright(resolution) && (topicNamed || service !== null)) || (asksWhatHappensByItself(resolution) && topicNamed);
   // "why is there more for us to secure on ec2 than on lambda?", "does what we own change with the kind of
   // service?": the services are examples of how the split varies (and "how much" is no price), the question is the
   // categories'.
