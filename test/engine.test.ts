@@ -651,6 +651,9 @@ describe('topic model', () => {
     expect(card('guardduty findings should page us in pagerduty, is wiring that ours?')).toMatch(/^guardduty\./);
     // AWS named inside a phrase of the model ("aws or us") is named all the same.
     expect(card('someone pasted our access key into a public github gist, is that aws or us')).not.toBeNull();
+    // "Cloud" beside another vendor's product is that vendor's cloud.
+    expect(card('the all-hands videos sit in zoom cloud storage, retention policy?')).toBeNull();
+    expect(card('we moved the office file share onto aws, who patches the servers now')).not.toBeNull();
   });
 
   it('refuses a pasted error line that asks nobody which side does something', () => {

@@ -89,6 +89,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
 };
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
+const AWS_BY_NAME = new Set(['aws', 'amazon', 'amazons']);
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
 
 const isConcept = (s: Subject) => CONCEPTS.includes(s);
@@ -297,7 +298,10 @@ export function decide(
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
   // A service only guessed or described ("ssl cert … expired" reads like ACM, "the instance" of another vendor's
   // product) does not bring AWS into it.
-  if (outsideAws && (!service || guessed) && !uncovered && !resolution.namesTheProvider) return refuse('out_of_scope');
+  // "Cloud" beside another vendor's product is that vendor's cloud ("zoom cloud recordings"), and the model's name is
+  // borrowed for offices and vendors alike: only AWS by name brings AWS in.
+  const namesAws = resolution.typed.some((w) => AWS_BY_NAME.has(w));
+  if (outsideAws && (!service || guessed) && !uncovered && !namesAws) return refuse('out_of_scope');
   if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
