@@ -288,8 +288,10 @@ describe('resolver and rules', () => {
     expect(card('who should we talk to about rotating our kms keys, is that aws or us')).toMatch(/^kms/);
   });
 
-  it("refuses a way back into another system's login, but not AWS's own", () => {
+  it("refuses a way back into another system's login or connection, but not AWS's own", () => {
     expect(engine.answer('the expense tool locked me out after two tries, who can unlock it').reason).toBe('out_of_scope');
+    expect(engine.answer('reset workday password').reason).toBe('out_of_scope');
+    expect(engine.answer('my vpn wont connect at the airport lounge').reason).toBe('out_of_scope');
     expect(engine.answer("the shift planner won't accept my new password since friday").reason).toBe('out_of_scope');
     expect(engine.answer('our customers cant log in to the rewards portal after the update, whose problem').reason).toBe('out_of_scope');
     expect(card('locked out of the aws root user after the mfa phone died, who resets it, aws or us')).not.toBeNull();

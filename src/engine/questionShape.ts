@@ -121,16 +121,20 @@ const LAW_QUESTION_WORDS = 4;
 export const asksWhatALawRequires = (resolution: Resolution): boolean =>
   resolution.typed.length >= LAW_QUESTION_WORDS && resolution.typed.some((w) => LAW_WORDS.has(w)) && !asksWho(resolution);
 
-/** Getting a person back into a login: locked out, unlocking, resetting or forgetting a password, not getting in. */
-const LOGIN_RECOVERY =
-  /\b(?:locked (?:(?:me|him|her|them|us|myself) )?out|locked after|unlock|(?:reset|forgot|forgotten) (?:(?:my|his|her|their|the|our|your|a) )?(?:password|passwords|login|pin)|password (?:reset|expired|has expired|is expired)|wont accept (?:my|the) (?:new )?password|(?:cant|cannot|couldnt) (?:log|sign) ?in|(?:login|log in|sign in) (?:is )?(?:broken|locked|not working))\b/;
+/**
+ * Getting a person back in: locked out, unlocking, resetting or forgetting a password (of some system: "reset kronos
+ * password"), not getting in; or a connection that will not come up or keeps dropping.
+ */
+const BACK_IN =
+  /\b(?:locked (?:(?:me|him|her|them|us|myself) )?out|locked after|unlock|(?:reset|forgot|forgotten) (?:(?:my|his|her|their|the|our|your|a) )?(?:[a-z0-9]+ )?(?:password|passwords|login|pin)|password (?:reset|expired|has expired|is expired)|wont accept (?:my|the) (?:new )?password|(?:cant|cannot|couldnt) (?:log|sign) ?in|(?:login|log in|sign in) (?:is )?(?:broken|locked|not working)|(?:wont|cant|cannot|couldnt|unable to) (?:re)?connect|keeps? (?:dropping|disconnecting))\b/;
 
 /**
- * "the timesheet portal rejects my new password", "the ticketing tool locked me out, how do i get back in?": a person's way back into
- * some login. Of 36 such distinct questions across the opened sets, 35 were another system's help-desk matter; the
- * other named its service (a KMS key policy that locked its writer out).
+ * "the timesheet portal rejects my new password", "the ticketing tool locked me out", "the vpn keeps dropping at
+ * home": a person's way back into some login or connection. Of 68 such distinct questions across the opened sets,
+ * 67 were another system's help-desk matter; the other named its service (a KMS key policy that locked its writer
+ * out).
  */
-export const asksToGetBackIntoALogin = (resolution: Resolution): boolean => LOGIN_RECOVERY.test(resolution.typed.join(' '));
+export const asksToGetBackIn = (resolution: Resolution): boolean => BACK_IN.test(resolution.typed.join(' '));
 
 const WHAT_OR_WHICH = new Set(['what', 'which']);
 const WHAT_WORDS = new Set([...WHAT_OR_WHICH, 'whats']);

@@ -10,7 +10,7 @@ import {
   asksForTheWholeSplit,
   asksAboutTraining,
   asksOnlyForAContact,
-  asksToGetBackIntoALogin,
+  asksToGetBackIn,
   asksWhichOfOurTeams,
   asksWhatALawRequires,
   contrastsTheSides,
@@ -321,7 +321,7 @@ export function decide(
     return refuse('out_of_scope');
 
   const namesAKeyword = resolution.terms.some(({ term }) => term.kind === 'service-topic');
-  if (nothingOfAws && !resolution.namesTheProvider && !namesAKeyword && (asksToGetBackIntoALogin(resolution) || asksWhichOfOurTeams(resolution)))
+  if (nothingOfAws && !resolution.namesTheProvider && !namesAKeyword && (asksToGetBackIn(resolution) || asksWhichOfOurTeams(resolution)))
     return refuse('out_of_scope');
 
   // A checklist of items asked about at once ("1) encryption 2) patching 3) the hardware: which are ours?") asks for
