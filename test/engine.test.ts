@@ -425,6 +425,7 @@ describe('topic model', () => {
 
   it('refuses another cloud always, but a price word only when nobody asks who secures a named topic', () => {
     expect(engine.answer('who patches the vms we run on azure').reason).toBe('out_of_scope');
+    expect(engine.answer('our gcs buckets with uniform access turned off, whose job').reason).toBe('out_of_scope');
     expect(card('our cheapest bucket in s3 holds payroll exports, who makes sure they are encrypted')).toBe('s3.encryption');
   });
 
