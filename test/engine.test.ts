@@ -429,6 +429,12 @@ describe('topic model', () => {
     expect(card('our cheapest bucket in s3 holds payroll exports, who makes sure they are encrypted')).toBe('s3.encryption');
   });
 
+  it("reads a phrase as the topic the named service's card says it means there, and as its own topic elsewhere", () => {
+    expect(card("sechub grades us against cis and we're at 55%, is that aws's problem")).toBe('securityhub.compliance');
+    expect(card('our ec2 images must meet the cis benchmark level 1, who hardens them')).toBe('ec2.configuration');
+    expect(card('cis benchmark hardening for our linux servers, aws or us')).toBe('configuration');
+  });
+
   it('takes a price word as context when the question asks whether a topic it names happens by itself', () => {
     expect(card('the invoicing data sits in dynamodb, are those tables encrypted by default')).toBe('dynamodb.encryption');
     expect(engine.answer('how many lambda functions can we run at once by default').kind).toBe('no_match');

@@ -189,6 +189,17 @@ describe('knowledge loader', () => {
     expect(problemsOf(write(k))).toMatch(/backup › aliases\.0: "nightly s3 alias copies" names s3: make it a keyword of s3's card instead/);
   });
 
+  it("accepts another topic's alias as what a phrase means about a service, and nothing else", () => {
+    const k = minimalKnowledge();
+    const encryption = (k.services.s3!.topics as Record<string, Record<string, unknown>>).encryption!;
+    encryption.means_here = ['backup words'];
+    expect(() => openKnowledge(write(k))).not.toThrow();
+    encryption.means_here = ['encryption words', 'never said anywhere'];
+    const problems = problemsOf(write(k));
+    expect(problems).toMatch(/topics\.encryption\.means_here\.0: "encryption words" is no other topic's alias/);
+    expect(problems).toMatch(/topics\.encryption\.means_here\.1: "never said anywhere" is no other topic's alias/);
+  });
+
   it("rejects a plain description of a service that is already another card's alias", () => {
     const k = minimalKnowledge();
     (k.services.ec2 as Record<string, unknown>).described_as = ['s3 alias'];

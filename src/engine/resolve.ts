@@ -1,6 +1,7 @@
 import { isEnglishWord } from '../text/english.js';
 import type { SpellingCorrector } from './spelling.js';
-import type { Term, Vocabulary } from './vocabulary.js';
+import type { ServiceId } from '../knowledge/index.js';
+import { KEYWORD_WEIGHT, type Term, type Vocabulary } from './vocabulary.js';
 
 export interface FoundTerm {
   term: Term;
@@ -199,4 +200,20 @@ export function resolveTerms(asTyped: readonly string[], vocabulary: Vocabulary,
     i++;
   }
   return { terms, unknown, asksAboutTheModel, namesTheProvider, content, typed: input, spelled };
+}
+
+/**
+ * The question as read about `service`: a topic phrase that the service's card says means another of its topics
+ * there ("cis" beside Security Hub is its compliance standard, not a hardening baseline) is that service's keyword.
+ */
+export function readAbout(resolution: Resolution, service: ServiceId | null, vocabulary: Vocabulary): Resolution {
+  if (service === null) return resolution;
+  let changed = false;
+  const terms = resolution.terms.map((found) => {
+    const topic = found.term.kind === 'topic' ? vocabulary.meaningsHere.get(found.phrase)?.get(service) : undefined;
+    if (topic === undefined || found.term.kind !== 'topic') return found;
+    changed = true;
+    return { ...found, term: { kind: 'service-topic', service, topic, weight: KEYWORD_WEIGHT * found.term.weight } satisfies Term };
+  });
+  return changed ? { ...resolution, terms } : resolution;
 }

@@ -27,7 +27,7 @@ import {
   SIDELESS_WORDS,
   UNPLACED_WORDS,
 } from './questionShape.js';
-import type { Resolution } from './resolve.js';
+import { readAbout, type Resolution } from './resolve.js';
 import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -246,13 +246,14 @@ function named(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel
  * about prices, sizing or other clouds, are refused.
  */
 export function decide(
-  resolution: Resolution,
+  asTyped: Resolution,
   kb: KnowledgeBase,
   models: Models,
   vocabulary: Vocabulary,
   tuning: DecisionTuning = DEFAULT_DECISION_TUNING,
 ): Decision {
-  const { asked, service, inferred, guessed, others, uncovered, strongConcept, leaning } = named(resolution, kb, models.services, tuning);
+  const { asked, service, inferred, guessed, others, uncovered, strongConcept, leaning } = named(asTyped, kb, models.services, tuning);
+  const resolution = readAbout(asTyped, service, vocabulary);
   const hints: CardKey[] = service ? [{ service, topic: null }] : [];
   const refuse = (reason: NoMatchReason, extra: CardKey[] = []): Decision => ({ kind: 'no_match', reason, hints: [...extra, ...hints], uncovered });
   const serviceCard = (named: ServiceId): Decision => ({

@@ -2,7 +2,7 @@ import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type Servi
 import { foldPhrase, words } from '../text/phrase.js';
 import { contentStems, questionFeatures } from './features.js';
 import { normalizeSlackText } from './normalize.js';
-import { resolveTerms } from './resolve.js';
+import { readAbout, resolveTerms } from './resolve.js';
 import type { SpellingCorrector } from './spelling.js';
 import type { TrainingDocument } from './topicModel.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -121,7 +121,7 @@ export function trainingDocuments(
   const subjects: TrainingDocument<Subject>[] = [];
   const services: TrainingDocument<ServiceId>[] = [];
   for (const { label, text, weight, service } of texts) {
-    const resolution = resolveTerms(normalizeSlackText(text).words, vocabulary, NO_CORRECTION);
+    const resolution = readAbout(resolveTerms(normalizeSlackText(text).words, vocabulary, NO_CORRECTION), service ?? null, vocabulary);
     subjects.push({ label, weight, features: questionFeatures(resolution, kb) });
     if (service) services.push({ label: service, weight, features: contentStems(resolution) });
   }

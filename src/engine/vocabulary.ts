@@ -37,12 +37,17 @@ export interface Vocabulary {
   tooling: readonly string[];
   /** Shorthand → the folded words it stands for ("acct" → "account"). */
   abbreviations: ReadonlyMap<string, readonly string[]>;
+  /** A topic phrase → the topic it means instead in a question about a service (a card's `means_here`). */
+  meaningsHere: ReadonlyMap<string, ReadonlyMap<ServiceId, TopicId>>;
   /** Every word that appears in a phrase or is neutral: the targets of spelling correction. */
   knownWords: readonly string[];
   correctionTargets: ReadonlySet<string>;
   /** The targets and the words of example questions: none of these is ever corrected. */
   knownWordSet: ReadonlySet<string>;
 }
+
+/** A service's keyword names two things at once, and says more than a topic's alias of as many words. */
+export const KEYWORD_WEIGHT = 1.5;
 
 const aliasWeight = (alias: Alias): number => (typeof alias === 'string' ? 1 : (alias.weight ?? 1));
 
@@ -56,6 +61,7 @@ const KNOWN_WORD_USES = 2;
 export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
   const phrases = new Map<string, Term>();
   const terseNames = new Map<string, ServiceId>();
+  const meaningsHere: [string, [ServiceId, TopicId][]][] = [];
   const add = (alias: Alias, term: (folded: string) => Term) => {
     const folded = foldPhrase(aliasPhrase(alias));
     if (folded.length > 0 && !phrases.has(folded)) phrases.set(folded, term(folded));
@@ -69,8 +75,9 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readon
     add(service.name, () => ({ kind: 'service', service: service.id }));
     for (const alias of service.aliases) add(alias, () => ({ kind: 'service', service: service.id }));
     for (const [topic, entry] of Object.entries(service.topics)) {
+      for (const phrase of entry?.means_here ?? []) meaningsHere.push([foldPhrase(phrase), [[service.id, topic as TopicId]]]);
       for (const keyword of entry?.keywords ?? []) {
-        add(keyword, (f) => ({ kind: 'service-topic', service: service.id, topic: topic as TopicId, weight: 1.5 * phraseWeight(f, keyword) }));
+        add(keyword, (f) => ({ kind: 'service-topic', service: service.id, topic: topic as TopicId, weight: KEYWORD_WEIGHT * phraseWeight(f, keyword) }));
       }
     }
   }
@@ -109,6 +116,7 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readon
       modelWords: kb.vocabulary.model_words.flatMap((n) => words(foldPhrase(n))),
       tooling: kb.vocabulary.tooling.map(foldPhrase),
       abbreviations: Object.entries(kb.vocabulary.abbreviations).map(([short, full]) => [short, words(foldPhrase(full))]),
+      meaningsHere,
     },
     exampleWords,
   );
@@ -125,6 +133,7 @@ export interface VocabularyParts {
   modelWords: string[];
   tooling: string[];
   abbreviations: [string, string[]][];
+  meaningsHere: [string, [ServiceId, TopicId][]][];
 }
 
 export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
@@ -134,6 +143,7 @@ export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
   modelWords: [...vocabulary.modelWords],
   tooling: [...vocabulary.tooling],
   abbreviations: [...vocabulary.abbreviations].map(([short, full]) => [short, [...full]]),
+  meaningsHere: [...vocabulary.meaningsHere].map(([phrase, byService]) => [phrase, [...byService]]),
 });
 
 export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
@@ -156,6 +166,9 @@ export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<re
     longestPhrase = Math.max(longestPhrase, wordCount);
   }
   const knownWordSet = new Set(known);
+  const meaningsHere = new Map<string, Map<ServiceId, TopicId>>();
+  for (const [phrase, byService] of parts.meaningsHere)
+    for (const [service, topic] of byService) meaningsHere.set(phrase, (meaningsHere.get(phrase) ?? new Map()).set(service, topic));
   for (const [word, uses] of exampleWords) if (uses >= KNOWN_WORD_USES) knownWordSet.add(word);
   return {
     phrases,
@@ -166,6 +179,7 @@ export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<re
     modelWords: new Set(parts.modelWords),
     tooling: parts.tooling,
     abbreviations: new Map(parts.abbreviations),
+    meaningsHere,
     knownWords: [...known],
     correctionTargets: known,
     knownWordSet,

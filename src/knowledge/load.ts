@@ -261,6 +261,22 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     checkVoice(topic.customer, topic.id, file, 'customer');
     checkRefs(topic.related, file, topic.id, 'related');
   }
+  // A phrase that means this topic here must be another topic's alias everywhere else, or it would be a keyword.
+  for (const service of kb.services.values()) {
+    const file = display(join(dir, 'services', `${service.id}.yml`));
+    for (const [topicId, entry] of Object.entries(service.topics)) {
+      for (const [i, phrase] of (entry?.means_here ?? []).entries()) {
+        const owner = owners.get(foldPhrase(phrase));
+        if (owner === undefined || owner === topicId || !kb.topics.has(owner as TopicId))
+          problems.push({
+            file,
+            entry: `${service.id}.${topicId}`,
+            field: `topics.${topicId}.means_here.${i}`,
+            message: `"${phrase}" is no other topic's alias: a phrase that names this topic is a keyword`,
+          });
+      }
+    }
+  }
   for (const concept of kb.concepts.values()) {
     const file = display(join(dir, 'concepts', `${concept.id}.yml`));
     for (const [i, a] of concept.aliases.entries()) claim(a, concept.id, file, `aliases.${i}`);

@@ -103,6 +103,11 @@ function defineSchemas({ z }: typeof Zod) {
     ...responsibilityBody,
     /** Phrases specific enough to name this service AND this topic at once ("bucket policy" → s3 access). */
     keywords: z.array(aliasSchema).max(20).optional(),
+    /**
+     * Another topic's aliases that mean this topic when this service is asked about ("cis" is a hardening baseline
+     * in general and a compliance standard in Security Hub): they name neither this service nor this topic alone.
+     */
+    means_here: z.array(z.string().min(1).max(60)).max(10).optional(),
   });
 
   const serviceSchema = z.strictObject({
