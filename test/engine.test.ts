@@ -663,6 +663,7 @@ describe('topic model', () => {
     // "Cloud" beside another vendor's product is that vendor's cloud.
     expect(card('the all-hands videos sit in zoom cloud storage, retention policy?')).toBeNull();
     expect(card('we moved the office file share onto aws, who patches the servers now')).not.toBeNull();
+    expect(card('our on prem file server had nightly tapes, now that it moved to the cloud who takes the backups')).toBe('backup');
   });
 
   it('refuses a pasted error line that asks nobody which side does something', () => {

@@ -89,10 +89,18 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
 };
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
-const AWS_BY_NAME = new Set(['aws', 'amazon', 'amazons']);
 const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
 
 const isConcept = (s: Subject) => CONCEPTS.includes(s);
+
+const AWS_BY_NAME = new Set(['aws', 'amazon', 'amazons']);
+
+/**
+ * Whether AWS itself is named, by name or as "the cloud": a bare "cloud" is as often another vendor's ("zoom cloud
+ * recordings", "defender for cloud", "salesforce service cloud").
+ */
+const namesAwsItself = (resolution: Resolution): boolean =>
+  resolution.spelled.some((w, i) => AWS_BY_NAME.has(w) || (w === 'cloud' && resolution.spelled[i - 1] === 'the'));
 
 /** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
@@ -299,10 +307,7 @@ export function decide(
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
   // A service only guessed or described ("ssl cert … expired" reads like ACM, "the instance" of another vendor's
   // product) does not bring AWS into it.
-  // "Cloud" beside another vendor's product is that vendor's cloud ("zoom cloud recordings"), and the model's name is
-  // borrowed for offices and vendors alike: only AWS by name brings AWS in.
-  const namesAws = resolution.typed.some((w) => AWS_BY_NAME.has(w));
-  if (outsideAws && (!service || guessed) && !uncovered && !namesAws) return refuse('out_of_scope');
+  if (outsideAws && (!service || guessed) && !uncovered && !namesAwsItself(resolution)) return refuse('out_of_scope');
   if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
