@@ -382,6 +382,8 @@ describe('topic model', () => {
     // Steps for something with no AWS in it at all, whatever security word it shares with ours.
     expect(engine.answer('how do we encrypt the contracts before sending them to suppliers').reason).toBe('out_of_scope');
     expect(card('how do we encrypt data in our s3 buckets')).toBe('s3.encryption');
+    // …asked after the story as well as at the start.
+    expect(engine.answer('the soc 2 audit is next quarter, how do we prepare the evidence binder for the auditors').reason).toBe('out_of_scope');
   });
 
   it("takes 'what amazon handles and what we handle' as asking which side, so vague words beside it still get the service's card", () => {

@@ -286,8 +286,8 @@ export const FULL_NAME_WEIGHT = 2;
 /** "rotating the access logs how to": steps asked for in two words at the end. */
 const HOW_TO_ENDING = /\bhow to\s*$/;
 
-/** "…, how to fix?", "any idea how do i fix this": steps asked for at the end of a message. */
-const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\b/;
+/** "…, how to fix?", "the run failed, how do i open a ticket with the vendor": steps asked for after the story. */
+const HOW_TO_LATER = /\bhow (?:to|do (?:i|we)|can (?:i|we)) [a-z]+/;
 
 /**
  * "How should we design our tables?", "eventbridge cron schedule how to": steps asked for that name no topic and
@@ -298,7 +298,7 @@ const HOW_TO_FIX = /\bhow (?:to|do (?:i|we)|can (?:i|we)) (?:fix|solve|resolve)\
  */
 export function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
-  if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_FIX.test(text) && !HOW_TO_ENDING.test(text)) return false;
+  if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_LATER.test(text) && !HOW_TO_ENDING.test(text)) return false;
   if (asksWho(resolution)) return false;
   if (!asksWhichSide(resolution) && !namesATopic(resolution)) return true;
   // Steps asked for with nothing of AWS in the question ("how do we password-protect the board minutes before mailing them") are about
