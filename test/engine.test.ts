@@ -659,6 +659,7 @@ describe('topic model', () => {
   it("refuses another vendor's product unless AWS or a service is in the question", () => {
     expect(card('who approves new okta groups for the finance team')).toBeNull();
     expect(card('github 2fa is off for half the org, who turns it on')).toBeNull();
+    expect(card('the https certificate on our squarespace store lapsed, who renews it')).toBeNull();
     expect(card('guardduty findings should page us in pagerduty, is wiring that ours?')).toMatch(/^guardduty\./);
     // AWS named inside a phrase of the model ("aws or us") is named all the same.
     expect(card('someone pasted our access key into a public github gist, is that aws or us')).not.toBeNull();
