@@ -315,6 +315,11 @@ describe('resolver and rules', () => {
     expect(engine.answer('how much does s3 encryption cost').reason).toBe('out_of_scope');
   });
 
+  it('refuses judging or reporting one suspicious message, but answers who trains people against phishing', () => {
+    expect(engine.answer('report phishing sms pretending to be our bank').reason).toBe('out_of_scope');
+    expect(card('phishing training for our call centre, aws or us')).toBe('training');
+  });
+
   it('suggests the card a near word names when nothing matched', () => {
     // "recorder" appears only inside AWS Config phrases ("configuration recorder"): alone it answers nothing but
     // points there.
