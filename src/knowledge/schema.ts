@@ -234,7 +234,7 @@ function defineSchemas({ z }: typeof Zod) {
   const catalogueFileSchema = z.strictObject({ services: z.array(catalogueEntrySchema).min(1) });
 
   const tipSchema = z.strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug like s3-block-public-access'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,60}$/, 'must be a lowercase slug like ebs-default-encryption'),
     service: z.enum(SERVICE_IDS).nullable(),
     topic: z.enum([...TOPIC_IDS, ...CONCEPT_IDS]),
     title: text(100),
