@@ -452,6 +452,11 @@ describe('topic model', () => {
     expect(card('for inspector does amazon handle the scanning schedule or is it all on us')).toMatch(/^inspector/);
   });
 
+  it("answers the whole split asked of AWS in words no card uses, but not a question that only names AWS and 'us'", () => {
+    expect(card("ok quick one: when our shop's system runs 'in amazon's cloud', what does amazon actually keep safe and what's still mine?")).toBe('overview');
+    expect(card('is AWS Activate open to companies outside the US or only us ones')).toBeNull();
+  });
+
   it('takes the model named in full as the question, whatever chatter surrounds it', () => {
     expect(card('sorry if this is basic, could you walk me through the shared responsibility model? my manager keeps bringing it up')).toBe('overview');
   });

@@ -102,6 +102,13 @@ const AWS_BY_NAME = new Set(['aws', 'amazon', 'amazons']);
 const namesAwsItself = (resolution: Resolution): boolean =>
   resolution.spelled.some((w, i) => AWS_BY_NAME.has(w) || (w === 'cloud' && resolution.spelled[i - 1] === 'the'));
 
+/**
+ * "is it us or amazon, like in general?", "what does amazon keep safe and what's still mine?": the provider named,
+ * a side asked outright, and the whole split or no one service asked about, in words no card uses.
+ */
+const asksTheWholeSplitOfAws = (r: Resolution): boolean =>
+  r.namesTheProvider && asksWhichSideOutright(r) && (asksForTheWholeSplit(r) || asksInGeneral(r) || contrastsTheSides(r));
+
 /** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
 
@@ -407,7 +414,7 @@ export function decide(
   if (vagueWords && aboutTheSplit) return fallbackCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   if (!recognised && relevance < tuning.minRelevance && !service) {
-    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution))) {
+    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution) || asksTheWholeSplitOfAws(resolution))) {
       if (relevance === 0) return overviewCard(1);
       // Some words the model knows: the overview is still the fallback, and the concepts they lean to are offered.
       const concepts = leaningTo((label) => isConcept(label) && label !== 'overview', pOf('none'));
