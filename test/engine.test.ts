@@ -58,6 +58,10 @@ describe('normaliser', () => {
     expect(wordsOf('arn:aws:s3:::payroll-exports/2026/jan.csv is public')).toBe('s3 bucket is public');
   });
 
+  it('takes a disk attached to a server as EBS, the server only where it is attached', () => {
+    expect(card('the disks attached to our reporting vms, encrypted at rest or a setting we flip?')).toBe('ebs.encryption');
+  });
+
   it("reads an ARN by the resource's own id when it has one: EC2's namespace holds EBS volumes and snapshots", () => {
     expect(wordsOf('arn:aws:ec2:eu-west-2:210987654321:volume/vol-0fedcba9876543210 is unencrypted')).toBe('ebs volume is unencrypted');
     expect(wordsOf('arn:aws:ec2:eu-west-2:210987654321:snapshot/snap-0fedcba98765 is public')).toBe('ebs snapshot is public');
