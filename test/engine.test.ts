@@ -58,6 +58,12 @@ describe('normaliser', () => {
     expect(wordsOf('arn:aws:s3:::payroll-exports/2026/jan.csv is public')).toBe('s3 bucket is public');
   });
 
+  it('takes a record of every api call in the account as CloudTrail described, its general card offered', () => {
+    const answer = engine.answer('does anything keep a history of every api call in our aws account by default, or do we set it up');
+    expect(formatCardKey(answer.match!)).toBe('cloudtrail.logging');
+    expect(answer.alternatives!.map(formatCardKey)).toContain('logging');
+  });
+
   it('takes a disk attached to a server as EBS, the server only where it is attached', () => {
     expect(card('the disks attached to our reporting vms, encrypted at rest or a setting we flip?')).toBe('ebs.encryption');
   });
