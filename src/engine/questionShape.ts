@@ -122,8 +122,8 @@ export const asksWhatALawRequires = (resolution: Resolution): boolean =>
   resolution.typed.length >= LAW_QUESTION_WORDS && resolution.typed.some((w) => LAW_WORDS.has(w)) && !asksWho(resolution);
 
 /**
- * Getting a person back in: locked out, unlocking, resetting or forgetting a password (of some system: "reset kronos
- * password"), not getting in; or a connection that will not come up or keeps dropping.
+ * Getting a person back in: locked out, unlocking, resetting or forgetting a password (of some system: "reset the
+ * rota password"), not getting in; or a connection that will not come up or keeps dropping.
  */
 const BACK_IN =
   /\b(?:locked (?:(?:me|him|her|them|us|myself) )?out|locked after|unlock|(?:reset|forgot|forgotten) (?:(?:my|his|her|their|the|our|your|a) )?(?:[a-z0-9]+ )?(?:password|passwords|login|pin)|password (?:reset|expired|has expired|is expired)|wont accept (?:my|the) (?:new )?password|(?:cant|cannot|couldnt) (?:log|sign) ?in|(?:login|log in|sign in) (?:is )?(?:broken|locked|not working)|(?:wont|cant|cannot|couldnt|unable to) (?:re)?connect|keeps? (?:dropping|disconnecting))\b/;

@@ -210,8 +210,9 @@ export function readAbout(resolution: Resolution, service: ServiceId | null, voc
   if (service === null) return resolution;
   let changed = false;
   const terms = resolution.terms.map((found) => {
-    const topic = found.term.kind === 'topic' ? vocabulary.meaningsHere.get(found.phrase)?.get(service) : undefined;
-    if (topic === undefined || found.term.kind !== 'topic') return found;
+    if (found.term.kind !== 'topic') return found;
+    const topic = vocabulary.meaningsHere.get(found.phrase)?.get(service);
+    if (topic === undefined) return found;
     changed = true;
     return { ...found, term: { kind: 'service-topic', service, topic, weight: KEYWORD_WEIGHT * found.term.weight } satisfies Term };
   });
