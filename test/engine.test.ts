@@ -325,6 +325,10 @@ describe('resolver and rules', () => {
     expect(engine.answer('how much does s3 encryption cost').reason).toBe('out_of_scope');
   });
 
+  it('refuses a certification course or level, where "cert" is a career, not a certificate', () => {
+    expect(engine.answer('is the cloud practitioner cert course worth the money').reason).toBe('out_of_scope');
+  });
+
   it('refuses judging or reporting one suspicious message, but answers who trains people against phishing', () => {
     expect(engine.answer('report phishing sms pretending to be our bank').reason).toBe('out_of_scope');
     expect(card('phishing training for our call centre, aws or us')).toBe('training');
