@@ -198,6 +198,13 @@ describe('knowledge loader', () => {
     const problems = problemsOf(write(k));
     expect(problems).toMatch(/topics\.encryption\.means_here\.0: "encryption words" is no other topic's alias/);
     expect(problems).toMatch(/topics\.encryption\.means_here\.1: "never said anywhere" is no other topic's alias/);
+    encryption.means_here = ['backup words'];
+    (k.services.s3!.topics as Record<string, Record<string, unknown>>).access = {
+      ...encryption,
+      means_here: ['backup words'],
+      examples: ['s3 access one', 's3 access two', 's3 access three'],
+    };
+    expect(problemsOf(write(k))).toMatch(/topics\.access\.means_here\.0: "backup words" already means encryption here/);
   });
 
   it("rejects a plain description of a service that is already another card's alias", () => {

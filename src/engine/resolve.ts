@@ -39,7 +39,7 @@ const NAMES_A_SERVICE = new Set<Term['kind']>(['service', 'uncovered']);
 /** At most this many words, a message is a command more than a sentence ("config encryption"). */
 const TERSE_WORDS = 3;
 
-const PROVIDER_WORDS = new Set(['aws', 'amazon', 'amazons', 'cloud']);
+export const PROVIDER_WORDS = new Set(['aws', 'amazon', 'amazons', 'cloud']);
 
 const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
 

@@ -27,7 +27,7 @@ import {
   SIDELESS_WORDS,
   UNPLACED_WORDS,
 } from './questionShape.js';
-import { readAbout, type Resolution } from './resolve.js';
+import { PROVIDER_WORDS, readAbout, type Resolution } from './resolve.js';
 import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -93,14 +93,12 @@ const CONCEPTS: readonly Subject[] = CONCEPT_IDS;
 
 const isConcept = (s: Subject) => CONCEPTS.includes(s);
 
-const AWS_BY_NAME = new Set(['aws', 'amazon', 'amazons']);
-
 /**
  * Whether AWS itself is named, by name or as "the cloud": a bare "cloud" is as often another vendor's ("zoom cloud
  * recordings", "defender for cloud", "salesforce service cloud").
  */
 const namesAwsItself = (resolution: Resolution): boolean =>
-  resolution.spelled.some((w, i) => AWS_BY_NAME.has(w) || (w === 'cloud' && resolution.spelled[i - 1] === 'the'));
+  resolution.spelled.some((w, i) => PROVIDER_WORDS.has(w) && (w !== 'cloud' || resolution.spelled[i - 1] === 'the'));
 
 /**
  * "is it us or amazon, like in general?", "what does amazon keep safe and what's still mine?": the provider named,

@@ -61,7 +61,7 @@ const KNOWN_WORD_USES = 2;
 export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
   const phrases = new Map<string, Term>();
   const terseNames = new Map<string, ServiceId>();
-  const meaningsHere: [string, [ServiceId, TopicId][]][] = [];
+  const meaningsHere: [string, ServiceId, TopicId][] = [];
   const add = (alias: Alias, term: (folded: string) => Term) => {
     const folded = foldPhrase(aliasPhrase(alias));
     if (folded.length > 0 && !phrases.has(folded)) phrases.set(folded, term(folded));
@@ -75,7 +75,7 @@ export function buildVocabulary(kb: KnowledgeBase, exampleWords: Iterable<readon
     add(service.name, () => ({ kind: 'service', service: service.id }));
     for (const alias of service.aliases) add(alias, () => ({ kind: 'service', service: service.id }));
     for (const [topic, entry] of Object.entries(service.topics)) {
-      for (const phrase of entry?.means_here ?? []) meaningsHere.push([foldPhrase(phrase), [[service.id, topic as TopicId]]]);
+      for (const phrase of entry?.means_here ?? []) meaningsHere.push([foldPhrase(phrase), service.id, topic as TopicId]);
       for (const keyword of entry?.keywords ?? []) {
         add(keyword, (f) => ({ kind: 'service-topic', service: service.id, topic: topic as TopicId, weight: KEYWORD_WEIGHT * phraseWeight(f, keyword) }));
       }
@@ -133,7 +133,7 @@ export interface VocabularyParts {
   modelWords: string[];
   tooling: string[];
   abbreviations: [string, string[]][];
-  meaningsHere: [string, [ServiceId, TopicId][]][];
+  meaningsHere: [string, ServiceId, TopicId][];
 }
 
 export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
@@ -143,7 +143,9 @@ export const vocabularyParts = (vocabulary: Vocabulary): VocabularyParts => ({
   modelWords: [...vocabulary.modelWords],
   tooling: [...vocabulary.tooling],
   abbreviations: [...vocabulary.abbreviations].map(([short, full]) => [short, [...full]]),
-  meaningsHere: [...vocabulary.meaningsHere].map(([phrase, byService]) => [phrase, [...byService]]),
+  meaningsHere: [...vocabulary.meaningsHere].flatMap(([phrase, byService]) =>
+    [...byService].map(([service, topic]) => [phrase, service, topic] as [string, ServiceId, TopicId]),
+  ),
 });
 
 export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<readonly [string, number]> = []): Vocabulary {
@@ -167,8 +169,7 @@ export function vocabularyFrom(parts: VocabularyParts, exampleWords: Iterable<re
   }
   const knownWordSet = new Set(known);
   const meaningsHere = new Map<string, Map<ServiceId, TopicId>>();
-  for (const [phrase, byService] of parts.meaningsHere)
-    for (const [service, topic] of byService) meaningsHere.set(phrase, (meaningsHere.get(phrase) ?? new Map()).set(service, topic));
+  for (const [phrase, service, topic] of parts.meaningsHere) meaningsHere.set(phrase, (meaningsHere.get(phrase) ?? new Map()).set(service, topic));
   for (const [word, uses] of exampleWords) if (uses >= KNOWN_WORD_USES) knownWordSet.add(word);
   return {
     phrases,

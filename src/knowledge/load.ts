@@ -261,19 +261,23 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     checkVoice(topic.customer, topic.id, file, 'customer');
     checkRefs(topic.related, file, topic.id, 'related');
   }
-  // A phrase that means this topic here must be another topic's alias everywhere else, or it would be a keyword.
+  // A phrase that means this topic here must be another topic's alias everywhere else, or it would be a keyword,
+  // and it can mean one topic only about one service.
   for (const service of kb.services.values()) {
     const file = display(join(dir, 'services', `${service.id}.yml`));
+    const meanings = new Map<string, string>();
     for (const [topicId, entry] of Object.entries(service.topics)) {
       for (const [i, phrase] of (entry?.means_here ?? []).entries()) {
-        const owner = owners.get(foldPhrase(phrase));
+        const folded = foldPhrase(phrase);
+        const owner = owners.get(folded);
+        const field = `topics.${topicId}.means_here.${i}`;
+        const entryName = `${service.id}.${topicId}`;
         if (owner === undefined || owner === topicId || !kb.topics.has(owner as TopicId))
-          problems.push({
-            file,
-            entry: `${service.id}.${topicId}`,
-            field: `topics.${topicId}.means_here.${i}`,
-            message: `"${phrase}" is no other topic's alias: a phrase that names this topic is a keyword`,
-          });
+          problems.push({ file, entry: entryName, field, message: `"${phrase}" is no other topic's alias: a phrase that names this topic is a keyword` });
+        const earlier = meanings.get(folded);
+        if (earlier !== undefined && earlier !== topicId)
+          problems.push({ file, entry: entryName, field, message: `"${phrase}" already means ${earlier} here` });
+        meanings.set(folded, topicId);
       }
     }
   }
