@@ -11,6 +11,9 @@ import type { Resolution } from './resolve.js';
 /** The weight of a topic alias of two words or more (see phraseWeight in vocabulary.ts). */
 const MULTIWORD_WEIGHT = 1.5;
 
+/** The feature of a phrase srm-bot does not answer (a price, a size, a career). */
+export const OUT_OF_SCOPE_MARKER = '@out-of-scope';
+
 export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, primary: ServiceId | null = primaryService(resolution, kb)): string[] {
   const stems = contentStems(resolution);
   const features = [...stems];
@@ -30,7 +33,7 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, prim
         features.push(primary && term.topic ? `@${term.topic}` : `@${term.concept}`);
         break;
       case 'out-of-scope':
-        features.push('@out-of-scope');
+        features.push(OUT_OF_SCOPE_MARKER);
         break;
       case 'service': {
         const implied = kb.services.get(term.service)?.implies_topic;

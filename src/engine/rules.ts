@@ -1,5 +1,5 @@
 import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
-import { contentStems, primaryService, questionFeatures } from './features.js';
+import { contentStems, OUT_OF_SCOPE_MARKER, primaryService, questionFeatures } from './features.js';
 import {
   aboutARealHome,
   asksHowTheSplitVaries,
@@ -341,7 +341,9 @@ export function decide(
     const whole: CardKey = service ? { service, topic: null } : { service: null, topic: 'overview' };
     return { kind: 'card', key: whole, confidence: 0.7, alternatives: [], uncovered: null };
   }
-  const features = questionFeatures(resolution, kb, asked);
+  // Past the gate above, a price or size word is what the data is about ("our cost report bucket is public, ours to
+  // fix?"), not a sign of a question for someone else: the model does not weigh it as one.
+  const features = questionFeatures(resolution, kb, asked).filter((feature) => feature !== OUT_OF_SCOPE_MARKER);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
   const { ranked, known, relevance } = models.subjects.posterior(features, labels);
   const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
@@ -411,7 +413,10 @@ export function decide(
   if (vagueWords && guessed) return refuse('not_understood');
   if (vagueWords && aboutTheSplit) return fallbackCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
-  if (!recognised && relevance < tuning.minRelevance && !service) {
+  // The whole split asked of AWS, nothing of a card named, is the model's question however familiar its other words
+  // ("what does amazon keep safe and what's still mine?": "keep safe" is how backups are asked about too).
+  const asksOnlyTheWholeSplitOfAws = !recognised && !service && asksTheWholeSplitOfAws(resolution);
+  if ((!recognised && relevance < tuning.minRelevance && !service) || asksOnlyTheWholeSplitOfAws) {
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution) || asksTheWholeSplitOfAws(resolution))) {
       if (relevance === 0) return overviewCard(1);
       // Some words the model knows: the overview is still the fallback, and the concepts they lean to are offered.

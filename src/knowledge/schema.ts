@@ -74,7 +74,7 @@ function defineSchemas({ z }: typeof Zod) {
    * Questions as people ask this card's question (situations, symptoms, incidents, shorthand), never shown: the
    * engine learns the card's subject from them. `srm kb check` requires them and refuses one claimed by two cards.
    */
-  const examplesSchema = z.array(text(200)).min(3, 'needs at least 3 example questions').max(12, 'at most 12 example questions');
+  const examplesSchema = z.array(text(200)).min(3, 'needs at least 3 example questions').max(20, 'at most 20 example questions');
 
   /** The day a person last checked the card's facts against the linked AWS pages. */
   const verifiedOn = z.iso.date('must be a date written YYYY-MM-DD');
