@@ -52,6 +52,11 @@ describe('normaliser', () => {
     );
   });
 
+  it("reads a protocol's version glued to its name as the protocol", () => {
+    expect(wordsOf('min TLSv1, TLS1.2 and SSLv3 on the listener')).toBe('min tls v1 tls 1 2 and ssl v3 on the listener');
+    expect(card('the load balancer still accepts SSLv3, whose fix')).toBe('elb.encryption');
+  });
+
   it('reads an ARN as its service and the kind of resource, and keeps emoji out without eating ARNs', () => {
     expect(wordsOf('who rotates arn:aws:kms:eu-central-1:210987654321:key/9f8e7d6c-aaaa :thinking_face:')).toBe('who rotates kms key');
     expect(wordsOf('arn:aws:iam::210987654321:role/ci-deployer too broad?')).toBe('iam role too broad');
