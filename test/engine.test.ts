@@ -603,6 +603,11 @@ describe('topic model', () => {
     expect(card('secrets manager cloudtrail')).toBe('secretsmanager.logging');
   });
 
+  it('reads the topic a service stands for as context when the question names another topic of it', () => {
+    // KMS stands for encryption: "encrypts" says what the key is for, "who controls which roles may use it" is asked.
+    expect(card('our kms key encrypts the billing exports; who controls which roles may use it?')).toBe('kms.access');
+  });
+
   it('keeps the service named first as the subject when a service that stands for a topic follows it', () => {
     expect(card('efs file systems encrypted automatically or must we create a kms key first')).toBe('efs.encryption');
   });

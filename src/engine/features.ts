@@ -18,9 +18,15 @@ export function questionFeatures(resolution: Resolution, kb: KnowledgeBase, prim
   const stems = contentStems(resolution);
   const features = [...stems];
   for (let i = 1; i < stems.length; i++) features.push(`${stems[i - 1]} ${stems[i]}`);
+  // A service that stands for a topic (KMS for encryption), asked about with another topic named: its own topic's
+  // words say what the service is for ("the kms key that encrypts our exports"), not what is asked of it.
+  const standsFor = primary ? kb.services.get(primary)?.implies_topic : undefined;
+  const namesAnotherTopic = resolution.terms.some(({ term }) => (term.kind === 'topic' || term.kind === 'service-topic') && term.topic !== standsFor);
+  const contextTopic = namesAnotherTopic ? standsFor : undefined;
   for (const { term } of resolution.terms) {
     switch (term.kind) {
       case 'topic':
+        if (term.topic === contextTopic) break;
         features.push(`@${term.topic}`);
         // Beside a service, a phrase of several words that names the topic ("container images", "controls who can")
         // says more than the single words around it.
