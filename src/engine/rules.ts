@@ -8,6 +8,7 @@ import {
   asksWhichSideOutright,
   asksWhatHappensByItself,
   asksForTheWholeSplit,
+  asksWhoIsAllowed,
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
@@ -512,6 +513,10 @@ export function decide(
   const training = asksAboutTraining(resolution) ? cards.findIndex((c) => c.key.topic === 'training') : -1;
   const leadsTheCards = (key: CardKey) => (key.topic === null ? !asksForTheWholeSplit(resolution) : TOPICS.includes(key.topic));
   if (training > 0 && leadsTheCards(cards[0]!.key)) cards.unshift(...cards.splice(training, 1));
+  // Who is allowed to do something is the question, whatever it is done to ("who can edit the hosted zone?" is about
+  // access, not the zone's configuration): the access card leads another topic's.
+  const access = training < 0 && asksWhoIsAllowed(resolution) ? cards.findIndex((c) => c.key.topic === 'access') : -1;
+  if (access > 0 && cards[0]!.key.topic !== null && TOPICS.includes(cards[0]!.key.topic)) cards.unshift(...cards.splice(access, 1));
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
