@@ -603,6 +603,10 @@ describe('topic model', () => {
     expect(card('secrets manager cloudtrail')).toBe('secretsmanager.logging');
   });
 
+  it('reads a vulnerability in what we build and ship as the application card, not patching', () => {
+    expect(card("a critical cve turned up in a library bundled into our lambda's deployment package, does aws patch that")).toBe('lambda.application');
+  });
+
   it('leads with the access card when the question asks who is allowed to do something', () => {
     expect(card('somebody repointed an A record in our route 53 zone overnight, who can change those records, aws or us')).toBe('route53.access');
   });

@@ -100,6 +100,14 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
 const WHO_MAY = /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?) who (?:gets|has|is allowed)\b/;
 export const asksWhoIsAllowed = (resolution: Resolution): boolean => WHO_MAY.test(resolution.typed.join(' '));
 
+/**
+ * "our images have critical CVEs", "a vulnerable npm package we bundle": what we build and ship (container images,
+ * libraries, a function's package or layer), not an operating system or engine someone patches.
+ */
+const WHAT_WE_SHIP =
+  /\b(?:(?:container|base|docker|our|the) images?|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|library|libraries|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
+export const namesWhatWeShip = (resolution: Resolution): boolean => WHAT_WE_SHIP.test(resolution.typed.join(' '));
+
 /** Words that name a law or its makers. */
 const LAW_WORDS = new Set([
   'gdpr',

@@ -9,6 +9,7 @@ import {
   asksWhatHappensByItself,
   asksForTheWholeSplit,
   asksWhoIsAllowed,
+  namesWhatWeShip,
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
@@ -517,6 +518,10 @@ export function decide(
   // access, not the zone's configuration): the access card leads another topic's.
   const access = training < 0 && asksWhoIsAllowed(resolution) ? cards.findIndex((c) => c.key.topic === 'access') : -1;
   if (access > 0 && cards[0]!.key.topic !== null && TOPICS.includes(cards[0]!.key.topic)) cards.unshift(...cards.splice(access, 1));
+  // A vulnerability in what we build and ship (an image, a library, a function's package) is the application's,
+  // however much it sounds like patching.
+  const shipped = cards[0]!.key.topic === 'patching' && namesWhatWeShip(resolution) ? cards.findIndex((c) => c.key.topic === 'application') : -1;
+  if (shipped > 0) cards.unshift(...cards.splice(shipped, 1));
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
