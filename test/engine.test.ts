@@ -607,6 +607,12 @@ describe('topic model', () => {
     expect(card("a critical cve turned up in a library bundled into our lambda's deployment package, does aws patch that")).toBe('lambda.application');
   });
 
+  it('reads a secret kept in an environment variable as the application card, however plain its text', () => {
+    expect(card('the orders service keeps its stripe api key as a plaintext environment variable in the ecs task definition, whose job to fix')).toBe(
+      'ecs.application',
+    );
+  });
+
   it('leads with the access card when the question asks who is allowed to do something', () => {
     expect(card('somebody repointed an A record in our route 53 zone overnight, who can change those records, aws or us')).toBe('route53.access');
   });

@@ -108,6 +108,13 @@ const WHAT_WE_SHIP =
   /\b(?:(?:container|base|docker|our|the) images?|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|library|libraries|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
 export const namesWhatWeShip = (resolution: Resolution): boolean => WHAT_WE_SHIP.test(resolution.typed.join(' '));
 
+/**
+ * "the db password is a plaintext env var", "an api token hardcoded in the function": a secret kept where the
+ * application keeps its settings or code, which is how the application handles secrets, not how data is encrypted.
+ */
+const KEPT_IN_THE_APPLICATION = /\b(?:env vars?|environment variables?|hard ?coded|hardcoded)\b/;
+export const keepsASecretInTheApplication = (resolution: Resolution): boolean => KEPT_IN_THE_APPLICATION.test(resolution.typed.join(' '));
+
 /** Words that name a law or its makers. */
 const LAW_WORDS = new Set([
   'gdpr',

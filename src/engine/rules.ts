@@ -1,4 +1,4 @@
-import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, type ServiceId } from '../knowledge/index.js';
+import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, type ServiceId, type TopicId } from '../knowledge/index.js';
 import { contentStems, OUT_OF_SCOPE_MARKER, primaryService, questionFeatures } from './features.js';
 import {
   aboutARealHome,
@@ -10,6 +10,7 @@ import {
   asksForTheWholeSplit,
   asksWhoIsAllowed,
   namesWhatWeShip,
+  keepsASecretInTheApplication,
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
@@ -111,6 +112,20 @@ const asksTheWholeSplitOfAws = (r: Resolution): boolean =>
 
 /** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
+
+/**
+ * What a question's shape says is asked, whatever topic its words lean to: that topic's card leads the model's first
+ * topic (`over`: only that one) when the model ranks it among the cards at all.
+ */
+const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId }[] = [
+  // "who can edit the hosted zone?" is about access, not the zone's configuration (100 of 103 such questions).
+  { asks: asksWhoIsAllowed, topic: 'access' },
+  // A vulnerability in an image, a library or a function's package is the application's, however much it sounds
+  // like patching.
+  { asks: namesWhatWeShip, topic: 'application', over: 'patching' },
+  // A password in an env var is how the application handles secrets, however plain its text.
+  { asks: keepsASecretInTheApplication, topic: 'application', over: 'encryption' },
+];
 
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
   if (subject === 'none') return null;
@@ -514,14 +529,14 @@ export function decide(
   const training = asksAboutTraining(resolution) ? cards.findIndex((c) => c.key.topic === 'training') : -1;
   const leadsTheCards = (key: CardKey) => (key.topic === null ? !asksForTheWholeSplit(resolution) : TOPICS.includes(key.topic));
   if (training > 0 && leadsTheCards(cards[0]!.key)) cards.unshift(...cards.splice(training, 1));
-  // Who is allowed to do something is the question, whatever it is done to ("who can edit the hosted zone?" is about
-  // access, not the zone's configuration): the access card leads another topic's.
-  const access = training < 0 && asksWhoIsAllowed(resolution) ? cards.findIndex((c) => c.key.topic === 'access') : -1;
-  if (access > 0 && cards[0]!.key.topic !== null && TOPICS.includes(cards[0]!.key.topic)) cards.unshift(...cards.splice(access, 1));
-  // A vulnerability in what we build and ship (an image, a library, a function's package) is the application's,
-  // however much it sounds like patching.
-  const shipped = cards[0]!.key.topic === 'patching' && namesWhatWeShip(resolution) ? cards.findIndex((c) => c.key.topic === 'application') : -1;
-  if (shipped > 0) cards.unshift(...cards.splice(shipped, 1));
+  if (training < 0) {
+    for (const { asks, topic, over } of LEADING_TOPICS) {
+      const first = cards[0]!.key.topic;
+      if (first === null || !TOPICS.includes(first) || (over !== undefined && first !== over) || !asks(resolution)) continue;
+      const at = cards.findIndex((c) => c.key.topic === topic);
+      if (at > 0) cards.unshift(...cards.splice(at, 1));
+    }
+  }
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
