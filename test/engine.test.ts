@@ -613,6 +613,11 @@ describe('topic model', () => {
     );
   });
 
+  it("asks which side when it asks whether a duty is still ours ('do we have to…'), whatever price word surrounds it", () => {
+    expect(card('our billing exports land in a bucket, do we have to encrypt them')).toBe('s3.encryption');
+    expect(engine.answer('when the payroll batch moves from ec2 to lambda do we stop having to patch anything').match).not.toBeNull();
+  });
+
   it('leads with the access card when the question asks who is allowed to do something', () => {
     expect(card('somebody repointed an A record in our route 53 zone overnight, who can change those records, aws or us')).toBe('route53.access');
   });
