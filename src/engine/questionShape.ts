@@ -170,13 +170,13 @@ const eachSideAskedItsPart = (resolution: Resolution, ours: ReadonlySet<string>,
 /** "tell me what amazon covers and what we cover": the provider and "we" each given their part. */
 export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAskedItsPart(resolution, WE, WHAT_OR_WHICH);
 
-/** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 /**
  * "do we have to patch it?", "do we still need to…", "do we stop having to…": whether a duty is ours (396 of 400 such
  * questions across the opened sets were ours).
  */
 const OURS_TO_DO = /\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to)\b/;
 
+/** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 export function asksWhichSideOutright(resolution: Resolution): boolean {
   const typed = resolution.typed;
   if (OURS_TO_DO.test(typed.join(' '))) return true;
