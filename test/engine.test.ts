@@ -618,6 +618,12 @@ describe('topic model', () => {
     expect(engine.answer('when the payroll batch moves from ec2 to lambda do we stop having to patch anything').match).not.toBeNull();
   });
 
+  it('asks about the service moved to, not the one left', () => {
+    expect(card('if we migrate the nightly reports from ecs on ec2 to fargate, is patching still ours')).toBe('fargate.patching');
+    // Logs shipped from one service to another move nothing of ours.
+    expect(card('audit logs from aurora postgres are not shipping to cloudwatch, whose job to turn on db audit logging')).toMatch(/^aurora\./);
+  });
+
   it('leads with the access card when the question asks who is allowed to do something', () => {
     expect(card('somebody repointed an A record in our route 53 zone overnight, who can change those records, aws or us')).toBe('route53.access');
   });

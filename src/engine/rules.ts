@@ -146,7 +146,7 @@ export interface Models {
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
-  const fronting = frontService(resolution);
+  const fronting = frontService(resolution) ?? destinationService(resolution);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -176,6 +176,39 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
   const primaryP = ranked.find((r) => r.label === primary)?.p ?? 0;
   const odds = byKeywordOnly.has(best.label) ? tuning.keywordServiceOdds : tuning.serviceOdds;
   return best.p >= odds * primaryP ? best.label : primary;
+}
+
+/** Words that lead from the service left to the one moved to ("from ec2 to fargate", "off ecs on ec2 onto fargate"). */
+const LEAVING = new Set(['from', 'off']);
+const ARRIVING = new Set(['to', 'onto', 'into']);
+/** Words of a migration: logs "shipping from aurora to cloudwatch" move nothing of ours. */
+const MOVING = new Set([
+  'move',
+  'moving',
+  'moved',
+  'migrate',
+  'migrating',
+  'migrated',
+  'migration',
+  'switch',
+  'switching',
+  'port',
+  'porting',
+  'replatform',
+  'replatforming',
+]);
+
+/**
+ * Of two services, one left and one moved to ("if we move the jobs from ecs on ec2 to fargate, what stops being
+ * ours?"), the one moved to is asked about: what the move changes is its split.
+ */
+function destinationService(resolution: Resolution): ServiceId | null {
+  const named = resolution.terms.flatMap((found) => (found.term.kind === 'service' ? [{ service: found.term.service, at: found.position }] : []));
+  const justAfter = (at: number, words: ReadonlySet<string>) => resolution.spelled.slice(Math.max(0, at - 2), at).some((w) => words.has(w));
+  if (!resolution.spelled.some((w) => MOVING.has(w))) return null;
+  const left = named.find(({ at }) => justAfter(at, LEAVING));
+  const reached = named.find(({ service, at }) => left && at > left.at && service !== left.service && justAfter(at, ARRIVING));
+  return reached?.service ?? null;
 }
 
 /** At most this many words between two services for one to stand "in front of" the other ("waf in front of our alb"). */
