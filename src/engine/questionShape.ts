@@ -85,6 +85,12 @@ export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
   return setAgainstAParty || eachSideAskedItsPart(resolution, OUR_SIDE_OR_WE, WHAT_WORDS) || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
 };
 
+/** Whether the words as typed, joined by single spaces, match `pattern`: a shape that takes word slots. */
+const saysInWords =
+  (pattern: RegExp) =>
+  (resolution: Resolution): boolean =>
+    pattern.test(resolution.typed.join(' '));
+
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);
@@ -98,7 +104,7 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
  * to (of 103 such in-domain questions across the opened sets, 100 were about access).
  */
 const WHO_MAY = /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?) who (?:gets|has|is allowed)\b/;
-export const asksWhoIsAllowed = (resolution: Resolution): boolean => WHO_MAY.test(resolution.typed.join(' '));
+export const asksWhoIsAllowed = saysInWords(WHO_MAY);
 
 /**
  * "our images have critical CVEs", "a vulnerable npm package we bundle": what we build and ship (container images,
@@ -106,14 +112,14 @@ export const asksWhoIsAllowed = (resolution: Resolution): boolean => WHO_MAY.tes
  */
 const WHAT_WE_SHIP =
   /\b(?:(?:container|base|docker|our|the) images?|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|library|libraries|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
-export const namesWhatWeShip = (resolution: Resolution): boolean => WHAT_WE_SHIP.test(resolution.typed.join(' '));
+export const namesWhatWeShip = saysInWords(WHAT_WE_SHIP);
 
 /**
  * "the db password is a plaintext env var", "an api token hardcoded in the function": a secret kept where the
  * application keeps its settings or code, which is how the application handles secrets, not how data is encrypted.
  */
 const KEPT_IN_THE_APPLICATION = /\b(?:env vars?|environment variables?|hard ?coded|hardcoded)\b/;
-export const keepsASecretInTheApplication = (resolution: Resolution): boolean => KEPT_IN_THE_APPLICATION.test(resolution.typed.join(' '));
+export const keepsASecretInTheApplication = saysInWords(KEPT_IN_THE_APPLICATION);
 
 /** Words that name a law or its makers. */
 const LAW_WORDS = new Set([
@@ -156,7 +162,7 @@ const BACK_IN =
  * 67 were another system's help-desk matter; the other named its service (a KMS key policy that locked its writer
  * out).
  */
-export const asksToGetBackIn = (resolution: Resolution): boolean => BACK_IN.test(resolution.typed.join(' '));
+export const asksToGetBackIn = saysInWords(BACK_IN);
 
 const WHAT_OR_WHICH = new Set(['what', 'which']);
 const WHAT_WORDS = new Set([...WHAT_OR_WHICH, 'whats']);
@@ -174,12 +180,14 @@ export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAs
  * "do we have to patch it?", "do we still need to…", "do we stop having to…": whether a duty is ours (396 of 400 such
  * questions across the opened sets were ours).
  */
-const OURS_TO_DO = /\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to)\b/;
+const asksWhetherItIsOursToDo = saysInWords(
+  /\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to)\b/,
+);
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 export function asksWhichSideOutright(resolution: Resolution): boolean {
   const typed = resolution.typed;
-  if (OURS_TO_DO.test(typed.join(' '))) return true;
+  if (asksWhetherItIsOursToDo(resolution)) return true;
   if (asksWhoOutright(resolution) || typed.includes('ourselves') || typed.includes('ours') || namesBothSides(resolution)) return true;
   // "is that on us?"
   if (typed.some((w, i) => w === 'us' && typed[i - 1] === 'on')) return true;
@@ -281,7 +289,7 @@ export function asksHowTheSplitVaries(resolution: Resolution): boolean {
 /** "in general", "generally", "regardless of which service", "across all services": no one service is asked about. */
 const IN_GENERAL = /\b(?:in general|generally|general terms|regardless of|across (?:all|every|the) (?:aws )?services?|(?:any|every|all) (?:aws )?services?)\b/;
 
-export const asksInGeneral = (resolution: Resolution): boolean => IN_GENERAL.test(resolution.typed.join(' '));
+export const asksInGeneral = saysInWords(IN_GENERAL);
 
 /** A phrase of the model that names the parties ("aws or us", "us vs amazon"). */
 const namesBothSides = (resolution: Resolution): boolean =>

@@ -30,7 +30,7 @@ import {
   SIDELESS_WORDS,
   UNPLACED_WORDS,
 } from './questionShape.js';
-import { PROVIDER_WORDS, readAbout, type Resolution } from './resolve.js';
+import { PROVIDER_WORDS, readAbout, type FoundTerm, type Resolution } from './resolve.js';
 import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
 import type { Vocabulary } from './vocabulary.js';
@@ -178,6 +178,12 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
   return best.p >= odds * primaryP ? best.label : primary;
 }
 
+/** A service named in the question, and where. */
+type NamedService = { service: ServiceId; found: FoundTerm };
+
+const servicesNamed = (resolution: Resolution): NamedService[] =>
+  resolution.terms.flatMap((found) => (found.term.kind === 'service' ? [{ service: found.term.service, found }] : []));
+
 /** Words that lead from the service left to the one moved to ("from ec2 to fargate", "off ecs on ec2 onto fargate"). */
 const LEAVING = new Set(['from', 'off']);
 const ARRIVING = new Set(['to', 'onto', 'into']);
@@ -203,11 +209,12 @@ const MOVING = new Set([
  * ours?"), the one moved to is asked about: what the move changes is its split.
  */
 function destinationService(resolution: Resolution): ServiceId | null {
-  const named = resolution.terms.flatMap((found) => (found.term.kind === 'service' ? [{ service: found.term.service, at: found.position }] : []));
-  const justAfter = (at: number, words: ReadonlySet<string>) => resolution.spelled.slice(Math.max(0, at - 2), at).some((w) => words.has(w));
   if (!resolution.spelled.some((w) => MOVING.has(w))) return null;
-  const left = named.find(({ at }) => justAfter(at, LEAVING));
-  const reached = named.find(({ service, at }) => left && at > left.at && service !== left.service && justAfter(at, ARRIVING));
+  const named = servicesNamed(resolution);
+  const justAfter = ({ found }: NamedService, words: ReadonlySet<string>) =>
+    resolution.spelled.slice(Math.max(0, found.position - 2), found.position).some((w) => words.has(w));
+  const left = named.find((name) => justAfter(name, LEAVING));
+  const reached = named.find((name) => left && name.found.position > left.found.position && name.service !== left.service && justAfter(name, ARRIVING));
   return reached?.service ?? null;
 }
 
@@ -219,7 +226,7 @@ const FRONTING_GAP = 4;
  * the one in front is asked about: it is where the traffic is met, and the other is what it guards or serves.
  */
 function frontService(resolution: Resolution): ServiceId | null {
-  const named = resolution.terms.flatMap((found) => (found.term.kind === 'service' ? [{ service: found.term.service, found }] : []));
+  const named = servicesNamed(resolution);
   for (let i = 1; i < named.length; i++) {
     const [before, after] = [named[i - 1]!, named[i]!];
     if (before.service === after.service) continue;
@@ -465,9 +472,9 @@ export function decide(
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   // The whole split asked of AWS, nothing of a card named, is the model's question however familiar its other words
   // ("what does amazon keep safe and what's still mine?": "keep safe" is how backups are asked about too).
-  const asksOnlyTheWholeSplitOfAws = !recognised && !service && asksTheWholeSplitOfAws(resolution);
-  if ((!recognised && relevance < tuning.minRelevance && !service) || asksOnlyTheWholeSplitOfAws) {
-    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution) || asksTheWholeSplitOfAws(resolution))) {
+  const wholeSplitOfAws = asksTheWholeSplitOfAws(resolution);
+  if (!recognised && !service && (relevance < tuning.minRelevance || wholeSplitOfAws)) {
+    if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution) || wholeSplitOfAws)) {
       if (relevance === 0) return overviewCard(1);
       // Some words the model knows: the overview is still the fallback, and the concepts they lean to are offered.
       const concepts = leaningTo((label) => isConcept(label) && label !== 'overview', pOf('none'));
