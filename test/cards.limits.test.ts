@@ -20,8 +20,8 @@ import {
   type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
-import { createEngine } from '../src/engine/index.js';
-import { TOPIC_IDS, cardExists, controlCitations, formatCardKey, loadKnowledge, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { TOPIC_IDS, cardExists, controlCitations, formatCardKey, openKnowledge, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { checkAnswer, parseNextQuestion, parseQuestionRef, parseQuizChoice, questionFingerprint } from '../src/quiz/index.js';
 import { controls, type Control } from './fixtures/cards/inspect.js';
 import { everyCardKey, hostileFill, readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
@@ -165,7 +165,7 @@ describe('every card and view the real knowledge base can produce', () => {
   // Loaded inside the tests: while knowledge files are being written the loader throws, and that should fail
   // these tests with its list of problems rather than the whole file.
   let kb: KnowledgeBase | undefined;
-  const realKnowledge = () => (kb ??= loadKnowledge());
+  const realKnowledge = () => (kb ??= openKnowledge());
 
   it('stays within Block Kit limits with unique ids and controls that all act, and every compact answer fits a phone (all services × topics, services, topics, concepts)', () => {
     expect(everyCardKey(realKnowledge()).length).toBeGreaterThanOrEqual(34 * (TOPIC_IDS.length + 1) + TOPIC_IDS.length + 3);
@@ -178,7 +178,7 @@ describe('every card and view the real knowledge base can produce', () => {
 
   it('keeps every answer to a finding within limits and the compact one on a phone (cited controls, their titles, GuardDuty types, unknown ones)', () => {
     const knowledge = realKnowledge();
-    const engine = createEngine(knowledge);
+    const engine = openEngine(knowledge);
     const findings = knowledge.findings!;
     const asked = [...controlCitations(knowledge).keys(), 'S3.99', ...findings.guardduty.map((f) => f.type), 'UnauthorizedAccess:EC2/Unknown'];
     const found: Record<string, string[]> = {};

@@ -15,8 +15,8 @@ import {
   type SlackMessage,
 } from '../src/cards/index.js';
 import type { Answer } from '../src/engine/types.js';
-import { createEngine } from '../src/engine/index.js';
-import { TOPIC_IDS, formatCardKey, loadKnowledge, parseCardKey, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { TOPIC_IDS, formatCardKey, loadKnowledge, openKnowledge, parseCardKey, type CardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { buttons, byBlock, controls, markupTexts, mrkdwnTexts, votes } from './fixtures/cards/inspect.js';
 import { readableFill, syntheticKnowledge } from './fixtures/cards/syntheticKnowledge.js';
 
@@ -506,7 +506,7 @@ describe('checkBlockKitLimits', () => {
 
 describe('example questions', () => {
   it('open the card the bot gives when the same question is typed (real knowledge and engine)', () => {
-    const engine = createEngine(loadKnowledge());
+    const engine = openEngine(openKnowledge());
     const typed = EXAMPLE_QUERIES.map((example) => {
       const answer = engine.answer(example.query);
       return answer.match ? formatCardKey(answer.match) : answer.kind;

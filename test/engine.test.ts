@@ -1,18 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_TUNING, createEngine, learnEngineState, type Engine } from '../src/engine/index.js';
+import { DEFAULT_TUNING, createEngine, defaultEngineStateFile, learnEngineState, readEngineState, type Engine, type EngineState } from '../src/engine/index.js';
 import { normalizeSlackText } from '../src/engine/normalize.js';
 import { resolveTerms } from '../src/engine/resolve.js';
 import { buildVocabulary } from '../src/engine/vocabulary.js';
 import { allowedEdits, createSpellingCorrector, editDistance } from '../src/engine/spelling.js';
-import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, formatCardKey, openKnowledge, parseCardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 
 let kb: KnowledgeBase;
 let engine: Engine;
-let learnt: ReturnType<typeof learnEngineState>;
+let learnt: EngineState;
 
 beforeAll(() => {
-  kb = loadKnowledge();
-  learnt = learnEngineState(kb);
+  // The state the build learnt from this knowledge (learnt again only when the knowledge changed since).
+  kb = openKnowledge();
+  learnt = readEngineState(defaultEngineStateFile(), kb.fingerprint ?? '') ?? learnEngineState(kb);
   engine = createEngine(kb, DEFAULT_TUNING, learnt);
 });
 
@@ -653,6 +654,23 @@ describe('topic model', () => {
     expect(general.alternatives?.map(formatCardKey)).toContain('iam.access');
   });
 
+  it("reads a feature only one service has as that service: alarms are CloudWatch's, access keys IAM's", () => {
+    const alarms = engine.answer('the checkout latency crept up for an hour and no alarm went off, do we have to set those up');
+    expect(alarms.match && formatCardKey(alarms.match)).toBe('cloudwatch.logging');
+    expect(alarms.alternatives?.map(formatCardKey)).toContain('logging');
+    const keys = engine.answer('a build bot still uses access keys made in 2018, who is meant to rotate them');
+    expect(keys.match && formatCardKey(keys.match)).toBe('iam.access');
+    expect(keys.alternatives?.map(formatCardKey)).toContain('access');
+    // Said to be generic, the general card answers.
+    expect(card('generic question: mfa and access keys, always the customer?')).toBe('access');
+    // An alarm of a building or a panel is not CloudWatch's.
+    expect(card('who knows the burglar alarm code for the loading dock')).toBeNull();
+  });
+
+  it("answers a trail's log file integrity with CloudTrail's logging card", () => {
+    expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
+  });
+
   it("takes 'is aws going to…' about a service as asking which side, so vague words get the service's card, not a refusal", () => {
     const answer = engine.answer('security hub shows a poor percentage and many failed items, is amazon going to take care of them');
     expect(answer.match?.service).toBe('securityhub');
@@ -733,6 +751,8 @@ describe('topic model', () => {
     expect(card("ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal'")).toBeNull();
     expect(card('Traceback: botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the Decrypt operation')).toBeNull();
     expect(card('KMS Decrypt fails with AccessDeniedException, is fixing the key policy on us or aws?')).toMatch(/^kms\./);
+    // An alarm notification pasted as it arrived asks nothing.
+    expect(card('ALARM: "orders-queue-depth-high" in EU (Ireland)')).toBeNull();
   });
 
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {

@@ -6,16 +6,16 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ACTION_IDS, renderAnswer, type SlackMessage } from '../src/cards/index.js';
-import { createEngine } from '../src/engine/index.js';
-import { loadKnowledge } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { openKnowledge } from '../src/knowledge/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, waitUntilReady, type RunningApp } from './support/appProcess.js';
 import { findElement } from './support/blocks.js';
 import { BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import { FaultProxy, type Fault } from './support/faultProxy.js';
 import { blockAction, eventCallback, sendToApp, slashCommand, type SlackRequest } from './support/slackRequests.js';
 
-const kb = loadKnowledge();
-const engine = createEngine(kb);
+const kb = openKnowledge();
+const engine = openEngine(kb);
 const card = (text: string, surface: 'ephemeral' | 'message') => renderAnswer(kb, engine.answer(text), { surface });
 
 /** Retries with the app's backoff (0.5 s doubling, randomised) wait up to 15 s in all; a reply may take that long. */

@@ -2,16 +2,16 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer } from '../src/cards/index.js';
-import { createEngine, type Answer, type Engine } from '../src/engine/index.js';
+import { openEngine, type Answer, type Engine } from '../src/engine/index.js';
 import { answerToPostedFinding, isPostedFinding, postedText, type PostedMessage } from '../src/findings/index.js';
-import { controlCitations, formatCardKey, loadKnowledge, packageRoot, type KnowledgeBase } from '../src/knowledge/index.js';
+import { controlCitations, formatCardKey, openKnowledge, packageRoot, type KnowledgeBase } from '../src/knowledge/index.js';
 
 let kb: KnowledgeBase;
 let engine: Engine;
 
 beforeAll(() => {
-  kb = loadKnowledge();
-  engine = createEngine(kb);
+  kb = openKnowledge();
+  engine = openEngine(kb);
 });
 
 /** The compact answer a slash command gets, as JSON: what a reader sees first. */

@@ -21,8 +21,8 @@ import {
   type RenderOptions,
   type SlackMessage,
 } from '../src/cards/index.js';
-import { createEngine, type Engine } from '../src/engine/index.js';
-import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, aliasPhrase, formatCardKey, loadKnowledge, parseCardKey, type KnowledgeBase } from '../src/knowledge/index.js';
+import { openEngine, type Engine } from '../src/engine/index.js';
+import { CONCEPT_IDS, SERVICE_IDS, TOPIC_IDS, aliasPhrase, formatCardKey, openKnowledge, parseCardKey, type KnowledgeBase } from '../src/knowledge/index.js';
 import { controls } from './fixtures/cards/inspect.js';
 
 /** The controls whose value is a card's ButtonPayload. */
@@ -37,8 +37,8 @@ let engine: Engine;
 let knownPhrases: string[];
 
 beforeAll(() => {
-  kb = loadKnowledge();
-  engine = createEngine(kb);
+  kb = openKnowledge();
+  engine = openEngine(kb);
   knownPhrases = [
     ...[...kb.services.values()].flatMap((s) => [s.name, ...s.aliases.map(aliasPhrase)]),
     ...[...kb.topics.values()].flatMap((t) => [t.title, ...t.aliases.map(aliasPhrase)]),

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, parseButtonPayload, renderAnswer, type SlackMessage } from '../src/cards/index.js';
-import { createEngine } from '../src/engine/index.js';
-import { loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { openKnowledge, parseCardKey } from '../src/knowledge/index.js';
 import { parseQuizChoice } from '../src/quiz/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
 import { findElement, interactiveElements, type Interactive } from './support/blocks.js';
@@ -10,8 +10,8 @@ import { blockAction, sendToApp, slashCommand } from './support/slackRequests.js
 
 /** `/srm quiz` through signed requests against the built app, as Slack sends them. */
 
-const kb = loadKnowledge();
-const engine = createEngine(kb);
+const kb = openKnowledge();
+const engine = openEngine(kb);
 const question = (id: string) => kb.quiz.find((q) => q.id === id)!;
 
 let fake: FakeSlack;

@@ -1,15 +1,15 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { checkBlockKitLimits, renderAnswer, renderCard, type SlackMessage } from '../src/cards/index.js';
-import { createEngine } from '../src/engine/index.js';
-import { cardKeyTitle, formatCardKey, loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { cardKeyTitle, formatCardKey, openKnowledge, parseCardKey } from '../src/knowledge/index.js';
 import { LOOKING_IT_UP } from '../src/slack/listeners/assistant/userMessage.js';
 import { parseTipDays, tipOfTheDay } from '../src/tips/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
 import { BOT_ID, BOT_USER_ID, FakeSlack, type ApiCall, type PersonMessage } from './support/fakeSlack.js';
 import { eventCallback, sendToApp } from './support/slackRequests.js';
 
-const kb = loadKnowledge();
-const engine = createEngine(kb);
+const kb = openKnowledge();
+const engine = openEngine(kb);
 const rdsPatching = parseCardKey('rds.patching')!;
 
 /** The card the app must post for `text` in a thread whose last card was `previous`: what the engine and cards make of it. */

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, renderAnswer, renderHelp, type SlackMessage } from '../src/cards/index.js';
-import { createEngine } from '../src/engine/index.js';
-import { cardKeyTitle, loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { cardKeyTitle, openKnowledge, parseCardKey } from '../src/knowledge/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
 import { feedbackHalf, findElement, interactiveElements } from './support/blocks.js';
 import { BOT_ID, BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
@@ -17,8 +17,8 @@ import {
   type SlackRequest,
 } from './support/slackRequests.js';
 
-const kb = loadKnowledge();
-const engine = createEngine(kb);
+const kb = openKnowledge();
+const engine = openEngine(kb);
 /** What `srm ask --json` prints for a question: the surfaces must answer with exactly this. */
 const cliCard = (text: string, surface: 'ephemeral' | 'message' = 'ephemeral') => renderAnswer(kb, engine.answer(text), { surface });
 

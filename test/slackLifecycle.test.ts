@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderAnswer, renderForTerminal } from '../src/cards/index.js';
 import { CONNECT_HINT } from '../src/cli/console.js';
-import { createEngine } from '../src/engine/index.js';
-import { loadKnowledge } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { openKnowledge } from '../src/knowledge/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET } from './support/appProcess.js';
 import { BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import { eventCallback, sendToApp } from './support/slackRequests.js';
@@ -51,8 +51,8 @@ describe('npm start in HTTP mode', () => {
 
 describe('npm start without Slack credentials', () => {
   it('opens the local console: answers piped questions as the terminal card and exits at end of input', async () => {
-    const kb = loadKnowledge();
-    const engine = createEngine(kb);
+    const kb = openKnowledge();
+    const engine = openEngine(kb);
     const app = await startApp({ via: 'npm', env: {}, waitReady: false, stdin: 'who patches ec2\n\ns3 encryption\n' });
     expect(await app.exited).toEqual({ code: 0, signal: null });
     const output = app.stdout();

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { renderAnswer } from '../src/cards/index.js';
-import { createEngine } from '../src/engine/index.js';
-import { loadKnowledge } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { openKnowledge } from '../src/knowledge/index.js';
 import { startApp, TEST_APP_TOKEN, TEST_BOT_TOKEN, waitUntilReady, type RunningApp } from './support/appProcess.js';
 import { BOT_USER_ID, FakeSlack } from './support/fakeSlack.js';
 import { eventCallback, slashCommand } from './support/slackRequests.js';
@@ -13,8 +13,8 @@ import { eventCallback, slashCommand } from './support/slackRequests.js';
  * Socket Mode end to end: the app asks the fake Web API for a WebSocket URL (apps.connections.open, with the
  * app-level token), connects to a local WebSocket server playing Slack, and answers the envelopes it receives.
  */
-const kb = loadKnowledge();
-const engine = createEngine(kb);
+const kb = openKnowledge();
+const engine = openEngine(kb);
 
 let fake: FakeSlack;
 let sockets: WebSocketServer;

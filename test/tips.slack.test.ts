@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_IDS, checkBlockKitLimits, renderAnswer, renderHome, renderTip, tipCardKey, type SlackMessage } from '../src/cards/index.js';
-import { createEngine } from '../src/engine/index.js';
-import { loadKnowledge, parseCardKey } from '../src/knowledge/index.js';
+import { openEngine } from '../src/engine/index.js';
+import { openKnowledge, parseCardKey } from '../src/knowledge/index.js';
 import { createRotation, parseTipDays, TIP_EVENT_TYPE } from '../src/tips/index.js';
 import { startApp, TEST_BOT_TOKEN, TEST_SIGNING_SECRET, type RunningApp } from './support/appProcess.js';
 import { findElement } from './support/blocks.js';
@@ -13,8 +13,8 @@ import { blockAction, eventCallback, sendToApp, slashCommand, type SlackRequest 
  * today's time has always passed and the start itself is the catch-up of a missed post.
  */
 
-const kb = loadKnowledge();
-const engine = createEngine(kb);
+const kb = openKnowledge();
+const engine = openEngine(kb);
 const rotation = createRotation(kb.tips, parseTipDays('daily') as number[]);
 const TIP_ENV = { TIP_CHANNELS: 'C0TIPSONE,C0ARCHIVED,C0TIPSTWO', TIP_TIME: '00:00', TIP_DAYS: 'daily', TIP_TIMEZONE: 'Etc/UTC' };
 

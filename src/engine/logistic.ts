@@ -25,9 +25,11 @@ interface TrainingOptions {
   rate: number;
   /** L2 penalty: keeps a feature seen in one example from deciding alone. */
   penalty: number;
+  /** Trainings from scratch, each visiting the documents in its own orders, whose weights are averaged. */
+  orders: number;
 }
 
-const TRAINING: TrainingOptions = { epochs: 20, rate: 0.3, penalty: 1e-4 };
+const TRAINING: TrainingOptions = { epochs: 10, rate: 0.3, penalty: 1e-4, orders: 4 };
 
 /** Training visits the documents in a shuffled order, the same at every build so answers do not drift. */
 function seededShuffle<T>(items: readonly T[], seed: number): T[] {
@@ -64,39 +66,42 @@ export function trainLogistic<L extends string>(
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const width = labels.length;
   const featureIndex = new Map(features.map((f, i) => [f, i]));
-  const weights = new Float64Array(featureIndex.size * width);
-  const weightSquares = new Float64Array(featureIndex.size * width).fill(1e-8);
-  const bias = new Float64Array(width);
-  const biasSquares = new Float64Array(width).fill(1e-8);
   const rows = documents.filter((d) => d.features.length > 0).map((d) => ({ ...d, rows: d.features.map((f) => featureIndex.get(f)!) }));
 
-  // The weights returned are the average over the second half of training (averaged SGD): the last step alone
-  // swings with the order of the final documents, so one example added anywhere moved unrelated answers.
-  const sumWeights = new Float64Array(weights.length);
+  // The weights returned are the average over the second half of training (averaged SGD), and over several
+  // trainings in different orders: the last step alone swings with the order of the final documents, and one
+  // order alone with where a document lands in it, so one example added anywhere moved unrelated answers.
+  const sumWeights = new Float64Array(featureIndex.size * width);
   const sumBias = new Float64Array(width);
   let averaged = 0;
-  for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (const { rows: featureRows, label, weight } of seededShuffle(rows, epoch + 1)) {
-      const scores = Float64Array.from(bias);
-      for (const row of featureRows) for (let k = 0; k < width; k++) scores[k]! += weights[row * width + k]!;
-      const p = softmax(scores);
-      const truth = labelIndex.get(label)!;
-      for (let k = 0; k < width; k++) {
-        const gradient = weight * (p[k]! - (k === truth ? 1 : 0));
-        biasSquares[k]! += gradient * gradient;
-        bias[k]! -= (options.rate * gradient) / Math.sqrt(biasSquares[k]!);
-        for (const row of featureRows) {
-          const at = row * width + k;
-          const g = gradient + options.penalty * weights[at]!;
-          weightSquares[at]! += g * g;
-          weights[at]! -= (options.rate * g) / Math.sqrt(weightSquares[at]!);
+  for (let order = 0; order < options.orders; order++) {
+    const weights = new Float64Array(featureIndex.size * width);
+    const weightSquares = new Float64Array(featureIndex.size * width).fill(1e-8);
+    const bias = new Float64Array(width);
+    const biasSquares = new Float64Array(width).fill(1e-8);
+    for (let epoch = 0; epoch < options.epochs; epoch++) {
+      for (const { rows: featureRows, label, weight } of seededShuffle(rows, order * options.epochs + epoch + 1)) {
+        const scores = Float64Array.from(bias);
+        for (const row of featureRows) for (let k = 0; k < width; k++) scores[k]! += weights[row * width + k]!;
+        const p = softmax(scores);
+        const truth = labelIndex.get(label)!;
+        for (let k = 0; k < width; k++) {
+          const gradient = weight * (p[k]! - (k === truth ? 1 : 0));
+          biasSquares[k]! += gradient * gradient;
+          bias[k]! -= (options.rate * gradient) / Math.sqrt(biasSquares[k]!);
+          for (const row of featureRows) {
+            const at = row * width + k;
+            const g = gradient + options.penalty * weights[at]!;
+            weightSquares[at]! += g * g;
+            weights[at]! -= (options.rate * g) / Math.sqrt(weightSquares[at]!);
+          }
         }
       }
-    }
-    if (epoch >= options.epochs / 2) {
-      for (let i = 0; i < weights.length; i++) sumWeights[i]! += weights[i]!;
-      for (let k = 0; k < width; k++) sumBias[k]! += bias[k]!;
-      averaged++;
+      if (epoch >= options.epochs / 2) {
+        for (let i = 0; i < weights.length; i++) sumWeights[i]! += weights[i]!;
+        for (let k = 0; k < width; k++) sumBias[k]! += bias[k]!;
+        averaged++;
+      }
     }
   }
   return { labels, bias: Array.from(sumBias, (b) => b / averaged), weights: Float32Array.from(sumWeights, (w) => w / averaged) };

@@ -23,10 +23,10 @@ const NUMBERED_ITEMS = /(?:^|\s)1[).]\s[\s\S]*?\s2[).]\s[\s\S]*?\s3[).]\s/;
 
 /**
  * What an error line pasted from a terminal or a log looks like: a code in capitals joined by underscores
- * ("CERTIFICATE_VERIFY_FAILED"), "Error:", "ERR! code", "ERROR 1045", or an error's or exception's class name
- * ("NoCredentialsError", "ThrottlingException").
+ * ("CERTIFICATE_VERIFY_FAILED"), "Error:", "ERR! code", "ERROR 1045", an error's or exception's class name
+ * ("NoCredentialsError", "ThrottlingException"), or an alarm notification's state ("ALARM: …").
  */
-const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z](?:Error|Exception)\b/];
+const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z](?:Error|Exception)\b/, /\bALARM:/];
 
 /**
  * AWS resource identifiers pasted into a question name the kind of resource they belong to: the words for it

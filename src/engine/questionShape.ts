@@ -286,8 +286,9 @@ export function asksHowTheSplitVaries(resolution: Resolution): boolean {
   return !namesATopic(resolution);
 }
 
-/** "in general", "generally", "regardless of which service", "across all services": no one service is asked about. */
-const IN_GENERAL = /\b(?:in general|generally|general terms|regardless of|across (?:all|every|the) (?:aws )?services?|(?:any|every|all) (?:aws )?services?)\b/;
+/** "in general", "generic question", "regardless of / no matter which service", "across all services": no one service is asked about. */
+const IN_GENERAL =
+  /\b(?:in general|generally|general terms|generic|general q(?:uestion)?|regardless of|no matter (?:the|which|what) (?:aws )?services?|across (?:all|every|the) (?:aws )?services?|(?:any|every|all) (?:aws )?services?|across aws)\b/;
 
 export const asksInGeneral = saysInWords(IN_GENERAL);
 
