@@ -667,6 +667,20 @@ describe('topic model', () => {
     expect(card('who knows the burglar alarm code for the loading dock')).toBeNull();
   });
 
+  it("reads a customer managed key as KMS's and the management account as Organizations' access", () => {
+    expect(card('the cmk behind our exports has automatic rotation off, do we turn it on')).toBe('kms.encryption');
+    expect(card('who locks down the management account of our aws organization')).toBe('organizations.access');
+  });
+
+  it("takes the parties alone ('aws or us') beside a service as asking which side of something, not for the whole card", () => {
+    expect(card('who rotates our kms keys, aws or us')).toBe('kms.encryption');
+    expect(card('where does macie sit in the shared responsibility model')).toBe('macie');
+  });
+
+  it('answers the model named in full whatever out-of-scope word surrounds it', () => {
+    expect(card('security of the cloud vs security in the cloud, explained simply for the billing team')).toBe('overview');
+  });
+
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {
     expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
   });

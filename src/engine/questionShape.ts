@@ -178,10 +178,11 @@ export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAs
 
 /**
  * "do we have to patch it?", "do we still need to…", "do we stop having to…": whether a duty is ours (396 of 400 such
- * questions across the opened sets were ours).
+ * questions across the opened sets were ours); so is "do we turn it on / enable it / set it up" (35 of 36, the other
+ * a career). "how do we…" asks for steps.
  */
 const asksWhetherItIsOursToDo = saysInWords(
-  /\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to)\b/,
+  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b/,
 );
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
@@ -230,6 +231,11 @@ export const PARTY_WORDS = new Set([...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 
 
 /** Who the split is between, and the words that stand for either side. */
 const SIDE_OF_THE_SPLIT = new Set([...PARTY_WORDS, 'customer', 'customers', 'provider', 'cloud', 'you', 'your', 'yours']);
+
+const BETWEEN_PARTIES = new Set([...SIDE_OF_THE_SPLIT, 'or', 'vs', 'versus', 'and']);
+
+/** A phrase of the model made of its parties alone ("aws or us", "customer vs aws") asks which side, not about the model. */
+export const namesOnlyTheParties = (phrase: string): boolean => phrase.split(' ').every((w) => BETWEEN_PARTIES.has(w));
 const WHICH_UNIT = /\b(?:which|what) (?:team|teams|department|dept|group|unit|function)\b/;
 
 /**

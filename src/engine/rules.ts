@@ -24,6 +24,7 @@ import {
   isStrongTopic,
   mentionsASide,
   namesATopic,
+  namesOnlyTheParties,
   PARTY_WORDS,
   phraseWords,
   serviceNameWords,
@@ -354,9 +355,11 @@ export function decide(
     const categories: CardKey = { service: null, topic: 'categories' };
     return { kind: 'card', key: categories, confidence: 0.7, alternatives: service ? [{ service, topic: null }] : [], uncovered: null };
   }
-  // A part of the model named outright ("abstracted services", "inherited controls") is ours whatever surrounds it
-  // ("studying for the exam: why does…").
-  const namesAPartOfTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept !== 'overview' && !term.topic);
+  // A part of the model named outright ("abstracted services", "inherited controls", "security of the cloud") is ours
+  // whatever surrounds it ("studying for the exam: why does…"); the model's loose phrases ("who does what") are not.
+  const namesAPartOfTheModel = resolution.terms.some(
+    ({ term }) => term.kind === 'concept' && !term.topic && (term.concept !== 'overview' || term.weight >= FULL_NAME_WEIGHT),
+  );
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel)) return refuse('out_of_scope');
   if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
     return refuse('out_of_scope');
@@ -486,8 +489,10 @@ export function decide(
     return refuse('not_understood');
   }
   // "where does macie sit in the shared responsibility model": the model named beside a service, and no topic, asks
-  // for that service's whole split.
-  const namesTheModel = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic);
+  // for that service's whole split; its parties alone ("aws or us") ask which side of something.
+  const namesTheModel = resolution.terms.some(
+    ({ term, phrase }) => term.kind === 'concept' && term.concept === 'overview' && !term.topic && !namesOnlyTheParties(phrase),
+  );
   // …unless a part of the model is named too ("what are 'container services' in the model, k8s?"): the model then
   // weighs that concept against the service (strongConcept).
   if (service && namesTheModel && !topicNamed && !strongConcept) return serviceCard(service);
