@@ -677,6 +677,13 @@ describe('topic model', () => {
     expect(card('where does macie sit in the shared responsibility model')).toBe('macie');
   });
 
+  it("reads who's allowed, and only ours allowed, as access whatever is done", () => {
+    expect(card("our bi team keeps exam results in redshift. who decides who's allowed to run queries on them")).toBe('redshift.access');
+    expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
+    // A library's own app is no library we ship.
+    expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
+  });
+
   it('answers the model named in full whatever out-of-scope word surrounds it', () => {
     expect(card('security of the cloud vs security in the cloud, explained simply for the billing team')).toBe('overview');
   });

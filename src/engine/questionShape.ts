@@ -100,18 +100,21 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => TRAINING_WORDS.has(w) && !MACHINE_LEARNING_NOUNS.has(resolution.typed[i + 1] ?? ''));
 
 /**
- * "who can pull our images?", "who decides who may edit the zone?": who is allowed to do something, whatever it is done
- * to (of 103 such in-domain questions across the opened sets, 100 were about access).
+ * "who can pull our images?", "who decides who's allowed to query it?", "making sure only our app can publish": who is
+ * allowed to do something, whatever it is done to (of 103 such in-domain questions across the opened sets, 100 were
+ * about access; of the 10 that allow only someone, all 10).
  */
-const WHO_MAY = /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?) who (?:gets|has|is allowed)\b/;
+const WHO_MAY =
+  /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?|manages?|determines?|limits?) who(?:s| s| is)? (?:gets|has|is allowed|allowed|can|may)\b|\bonly (?:our|the|my|this|that|these|those|authori[sz]ed|approved|specific|certain) (?:\w+ ){0,3}(?:can|may)\b/;
 export const asksWhoIsAllowed = saysInWords(WHO_MAY);
 
 /**
  * "our images have critical CVEs", "a vulnerable npm package we bundle": what we build and ship (container images,
- * libraries, a function's package or layer), not an operating system or engine someone patches.
+ * libraries, a function's package or layer), not an operating system or engine someone patches; "the library app"
+ * is a library's own system.
  */
 const WHAT_WE_SHIP =
-  /\b(?:(?:container|base|docker|our|the) images?|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|library|libraries|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
+  /\b(?:(?:container|base|docker|our|the) images?|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
 export const namesWhatWeShip = saysInWords(WHAT_WE_SHIP);
 
 /**
