@@ -680,12 +680,19 @@ describe('topic model', () => {
   it("reads who's allowed, and only ours allowed, as access whatever is done", () => {
     expect(card("our bi team keeps exam results in redshift. who decides who's allowed to run queries on them")).toBe('redshift.access');
     expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
+    expect(card('who decides which analysts can query the grades schema in redshift')).toBe('redshift.access');
     // A library's own app is no library we ship.
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
   });
 
   it('answers the model named in full whatever out-of-scope word surrounds it', () => {
     expect(card('security of the cloud vs security in the cloud, explained simply for the billing team')).toBe('overview');
+  });
+
+  it("reads an edge location as CloudFront's, the general card offered", () => {
+    const answer = engine.answer('an edge location near our biggest market went offline, does amazon move the traffic elsewhere');
+    expect(answer.match?.service).toBe('cloudfront');
+    expect(answer.alternatives?.some((key) => key.service === null)).toBe(true);
   });
 
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {

@@ -453,8 +453,17 @@ export function decide(
     // A service that stands for a topic, with the model leaning to that topic first ("rotating our kms keys"): the
     // topic's card, the whole card offered.
     const implied = kb.services.get(named)?.implies_topic;
-    if (implied && !resolution.asksAboutTheModel && !asksForTheWholeSplit(resolution) && alternatives[0]?.topic === implied) {
+    const asksOneDuty = !resolution.asksAboutTheModel && !asksForTheWholeSplit(resolution);
+    if (implied && asksOneDuty && alternatives[0]?.topic === implied) {
       return { kind: 'card', key: alternatives[0], confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
+    }
+    // A topic the question's shape leads to ("who decides which analysts can query it" is access), among those the
+    // model leans to: that topic's card, the whole card offered.
+    const led = LEADING_TOPICS.find(
+      ({ asks, topic, over }) => (over === undefined || alternatives[0]?.topic === over) && alternatives.some((key) => key.topic === topic) && asks(resolution),
+    );
+    if (led && asksOneDuty) {
+      return { kind: 'card', key: { service: named, topic: led.topic }, confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
     }
     return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
   };
