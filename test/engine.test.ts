@@ -689,6 +689,15 @@ describe('topic model', () => {
     expect(card('security of the cloud vs security in the cloud, explained simply for the billing team')).toBe('overview');
   });
 
+  it('asks about the service a permission is on, not the one whose members are allowed it', () => {
+    expect(card('who decides which lambdas may decrypt the payroll token in secrets manager')).toBe('secretsmanager.access');
+    expect(card('who chooses which lambda functions are allowed to write to the orders dynamodb table')).toBe('dynamodb.access');
+  });
+
+  it('takes what becomes of something on a service as a question about its guarantee, not as chatter', () => {
+    expect(card('if a drive fails under our ebs volume do the files survive, asking for the scanning team')).toMatch(/^ebs/);
+  });
+
   it("reads an edge location as CloudFront's, the general card offered", () => {
     const answer = engine.answer('an edge location near our biggest market went offline, does amazon move the traffic elsewhere');
     expect(answer.match?.service).toBe('cloudfront');

@@ -60,7 +60,13 @@ const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
  * alone is how people describe what they run, not a side.
  */
 export function asksWhichSide(resolution: Resolution): boolean {
-  return asksWho(resolution) || asksWhichSideOutright(resolution) || contrastsTheSides(resolution) || asksWhatHappensByItself(resolution);
+  return (
+    asksWho(resolution) ||
+    asksWhichSideOutright(resolution) ||
+    contrastsTheSides(resolution) ||
+    asksWhatHappensByItself(resolution) ||
+    asksWhatBecomesOfIt(resolution)
+  );
 }
 
 /**
@@ -90,6 +96,12 @@ const saysInWords =
   (pattern: RegExp) =>
   (resolution: Resolution): boolean =>
     pattern.test(resolution.typed.join(' '));
+
+/**
+ * "will the files survive a dead disk?", "what happens to our data if…", "do we lose it?": what becomes of something
+ * of ours, which asks about a guarantee even when no side is named.
+ */
+export const asksWhatBecomesOfIt = saysInWords(/\b(?:survives?|surviving|what happens|lose|losing|lost|disappear|vanish)\b/);
 
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */

@@ -6,6 +6,7 @@ import {
   asksInGeneral,
   asksWhichSide,
   asksWhichSideOutright,
+  asksWhatBecomesOfIt,
   asksWhatHappensByItself,
   asksForTheWholeSplit,
   asksWhoIsAllowed,
@@ -147,7 +148,7 @@ export interface Models {
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
-  const fronting = frontService(resolution) ?? destinationService(resolution);
+  const fronting = frontService(resolution) ?? destinationService(resolution) ?? resourceOfAPermission(resolution);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -238,6 +239,24 @@ function frontService(resolution: Resolution): ServiceId | null {
     if (between.includes(' behind ')) return after.service;
   }
   return null;
+}
+
+/** The words that grant a permission in "which lambdas can read…", "which roles are allowed to…". */
+const PERMITTING = new Set(['can', 'may', 'allowed']);
+
+/**
+ * Of a service whose members are allowed something and the service they are allowed it on ("who decides which lambdas
+ * can read the api secret in secrets manager"), the one allowed on is asked about: its access is the question.
+ */
+function resourceOfAPermission(resolution: Resolution): ServiceId | null {
+  if (!asksWhoIsAllowed(resolution)) return null;
+  const which = resolution.spelled.indexOf('which');
+  const permits = resolution.spelled.findIndex((w, i) => i > which && PERMITTING.has(w));
+  if (which < 0 || permits < 0) return null;
+  const named = servicesNamed(resolution);
+  const allowed = named.filter(({ found }) => found.position > which && found.position < permits).map(({ service }) => service);
+  const allowedOn = named.find(({ service, found }) => found.position > permits && !allowed.includes(service));
+  return allowed.length > 0 && allowedOn ? allowedOn.service : null;
 }
 
 /** The service a question describes without naming it ("the shared network drive our containers mount"), if one stands out. */
@@ -376,10 +395,12 @@ export function decide(
   if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
-  // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares.
+  // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares;
+  // what becomes of something on a service ("will the files survive a dead disk on an ebs volume?") asks its guarantee.
   const namesNothingOfOurs = !topicNamed && !resolution.terms.some(({ term }) => term.kind === 'concept');
   const wordsBesideNames = resolution.spelled.length - serviceNameWords(resolution);
-  if (namesNothingOfOurs && wordsBesideNames >= SIDELESS_WORDS && !mentionsASide(resolution)) return refuse('not_understood');
+  const sideless = !mentionsASide(resolution) && !(service && asksWhatBecomesOfIt(resolution));
+  if (namesNothingOfOurs && wordsBesideNames >= SIDELESS_WORDS && sideless) return refuse('not_understood');
   // Seven words or more with nothing of AWS in them (no service, AWS or the cloud, no part of the model) and no side
   // at all, not even "the customer": a topic word alone does not make it ours ("does gdpr let the clinic email lab
   // results unencrypted"). Across the sets, 79 such questions were lookalikes and none ours.
