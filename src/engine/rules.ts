@@ -116,10 +116,14 @@ const asksTheWholeSplitOfAws = (r: Resolution): boolean =>
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
 
 /**
- * What a question's shape says is asked, whatever topic its words lean to: that topic's card leads the model's first
- * topic (`over`: only that one) when the model ranks it among the cards at all.
+ * What a question's shape says is asked, whatever topic its words lean to: the first of these the question asks, when
+ * the model ranks its topic among the cards at all, leads the model's first topic (`over`: only that one; with
+ * `overTheWholeCard`, the service's whole card too, unless the whole split is asked for).
  */
-const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId }[] = [
+const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId; overTheWholeCard?: true }[] = [
+  // Teaching people is the question, whatever they are taught about ("who trains our developers on least privilege?"
+  // is about training, not access), but not a part of the model ("which part is whose? it's for a training slide").
+  { asks: asksAboutTraining, topic: 'training', overTheWholeCard: true },
   // "who can edit the hosted zone?" is about access, not the zone's configuration (100 of 103 such questions).
   { asks: asksWhoIsAllowed, topic: 'access' },
   // A vulnerability in an image, a library or a function's package is the application's, however much it sounds
@@ -598,20 +602,13 @@ export function decide(
   if (restated && closeSecond && cards[0]?.key.topic === restated && otherTopic !== undefined && cards[1]?.key.topic === otherTopic) {
     [cards[0], cards[1]] = [cards[1]!, cards[0]!];
   }
-  // Teaching people is the question, whatever they are taught about ("who trains our developers on least
-  // privilege?" is about training, not access): the training card leads another topic's or the service's, but
-  // not a part of the model or the whole split asked for ("which part is whose? it's for a training slide").
-  const training = asksAboutTraining(resolution) ? cards.findIndex((c) => c.key.topic === 'training') : -1;
-  const leadsTheCards = (key: CardKey) => (key.topic === null ? !asksForTheWholeSplit(resolution) : TOPICS.includes(key.topic));
-  if (training > 0 && leadsTheCards(cards[0]!.key)) cards.unshift(...cards.splice(training, 1));
-  if (training < 0) {
-    for (const { asks, topic, over } of LEADING_TOPICS) {
-      const first = cards[0]!.key.topic;
-      if (first === null || !TOPICS.includes(first) || (over !== undefined && first !== over) || !asks(resolution)) continue;
-      const at = cards.findIndex((c) => c.key.topic === topic);
-      if (at > 0) cards.unshift(...cards.splice(at, 1));
-    }
-  }
+  const led = LEADING_TOPICS.map((leading) => ({ ...leading, at: cards.findIndex((c) => c.key.topic === leading.topic) })).find(
+    ({ asks, at }) => at >= 0 && asks(resolution),
+  );
+  const firstTopic = cards[0]!.key.topic;
+  const leadable =
+    firstTopic === null ? led?.overTheWholeCard && !asksForTheWholeSplit(resolution) : TOPICS.includes(firstTopic) && (led?.over ?? firstTopic) === firstTopic;
+  if (led && led.at > 0 && leadable) cards.unshift(...cards.splice(led.at, 1));
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
