@@ -794,6 +794,9 @@ describe('topic model', () => {
 
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
     expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
+    expect(card('is the solutions architect pro worth it for a junior')).toBeNull();
+    // Content written to order is a request, not a question of who secures what.
+    expect(card('could you write me a cloudformation template for a private bucket')).toBeNull();
     // Another system's forgotten password is someone else's; a forgotten setting of ours asked about outright is ours.
     expect(card('forgot badgeportal password')).toBeNull();
     expect(card('we forgot to turn on default encryption for the s3 bucket, whose fault is that')).toBe('s3.encryption');
