@@ -773,6 +773,7 @@ describe('topic model', () => {
 
   it("refuses another vendor's product unless AWS or a service is in the question", () => {
     expect(card('who approves new okta groups for the finance team')).toBeNull();
+    expect(card('the crowdstrike console shows two hosts offline, who restores the sensors')).toBeNull();
     expect(card('github 2fa is off for half the org, who turns it on')).toBeNull();
     expect(card('the https certificate on our squarespace store lapsed, who renews it')).toBeNull();
     expect(card('guardduty findings should page us in pagerduty, is wiring that ours?')).toMatch(/^guardduty\./);
