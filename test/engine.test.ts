@@ -39,8 +39,8 @@ describe('normaliser', () => {
     expect(normalizeSlackText('s3 encryption 123 2.0').listsItems).toBe(false);
   });
 
-  it('folds accents, case and punctuation', () => {
-    expect(wordsOf('Who’s responsible for  ENCRYPTIÓN on Route-53?!')).toBe('whos responsible for encryption on route 53');
+  it('folds accents, case and punctuation, and drops the s of a possessive or a contracted is', () => {
+    expect(wordsOf('Who’s responsible for  ENCRYPTIÓN on Route-53?!')).toBe('who responsible for encryption on route 53');
   });
 
   it('reads pasted resource ids as the words for the resource, and shows them as typed', () => {
@@ -696,6 +696,19 @@ describe('topic model', () => {
 
   it('takes what becomes of something on a service as a question about its guarantee, not as chatter', () => {
     expect(card('if a drive fails under our ebs volume do the files survive, asking for the scanning team')).toMatch(/^ebs/);
+  });
+
+  it("answers where AWS's own evidence is kept (its audit reports) with the compliance card", () => {
+    expect(card("where do we get amazon's soc 1 report to give the board")).toBe('compliance');
+  });
+
+  it("takes a choice among a security service's tiers as that service's split, and other products' as out of scope", () => {
+    expect(card('shield advanced versus standard')).toMatch(/^shield/);
+    expect(card('sqs standard vs fifo, which one for invoices')).toBeNull();
+  });
+
+  it("reads a possessive as its owner (aws's, cloudtrail's)", () => {
+    expect(normalizeSlackText("aws's share vs cloudtrail’s logs").words).toEqual(['aws', 'share', 'vs', 'cloudtrail', 'logs']);
   });
 
   it("reads an edge location as CloudFront's, the general card offered", () => {

@@ -16,7 +16,7 @@ export const namesATopic = (resolution: Resolution): boolean => resolution.terms
 
 /** How a question opens when it asks for steps rather than for who is responsible. */
 const HOW_TO_OPENING =
-  /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats the (?:syntax|command|code)|example of|show me how)\b/;
+  /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats? the (?:syntax|command|code)|example of|show me how)\b/;
 
 const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
 
@@ -102,6 +102,15 @@ const saysInWords =
  * of ours, which asks about a guarantee even when no side is named.
  */
 export const asksWhatBecomesOfIt = saysInWords(/\b(?:survives?|surviving|what happens|lose|losing|lost|disappear|vanish)\b/);
+
+/**
+ * "where is amazon's SOC 1 report kept?", "download their iso cert": AWS's own evidence of its side, which is the
+ * compliance card's (AWS Artifact), however little else the question says.
+ */
+const EVIDENCE = /\b(?:reports?|certificates?|certs?|certifications?|attestations?)\b/;
+const FETCHING = /\b(?:where|download|get hold of|obtain|find)\b/;
+export const asksForTheProvidersEvidence = (resolution: Resolution): boolean =>
+  resolution.namesTheProvider && saysInWords(EVIDENCE)(resolution) && saysInWords(FETCHING)(resolution);
 
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */

@@ -6,6 +6,7 @@ import {
   asksInGeneral,
   asksWhichSide,
   asksWhichSideOutright,
+  asksForTheProvidersEvidence,
   asksWhatBecomesOfIt,
   asksWhatHappensByItself,
   asksForTheWholeSplit,
@@ -384,7 +385,10 @@ export function decide(
     ({ term }) => term.kind === 'concept' && !term.topic && (term.concept !== 'overview' || term.weight >= FULL_NAME_WEIGHT),
   );
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel)) return refuse('out_of_scope');
-  if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || isChoice(resolution))
+  // A choice among the tiers of a service that is itself about security ("shield advanced against the standard tier") is a choice of
+  // how much of its topic AWS takes on: the split.
+  const choosesAmongProducts = isChoice(resolution) && !(service && kb.services.get(service)?.implies_topic);
+  if (isHowTo(resolution, vocabulary, service !== null || uncovered !== null || resolution.namesTheProvider) || choosesAmongProducts)
     return refuse('out_of_scope');
   if (asksOnlyForAContact(resolution)) return refuse('out_of_scope');
   // A pasted error line that asks nobody which side does something is a request to debug, whatever words it shares
@@ -619,7 +623,7 @@ export function decide(
   // Several words that never ask which side does something, and "nothing we answer" the likeliest reading after the
   // best card: a how-to, an error message or another system's setting that happens to share our words ("how do I
   // share the marketing folder", "Access denied for user 'admin'"). Short queries ("ecr image scanning") are ours.
-  const asksNothingOfUs = !asksWhichSide(resolution) && resolution.content.length >= tuning.offTopicWords + 1;
+  const asksNothingOfUs = !asksWhichSide(resolution) && !asksForTheProvidersEvidence(resolution) && resolution.content.length >= tuning.offTopicWords + 1;
   if (asksNothingOfUs && noneP >= (cards[1]?.p ?? 0) && confidence < tuning.lookalikeBelow) return refuse('not_understood', topHints);
   const tornWithNothing = noneP > (cards[1]?.p ?? 0);
   const torn = confidence < tuning.refuseBelow && (tornWithNothing || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);

@@ -8,13 +8,17 @@ const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
 export function foldPhrase(input: string): string {
   // Folding thousands of aliases at every start is a cold `srm ask`'s cost; most need nothing done.
   if (FOLDED.test(input)) return input;
-  return input
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/['’`]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return (
+    input
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      // A possessive is its owner ("aws's share", "cloudtrail's logs"); other apostrophes join ("don't", "they're").
+      .replace(/(?<=[\p{L}\p{N}])['’]s\b/gu, '')
+      .replace(/['’`]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+  );
 }
 
 export function words(folded: string): string[] {
