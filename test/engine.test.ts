@@ -707,6 +707,10 @@ describe('topic model', () => {
     expect(card('sqs standard vs fifo, which one for invoices')).toBeNull();
   });
 
+  it("reads a PC as the office's, not AWS's", () => {
+    expect(card('the reception pc keeps asking to install windows updates, can i postpone them')).toBeNull();
+  });
+
   it("reads a possessive as its owner (aws's, cloudtrail's)", () => {
     expect(normalizeSlackText("aws's share vs cloudtrail’s logs").words).toEqual(['aws', 'share', 'vs', 'cloudtrail', 'logs']);
   });

@@ -48,8 +48,8 @@ const asksWhoOutright = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => (ASKS_WHO.has(w) && !asksForAContact(resolution.typed, i)) || ANSWERS_FOR.has(w));
 
 /** What each party's share is called ("our side", "their part"), and whose it can be. */
-const SIDE_NOUNS = new Set(['side', 'end', 'part', 'half', 'share']);
-const POSSESSORS = new Set(['our', 'their', 'my', 'your', 'aws', 'amazons', 'customers']);
+const SIDE_NOUNS = new Set(['side', 'end', 'part', 'half', 'share', 'problem', 'job', 'concern', 'headache']);
+const POSSESSORS = new Set(['our', 'their', 'my', 'your', 'aws', 'amazon', 'amazons', 'customer', 'customers']);
 
 /** Words that ask whether a duty is someone's ("shouldn't aws have…", "isn't amazon supposed to…"). */
 const DUTY_WORDS = new Set(['should', 'shouldnt', 'supposed', 'meant']);
