@@ -707,6 +707,10 @@ describe('topic model', () => {
     expect(card('sqs standard vs fifo, which one for invoices')).toBeNull();
   });
 
+  it("reads a secret in an env var as the application's, 'env' written short or not", () => {
+    expect(card('the stripe token sits in a plaintext env var on our fargate task, ours to fix?')).toBe('fargate.application');
+  });
+
   it("reads a PC as the office's, not AWS's", () => {
     expect(card('the reception pc keeps asking to install windows updates, can i postpone them')).toBeNull();
   });

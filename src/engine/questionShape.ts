@@ -143,7 +143,7 @@ export const namesWhatWeShip = saysInWords(WHAT_WE_SHIP);
  * "the db password is a plaintext env var", "an api token hardcoded in the function": a secret kept where the
  * application keeps its settings or code, which is how the application handles secrets, not how data is encrypted.
  */
-const KEPT_IN_THE_APPLICATION = /\b(?:env vars?|environment variables?|hard ?coded|hardcoded)\b/;
+const KEPT_IN_THE_APPLICATION = /\b(?:env(?:ironment)? var(?:iable)?s?|hard ?coded)\b/;
 export const keepsASecretInTheApplication = saysInWords(KEPT_IN_THE_APPLICATION);
 
 /** Words that name a law or its makers. */
