@@ -681,6 +681,7 @@ describe('topic model', () => {
     expect(card("our bi team keeps exam results in redshift. who decides who's allowed to run queries on them")).toBe('redshift.access');
     expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
     expect(card('who decides which analysts can query the grades schema in redshift')).toBe('redshift.access');
+    expect(card('a cve in the node libs packaged with our lambda, who fixes it')).toBe('lambda.application');
     // A library's own app is no library we ship.
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
   });
