@@ -40,14 +40,17 @@ describe('eval sets stay unseen', () => {
     const withoutControlTitles = (text: string) => controlTitles.reduce((rest, title) => rest.split(title).join(' '), text);
     const corpus = [...filesUnder(join(root, 'src')), ...filesUnder(join(root, 'knowledge'))]
       .filter((file) => !file.endsWith('catalogue.yml'))
-      // Links are AWS's own addresses ("…/application/load-balancer-access-logs.html"), not anybody's question; an
-      // entry's `id` is a key other state depends on (a tip's id orders the daily rotation), named after its subject.
+      // Links are AWS's own addresses ("…/application/load-balancer-access-logs.html") and CLI commands its own words
+      // (`aws ec2 enable-ebs-encryption-by-default`), not anybody's question; an entry's `id` is a key other state
+      // depends on (a tip's id orders the daily rotation), named after its subject.
       .map((file) => ({
         file,
         text: ` ${withoutControlTitles(
           foldPhrase(
             readFileSync(file, 'utf8')
               .replace(/https?:\/\/\S+/g, ' ')
+              .replace(/^\s*command: .*$/gm, ' ')
+              .replace(/`aws [^`]*`/g, ' ')
               .replace(/^\s*-?\s*id: \S+$/gm, ' '),
           ),
         )} `,
