@@ -273,7 +273,7 @@ export const asksWhichOfOurTeams = (resolution: Resolution): boolean => {
   const typed = resolution.typed;
   if (WHICH_UNIT.test(typed.join(' '))) return true;
   const near = (at: number) => typed.slice(Math.max(0, at - 3), at + 4).some((w) => SIDE_OF_THE_SPLIT.has(w));
-  const between = typed.findIndex((w) => w === 'between');
+  const between = typed.indexOf('between');
   const and = between < 0 ? -1 : typed.indexOf('and', between);
   if (and > between && and - between <= 4 && !near(between + 1) && !near(and)) return true;
   const lastOr = typed.lastIndexOf('or');
