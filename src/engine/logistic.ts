@@ -57,6 +57,45 @@ function softmax(scores: Float64Array): Float64Array {
   return out.map((e) => e / sum);
 }
 
+/** One training's weights and bias, with the sums of their squared gradients that scale AdaGrad's steps. */
+interface Learner {
+  weights: Float64Array;
+  weightSquares: Float64Array;
+  bias: Float64Array;
+  biasSquares: Float64Array;
+}
+
+const newLearner = (features: number, width: number): Learner => ({
+  weights: new Float64Array(features * width),
+  weightSquares: new Float64Array(features * width).fill(1e-8),
+  bias: new Float64Array(width),
+  biasSquares: new Float64Array(width).fill(1e-8),
+});
+
+/** One AdaGrad step of the softmax regression on one document (its feature rows, its label's index, its weight). */
+function learnFrom(learner: Learner, featureRows: readonly number[], truth: number, weight: number, options: TrainingOptions): void {
+  const { weights, weightSquares, bias, biasSquares } = learner;
+  const width = bias.length;
+  const scores = Float64Array.from(bias);
+  for (const row of featureRows) for (let k = 0; k < width; k++) scores[k]! += weights[row * width + k]!;
+  const p = softmax(scores);
+  for (let k = 0; k < width; k++) {
+    const gradient = weight * (p[k]! - (k === truth ? 1 : 0));
+    biasSquares[k]! += gradient * gradient;
+    bias[k]! -= (options.rate * gradient) / Math.sqrt(biasSquares[k]!);
+    for (const row of featureRows) {
+      const at = row * width + k;
+      const g = gradient + options.penalty * weights[at]!;
+      weightSquares[at]! += g * g;
+      weights[at]! -= (options.rate * g) / Math.sqrt(weightSquares[at]!);
+    }
+  }
+}
+
+const addInto = (sum: Float64Array, values: Float64Array) => {
+  for (let i = 0; i < values.length; i++) sum[i]! += values[i]!;
+};
+
 export function trainLogistic<L extends string>(
   documents: readonly TrainingDocument<L>[],
   features: readonly string[],
@@ -66,7 +105,9 @@ export function trainLogistic<L extends string>(
   const labelIndex = new Map(labels.map((l, i) => [l, i]));
   const width = labels.length;
   const featureIndex = new Map(features.map((f, i) => [f, i]));
-  const rows = documents.filter((d) => d.features.length > 0).map((d) => ({ ...d, rows: d.features.map((f) => featureIndex.get(f)!) }));
+  const rows = documents
+    .filter((d) => d.features.length > 0)
+    .map((d) => ({ rows: d.features.map((f) => featureIndex.get(f)!), truth: labelIndex.get(d.label)!, weight: d.weight }));
 
   // The weights returned are the average over the second half of training (averaged SGD), and over several
   // trainings in different orders: the last step alone swings with the order of the final documents, and one
@@ -75,31 +116,14 @@ export function trainLogistic<L extends string>(
   const sumBias = new Float64Array(width);
   let averaged = 0;
   for (let order = 0; order < options.orders; order++) {
-    const weights = new Float64Array(featureIndex.size * width);
-    const weightSquares = new Float64Array(featureIndex.size * width).fill(1e-8);
-    const bias = new Float64Array(width);
-    const biasSquares = new Float64Array(width).fill(1e-8);
+    const learner = newLearner(featureIndex.size, width);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
-      for (const { rows: featureRows, label, weight } of seededShuffle(rows, order * options.epochs + epoch + 1)) {
-        const scores = Float64Array.from(bias);
-        for (const row of featureRows) for (let k = 0; k < width; k++) scores[k]! += weights[row * width + k]!;
-        const p = softmax(scores);
-        const truth = labelIndex.get(label)!;
-        for (let k = 0; k < width; k++) {
-          const gradient = weight * (p[k]! - (k === truth ? 1 : 0));
-          biasSquares[k]! += gradient * gradient;
-          bias[k]! -= (options.rate * gradient) / Math.sqrt(biasSquares[k]!);
-          for (const row of featureRows) {
-            const at = row * width + k;
-            const g = gradient + options.penalty * weights[at]!;
-            weightSquares[at]! += g * g;
-            weights[at]! -= (options.rate * g) / Math.sqrt(weightSquares[at]!);
-          }
-        }
+      for (const { rows: featureRows, truth, weight } of seededShuffle(rows, order * options.epochs + epoch + 1)) {
+        learnFrom(learner, featureRows, truth, weight, options);
       }
       if (epoch >= options.epochs / 2) {
-        for (let i = 0; i < weights.length; i++) sumWeights[i]! += weights[i]!;
-        for (let k = 0; k < width; k++) sumBias[k]! += bias[k]!;
+        addInto(sumWeights, learner.weights);
+        addInto(sumBias, learner.bias);
         averaged++;
       }
     }
