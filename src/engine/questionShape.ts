@@ -107,10 +107,10 @@ export const asksWhatBecomesOfIt = saysInWords(/\b(?:survives?|surviving|what ha
  * "where is amazon's SOC 1 report kept?", "download their iso cert": AWS's own evidence of its side, which is the
  * compliance card's (AWS Artifact), however little else the question says.
  */
-const EVIDENCE = /\b(?:reports?|certificates?|certs?|certifications?|attestations?)\b/;
-const FETCHING = /\b(?:where|download|get hold of|obtain|find)\b/;
+const namesEvidence = saysInWords(/\b(?:reports?|certificates?|certs?|certifications?|attestations?)\b/);
+const asksWhereToGetIt = saysInWords(/\b(?:where|download|get hold of|obtain|find)\b/);
 export const asksForTheProvidersEvidence = (resolution: Resolution): boolean =>
-  resolution.namesTheProvider && saysInWords(EVIDENCE)(resolution) && saysInWords(FETCHING)(resolution);
+  resolution.namesTheProvider && namesEvidence(resolution) && asksWhereToGetIt(resolution);
 
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */

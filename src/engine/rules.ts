@@ -134,6 +134,14 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   { asks: keepsASecretInTheApplication, topic: 'application', over: 'encryption' },
 ];
 
+/**
+ * Of LEADING_TOPICS, the first the question asks whose topic is among the ranked `topics` and may lead the first of
+ * them (`over`): the ranking of the cards, or the topics the fallback card offers.
+ */
+function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][]) {
+  return LEADING_TOPICS.find(({ asks, topic, over }) => topics.includes(topic) && (over === undefined || topics[0] === over) && asks(resolution));
+}
+
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
   if (subject === 'none') return null;
   if (subject === 'service') return service ? { service, topic: null } : null;
@@ -488,8 +496,9 @@ export function decide(
     }
     // A topic the question's shape leads to ("who decides which analysts can query it" is access), among those the
     // model leans to: that topic's card, the whole card offered.
-    const led = LEADING_TOPICS.find(
-      ({ asks, topic, over }) => (over === undefined || alternatives[0]?.topic === over) && alternatives.some((key) => key.topic === topic) && asks(resolution),
+    const led = leadingTopic(
+      resolution,
+      alternatives.map((key) => key.topic),
     );
     if (led && asksOneDuty) {
       return { kind: 'card', key: { service: named, topic: led.topic }, confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
@@ -606,13 +615,14 @@ export function decide(
   if (restated && closeSecond && cards[0]?.key.topic === restated && otherTopic !== undefined && cards[1]?.key.topic === otherTopic) {
     [cards[0], cards[1]] = [cards[1]!, cards[0]!];
   }
-  const led = LEADING_TOPICS.map((leading) => ({ ...leading, at: cards.findIndex((c) => c.key.topic === leading.topic) })).find(
-    ({ asks, at }) => at >= 0 && asks(resolution),
+  const led = leadingTopic(
+    resolution,
+    cards.map((c) => c.key.topic),
   );
   const firstTopic = cards[0]!.key.topic;
-  const leadable =
-    firstTopic === null ? led?.overTheWholeCard && !asksForTheWholeSplit(resolution) : TOPICS.includes(firstTopic) && (led?.over ?? firstTopic) === firstTopic;
-  if (led && led.at > 0 && leadable) cards.unshift(...cards.splice(led.at, 1));
+  const leadable = firstTopic === null ? led?.overTheWholeCard && !asksForTheWholeSplit(resolution) : TOPICS.includes(firstTopic);
+  const at = led ? cards.findIndex((c) => c.key.topic === led.topic) : -1;
+  if (led && at > 0 && leadable) cards.unshift(...cards.splice(at, 1));
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
