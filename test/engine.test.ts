@@ -726,6 +726,12 @@ describe('topic model', () => {
     expect(answer.alternatives?.some((key) => key.service === null)).toBe(true);
   });
 
+  it('answers switching GuardDuty on, where and by default, with its configuration card; its findings with logging', () => {
+    expect(card('enabling guardduty in each region')).toBe('guardduty.configuration');
+    expect(card('guardduty should be enabled everywhere, us or aws')).toBe('guardduty.configuration');
+    expect(card('guardduty findings land in the console and nobody reads them, whose job')).toBe('guardduty.logging');
+  });
+
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {
     expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
   });
