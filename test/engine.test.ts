@@ -537,6 +537,8 @@ describe('topic model', () => {
   it('reads how the split varies with the kind of service, services named only as examples, as the categories card', () => {
     expect(card('why is there so much more work for us to secure on ec2 than on lambda, is there a grouping behind it')).toBe('categories');
     expect(card('does encryption differ between s3 and ebs, who turns it on')).toMatch(/^(s3|ebs)\.encryption$/);
+    // The share said as what is left to do, or as duties.
+    expect(card('how come there is less left to do for us on lambda than on ecs')).toBe('categories');
     expect(card('how much does our bill change depending on the instance type')).toBeNull();
   });
 

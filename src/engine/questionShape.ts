@@ -302,7 +302,23 @@ const VARYING_WORDS = new Set([
 /** Words that group services by how much AWS runs for you. */
 const KIND_WORDS = new Set(['type', 'types', 'kind', 'kinds', 'grouping', 'groupings', 'tier', 'tiers', 'tiering', 'managed', 'class', 'classes']);
 /** Words for the customer's share of the work. */
-const SHARE_WORDS = new Set(['share', 'work', 'split', 'secure', 'security', 'responsibility', 'responsible', 'own']);
+const SHARE_WORDS = new Set([
+  'share',
+  'work',
+  'split',
+  'secure',
+  'security',
+  'responsibility',
+  'responsibilities',
+  'responsible',
+  'own',
+  'duties',
+  'tasks',
+  'burden',
+  'effort',
+]);
+/** The share said as what is left to do ("way more to do on ec2 than on dynamodb"). */
+const LEFT_TO_DO = / to do /;
 
 /**
  * "why does how much we secure change between something like ec2 and something like s3?", "does the split depend on
@@ -311,7 +327,8 @@ const SHARE_WORDS = new Set(['share', 'work', 'split', 'secure', 'security', 're
  */
 export function asksHowTheSplitVaries(resolution: Resolution): boolean {
   const typed = resolution.typed;
-  if (!typed.some((w) => VARYING_WORDS.has(w)) || !typed.some((w) => SHARE_WORDS.has(w))) return false;
+  const namesAShare = typed.some((w) => SHARE_WORDS.has(w)) || LEFT_TO_DO.test(` ${typed.join(' ')} `);
+  if (!typed.some((w) => VARYING_WORDS.has(w)) || !namesAShare) return false;
   const services = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' || term.kind === 'described' ? [term.service] : [])));
   if (!typed.some((w) => KIND_WORDS.has(w)) && services.size < 2) return false;
   return !namesATopic(resolution);
