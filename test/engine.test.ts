@@ -734,6 +734,12 @@ describe('topic model', () => {
     expect(card('guardduty findings land in the console and nobody reads them, whose job')).toBe('guardduty.logging');
   });
 
+  it('asks about a service that watches others for what it does to them, not about the services it watches', () => {
+    expect(card('does guardduty analyze the files in our s3 buckets, and who answers for that data')).toBe('guardduty.data');
+    // The images it scans are what we ship: the application's.
+    expect(card('does inspector scan the images in ecr and our lambdas, or only ec2')).toBe('inspector.application');
+  });
+
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {
     expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
   });

@@ -136,7 +136,7 @@ export const asksWhoIsAllowed = saysInWords(WHO_MAY);
  * is a library's own system.
  */
 const WHAT_WE_SHIP =
-  /\b(?:(?:container|base|docker|our|the) images?|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libs|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|packaged with|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
+  /\b(?:(?:container|base|docker|our|the|ecr) images?|images? in ecr|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libs|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|packaged with|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
 export const namesWhatWeShip = saysInWords(WHAT_WE_SHIP);
 
 /**

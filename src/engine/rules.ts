@@ -161,7 +161,7 @@ export interface Models {
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
-  const fronting = frontService(resolution) ?? destinationService(resolution) ?? resourceOfAPermission(resolution);
+  const fronting = frontService(resolution) ?? destinationService(resolution) ?? resourceOfAPermission(resolution) ?? watcherAskedAbout(resolution, kb);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -270,6 +270,56 @@ function resourceOfAPermission(resolution: Resolution): ServiceId | null {
   const allowed = named.filter(({ found }) => found.position > which && found.position < permits).map(({ service }) => service);
   const allowedOn = named.find(({ service, found }) => found.position > permits && !allowed.includes(service));
   return allowed.length > 0 && allowedOn ? allowedOn.service : null;
+}
+
+/** What a service that watches others does to them ("inspector scans our lambdas", "does guardduty read our s3 objects"). */
+const WATCHING = new Set([
+  'scan',
+  'scans',
+  'scanning',
+  'scanned',
+  'read',
+  'reads',
+  'reading',
+  'cover',
+  'covers',
+  'covering',
+  'check',
+  'checks',
+  'checking',
+  'watch',
+  'watches',
+  'watching',
+  'monitor',
+  'monitors',
+  'monitoring',
+  'inspect',
+  'inspects',
+  'analyze',
+  'analyzes',
+  'analyse',
+  'analyses',
+  'look',
+  'looks',
+]);
+
+/**
+ * Of a service that watches others (it stands for a topic and leads when named first: Inspector, GuardDuty, Config)
+ * and the services it is said to watch ("does inspector scan our lambdas and ecr images?"), the watcher is asked
+ * about: what it covers is its own split. A finding it raised on a resource ("inspector flagged a cve on ec2") is not
+ * what it does, and stays the resource's.
+ */
+function watcherAskedAbout(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+  const namers = resolution.terms.filter(({ term }) => term.kind === 'service' || term.kind === 'service-topic');
+  const watcher = namers.find(({ term }) => {
+    const card = term.kind === 'service' || term.kind === 'service-topic' ? kb.services.get(term.service) : undefined;
+    return card?.implies_topic !== undefined && card.leads_when_named_first;
+  });
+  if (!watcher || (watcher.term.kind !== 'service' && watcher.term.kind !== 'service-topic')) return null;
+  const watched = watcher.term.service;
+  const watches = resolution.spelled.slice(watcher.position + 1, watcher.position + phraseWords(watcher.phrase) + 1).some((w) => WATCHING.has(w));
+  const othersAfter = namers.some(({ term, position }) => position > watcher.position && term.kind === 'service' && term.service !== watched);
+  return watches && othersAfter ? watched : null;
 }
 
 /** The service a question describes without naming it ("the shared network drive our containers mount"), if one stands out. */
