@@ -740,6 +740,10 @@ describe('topic model', () => {
     expect(card('does inspector scan the images in ecr and our lambdas, or only ec2')).toBe('inspector.application');
   });
 
+  it('asks about the guardrail policies (SCPs) said first, not the services they are about', () => {
+    expect(card('an scp so nobody can turn off aws config recording, whose job')).toMatch(/^organizations\./);
+  });
+
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {
     expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
   });

@@ -176,6 +176,17 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
     mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
   }
   if (primary === null || mentions.size < 2) return primary;
+  // The policies of a service that governs others, said before any service is named ("scps to stop anyone disabling
+  // cloudtrail"), are what is asked about; the services named after them are what the policies are about.
+  const firstNamer = resolution.terms.find(({ term }) => term.kind === 'service' || term.kind === 'service-topic')?.term;
+  const governing = firstNamer?.kind === 'service-topic' ? kb.services.get(firstNamer.service) : undefined;
+  if (
+    firstNamer?.kind === 'service-topic' &&
+    governing?.governs_other_services &&
+    governing.implies_topic === firstNamer.topic &&
+    byKeywordOnly.has(firstNamer.service)
+  )
+    return firstNamer.service;
   const ranked = services.rank(contentStems(resolution), [...mentions.keys()]);
   const best = ranked[0];
   if (!best || best.label === primary || mentions.get(best.label)! < mentions.get(primary)!) return primary;

@@ -131,6 +131,11 @@ function defineSchemas({ z }: typeof Zod) {
      * Named after another, it still only says its topic ("secrets manager cloudtrail").
      */
     leads_when_named_first: z.literal(true).optional(),
+    /**
+     * Set on a service whose policies govern other services ("scps to stop anyone disabling cloudtrail" is about the
+     * SCPs): its keyword said before any service is named makes it the one asked about.
+     */
+    governs_other_services: z.literal(true).optional(),
     aws: bullets(220),
     customer: bullets(220),
     links: z.array(linkSchema).min(1).max(4),
