@@ -744,6 +744,11 @@ describe('topic model', () => {
     expect(card('an scp so nobody can turn off aws config recording, whose job')).toMatch(/^organizations\./);
   });
 
+  it('answers whether stored data outlives the hardware (durability) with the availability card, unless backups are named', () => {
+    expect(card('could amazon ever lose the objects we keep in s3')).toBe('s3.availability');
+    expect(card("if we lose data because no one turned on backups, aws's fault?")).toBe('backup');
+  });
+
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {
     expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
   });

@@ -13,6 +13,7 @@ import {
   asksWhoIsAllowed,
   namesWhatWeShip,
   keepsASecretInTheApplication,
+  asksAboutDurability,
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
@@ -132,7 +133,16 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   { asks: namesWhatWeShip, topic: 'application', over: 'patching' },
   // A password in an env var is how the application handles secrets, however plain its text.
   { asks: keepsASecretInTheApplication, topic: 'application', over: 'encryption' },
+  // Whether what is stored outlives the disks under it is the availability card's, however much it sounds like backup,
+  // unless backups are named ("if we lose data because nobody took backups").
+  { asks: (resolution) => asksAboutDurability(resolution) && !namesTheTopic(resolution, 'backup'), topic: 'availability', overTheWholeCard: true },
 ];
+
+/** Whether a phrase of the topic, or a service's keyword of it, stands in the question ("backups", "pitr"). */
+const namesTheTopic = (resolution: Resolution, topic: TopicId): boolean =>
+  resolution.terms.some(
+    ({ term }) => (term.kind === 'topic' && isStrongTopic(term) && term.topic === topic) || (term.kind === 'service-topic' && term.topic === topic),
+  );
 
 /**
  * Of LEADING_TOPICS, the first the question asks whose topic is among the ranked `topics` and may lead the first of
