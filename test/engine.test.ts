@@ -749,6 +749,12 @@ describe('topic model', () => {
     expect(card("if we lose data because no one turned on backups, aws's fault?")).toBe('backup');
   });
 
+  it('answers the hardware under a service (its hosts, disks, hypervisor) with the physical card, deleting our data with data', () => {
+    expect(card("the actual host under our ec2 instance died overnight, amazon's problem?")).toBe('ec2.physical');
+    expect(card('who looks after the machines that lambda functions run on')).toBe('lambda.physical');
+    expect(card('when we delete a dynamodb table is the data on disk wiped')).toBe('dynamodb.data');
+  });
+
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {
     expect(card('is turning on cloudtrail log file validation our job')).toBe('cloudtrail.logging');
   });

@@ -113,6 +113,22 @@ export const asksAboutDurability = saysInWords(
 );
 
 /**
+ * "the physical server under our instance", "the underlying hosts", "the servers lambda runs on", "the hypervisor",
+ * "who destroys the old drives": the hardware under a service, the physical card's (142 of 178 such questions across
+ * the opened sets were labelled physical; most others patch it or ask whether data survives it).
+ */
+const UNDER_THE_SERVICE =
+  /\b(?:(?:physical|actual|underlying|bare metal) (?:servers?|hosts?|box(?:es)?|machines?|hardware|disks?|drives?|storage)|hardware|hypervisors?|the (?:servers?|hosts?|machines?) (?:that )?(?:\w+ ){0,3}runs? on)\b/;
+/** Deleting what is ours asks what becomes of the data ("when we delete a volume, is the disk wiped?"); staying up, availability. */
+const NOT_THE_HARDWARE = /\b(?:delete|deleted|deleting|deletes|stays? up|uptime|fail ?over)\b/;
+const DISPOSED_MEDIA =
+  /\b(?:disks?|drives?|media)\b.*\b(?:wiped?|wiping|destroy(?:ed|s)?|destruction|dispos(?:e|ed|al)|shred(?:ded|ding)?|retired?|end of life)\b|\b(?:wipes?|destroys?|dispos(?:e|es|al of)|shreds?) (?:the )?(?:old |failed |retired )?(?:hard )?(?:disks?|drives?|media)\b/;
+export const asksAboutTheHardware = (resolution: Resolution): boolean => {
+  const typed = ` ${resolution.typed.join(' ')} `;
+  return (UNDER_THE_SERVICE.test(typed) || DISPOSED_MEDIA.test(typed)) && !NOT_THE_HARDWARE.test(typed);
+};
+
+/**
  * "where is amazon's SOC 1 report kept?", "download their iso cert": AWS's own evidence of its side, which is the
  * compliance card's (AWS Artifact), however little else the question says.
  */
