@@ -714,6 +714,15 @@ describe('topic model', () => {
     expect(card('the stripe token sits in a plaintext env var on our fargate task, ours to fix?')).toBe('fargate.application');
   });
 
+  it("refuses another vendor's product named with an AWS service's word, a size, a device's firmware and code to copy", () => {
+    expect(card('cloudflare waf rule to stop credential stuffing on the login page')).toBeNull();
+    expect(card('how many ec2 instances do we need to run for black friday traffic')).toBeNull();
+    expect(card('the parking gate controllers need a firmware patch, whose job')).toBeNull();
+    expect(card('terraform snippet for a private subnet with a nat gateway')).toBeNull();
+    // AWS's own storage firmware, with the service named, is AWS's patching.
+    expect(card('who updates the firmware on the storage behind ebs volumes')).toBe('ebs.patching');
+  });
+
   it("reads a PC as the office's, not AWS's", () => {
     expect(card('the reception pc keeps asking to install windows updates, can i postpone them')).toBeNull();
   });

@@ -14,9 +14,9 @@ export const isStrongTopic = (term: Term): boolean => term.kind === 'topic' && t
 /** Whether a topic is named outright: a strong topic phrase or a service's keyword. */
 export const namesATopic = (resolution: Resolution): boolean => resolution.terms.some(({ term }) => isStrongTopic(term) || term.kind === 'service-topic');
 
-/** How a question opens when it asks for steps rather than for who is responsible. */
+/** How a question opens when it asks for steps (or code to copy) rather than for who is responsible. */
 const HOW_TO_OPENING =
-  /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats? the (?:syntax|command|code)|example of|show me how)\b/;
+  /^(?:(?:hi|hey|hello|quick question|question) )*(?:how (?:do|can|should|would) (?:i|we|you)|how to|whats? the (?:syntax|command|code)|example of|show me how|(?:[a-z0-9]+ )?(?:snippet|code sample|boilerplate)s? (?:for|to))\b/;
 
 const ASKS_WHO = new Set(['who', 'whos', 'whose', 'whom']);
 
@@ -229,11 +229,15 @@ export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAs
 /**
  * "do we have to patch it?", "do we still need to…", "do we stop having to…": whether a duty is ours (396 of 400 such
  * questions across the opened sets were ours); so is "do we turn it on / enable it / set it up" (35 of 36, the other
- * a career). "how do we…" asks for steps.
+ * a career). "how do we…" asks for steps, and "how many instances do we need to…" a size.
  */
-const asksWhetherItIsOursToDo = saysInWords(
-  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b/,
-);
+const OURS_TO_DO =
+  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b/;
+const ASKS_A_SIZE = /\bhow (?:many|much)\b/;
+const asksWhetherItIsOursToDo = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return OURS_TO_DO.test(typed) && !ASKS_A_SIZE.test(typed);
+};
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 export function asksWhichSideOutright(resolution: Resolution): boolean {

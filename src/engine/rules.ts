@@ -222,6 +222,16 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
   return best.p >= odds * primaryP ? best.label : primary;
 }
 
+/**
+ * Whether every word naming the service comes right after another vendor's name ("cloudflare waf rule", "azure
+ * firewall"): that vendor's product, not AWS's.
+ */
+function onlyAVendorsProduct(resolution: Resolution, service: ServiceId): boolean {
+  const vendorEnds = new Set(resolution.terms.flatMap(({ term, phrase, position }) => (term.kind === 'outside-aws' ? [position + phraseWords(phrase)] : [])));
+  const naming = resolution.terms.filter(({ term }) => (term.kind === 'service' || term.kind === 'service-topic') && term.service === service);
+  return naming.length > 0 && naming.every(({ position }) => vendorEnds.has(position));
+}
+
 /** A service named in the question, and where. */
 type NamedService = { service: ServiceId; found: FoundTerm };
 
@@ -486,7 +496,8 @@ export function decide(
   const outsideAws = resolution.terms.some(({ term }) => term.kind === 'outside-aws');
   // A service only guessed or described ("ssl cert … expired" reads like ACM, "the instance" of another vendor's
   // product) does not bring AWS into it.
-  if (outsideAws && (!service || guessed) && !uncovered && !namesAwsItself(resolution)) return refuse('out_of_scope');
+  if (outsideAws && (!service || guessed || onlyAVendorsProduct(resolution, service)) && !uncovered && !namesAwsItself(resolution))
+    return refuse('out_of_scope');
   if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
