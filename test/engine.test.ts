@@ -665,6 +665,8 @@ describe('topic model', () => {
     expect(keys.alternatives?.map(formatCardKey)).toContain('access');
     // Said to be generic, the general card answers.
     expect(card('generic question: mfa and access keys, always the customer?')).toBe('access');
+    // Nobody paged when something failed: setting up alarms, CloudWatch's.
+    expect(card('nobody got paged when the signup api started failing, is alerting something we set up')).toBe('cloudwatch.logging');
     // An alarm of a building or a panel is not CloudWatch's.
     expect(card('who knows the burglar alarm code for the loading dock')).toBeNull();
   });
