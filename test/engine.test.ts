@@ -241,6 +241,9 @@ describe('resolver and rules', () => {
 
   it('reads plural and verb forms through known stems, and keeps unknown words apart', () => {
     expect(kinds('patchings')).toEqual(['topic:patching']);
+    // A consonant doubled before -ing, back to the phrase's word; everyday verbs stay as typed.
+    expect(kinds('snapshotting')).toEqual(kinds('snapshot'));
+    expect(resolve('setting it up').spelled).toContain('setting');
     const r = resolve('s3 zorblax quuxes');
     expect(r.unknown).toEqual(['zorblax', 'quuxes']);
   });

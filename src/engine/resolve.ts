@@ -48,7 +48,7 @@ const SUFFIXES = ['ies', 'es', 's', 'ing', 'ed'] as const;
  * vocabulary's phrases or scaffolding, so that an inflected word means what its base form means.
  */
 function vocabularyStem(word: string, vocabulary: Vocabulary): string | null {
-  return stemWhere(word, (candidate) => vocabulary.correctionTargets.has(candidate));
+  return stemWhere(word, (candidate) => vocabulary.correctionTargets.has(candidate)) ?? undoubledPhraseWord(word, vocabulary);
 }
 
 function stemWhere(word: string, accept: (candidate: string) => boolean): string | null {
@@ -60,6 +60,15 @@ function stemWhere(word: string, accept: (candidate: string) => boolean): string
     }
   }
   return null;
+}
+
+/**
+ * "snapshotting" → "snapshot": a phrase's word with its last consonant doubled before -ing. Only into a word of our
+ * phrases: everyday verbs ("setting", "getting") stay as typed.
+ */
+function undoubledPhraseWord(word: string, vocabulary: Vocabulary): string | null {
+  const doubled = /^(.{2,}([b-df-hj-np-tv-z]))\2ing$/.exec(word);
+  return doubled && vocabulary.phrases.has(doubled[1]!) ? doubled[1]! : null;
 }
 
 function spellWords(input: readonly string[], vocabulary: Vocabulary, speller: SpellingCorrector): string[] {
