@@ -831,6 +831,10 @@ describe('topic model', () => {
     // So are a hospital's medical devices and a lab's instruments.
     expect(card('infusion pumps firmware cve who patches')).toBeNull();
     expect(card('our mri scanner still has the default service password, who should change it')).toBeNull();
+    // So are the premises' kiosks, tapes and lab freezers, however much their words sound like ours.
+    expect(card('the lobby kiosks keep rebooting after the update, who looks at them')).toBeNull();
+    expect(card('who changes the backup tapes on friday')).toBeNull();
+    expect(card('the freezer alarm in the lab went off at 2am, whose job to respond')).toBeNull();
     // Plant-floor controllers and other vendors' firewalls are theirs.
     expect(card('the plcs on the packaging line need a firmware update, us or the vendor')).toBeNull();
     expect(card('who changes the rule on our fortigate for the new historian server')).toBeNull();
