@@ -109,7 +109,7 @@ export const asksWhatBecomesOfIt = saysInWords(/\b(?:survives?|surviving|what ha
  * sets were labelled availability), not backup's, the hardware's or the data's.
  */
 export const asksAboutDurability = saysInWords(
-  /\b(?:durable|durability|(?:11|eleven) (?:9s|nines)|survives?|surviving|vanish(?:es)?|disappears?|(?:lose|losing|lost) (?:an? |our |the |any )?(?:objects?|files?|archives?|data))\b/,
+  /\b(?:durable|durability|(?:11|eleven) (?:9s|nines)|survives?|surviving|vanish(?:es)?|disappears?|(?:lose|losing|lost) (?:an? |our |the |any )?(?:objects?|files?|archives?|data)|(?:do|will|would) (?:we|i) lose)\b/,
 );
 
 /**
@@ -119,8 +119,11 @@ export const asksAboutDurability = saysInWords(
  */
 const UNDER_THE_SERVICE =
   /\b(?:(?:physical|actual|underlying|bare metal) (?:servers?|hosts?|box(?:es)?|machines?|hardware|disks?|drives?|storage)|hardware|hypervisors?|the (?:servers?|hosts?|machines?) (?:that )?(?:\w+ ){0,3}runs? on)\b/;
-/** Deleting what is ours asks what becomes of the data ("when we delete a volume, is the disk wiped?"); staying up, availability. */
-const NOT_THE_HARDWARE = /\b(?:delete|deleted|deleting|deletes|stays? up|uptime|fail ?over)\b/;
+/**
+ * Deleting what is ours asks what becomes of the data ("when we delete a volume, is the disk wiped?"); staying up,
+ * availability; a certification of the hardware ("validated under FIPS 140"), compliance.
+ */
+const NOT_THE_HARDWARE = /\b(?:delete|deleted|deleting|deletes|stays? up|uptime|fail ?over|validated|certified|certification|fips)\b/;
 const DISPOSED_MEDIA =
   /\b(?:disks?|drives?|media)\b.*\b(?:wiped?|wiping|destroy(?:ed|s)?|destruction|dispos(?:e|ed|al)|shred(?:ded|ding)?|retired?|end of life)\b|\b(?:wipes?|destroys?|dispos(?:e|es|al of)|shreds?) (?:the )?(?:old |failed |retired )?(?:hard )?(?:disks?|drives?|media)\b/;
 export const asksAboutTheHardware = (resolution: Resolution): boolean => {

@@ -137,13 +137,9 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   // Whether what is stored outlives the disks under it is the availability card's, however much it sounds like backup,
   // unless backups are named ("if we lose data because nobody took backups").
   { asks: (resolution) => asksAboutDurability(resolution) && !namesTheTopic(resolution, 'backup'), topic: 'availability', overTheWholeCard: true },
-  // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching it or
-  // its certification is asked.
-  {
-    asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching') && !namesTheTopic(resolution, 'compliance'),
-    topic: 'physical',
-    overTheWholeCard: true,
-  },
+  // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching it is
+  // asked (or its certification, see asksAboutTheHardware).
+  { asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching'), topic: 'physical', overTheWholeCard: true },
 ];
 
 /** Whether a phrase of the topic, or a service's keyword of it, stands in the question ("backups", "pitr"). */
