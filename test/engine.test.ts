@@ -693,6 +693,12 @@ describe('topic model', () => {
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
   });
 
+  it('answers the belief that moving to AWS hands all of security over with the model, the topic named offered', () => {
+    const answer = engine.answer('now that we are moving the crm to aws, does that mean amazon is responsible if customer data leaks?');
+    expect(answer.match && formatCardKey(answer.match)).toBe('overview');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('data');
+  });
+
   it('answers the model named in full whatever out-of-scope word surrounds it', () => {
     expect(card('security of the cloud vs security in the cloud, explained simply for the billing team')).toBe('overview');
   });

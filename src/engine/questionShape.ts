@@ -131,6 +131,23 @@ export const asksAboutTheHardware = (resolution: Resolution): boolean => {
   return (UNDER_THE_SERVICE.test(typed) || DISPOSED_MEDIA.test(typed)) && !NOT_THE_HARDWARE.test(typed);
 };
 
+/** Moving to AWS ("once we move everything to aws", "migrating into the cloud"). */
+const MOVING_TO_AWS =
+  /\b(?:mov(?:e|es|ed|ing)|migrat(?:e|es|ed|ing)|lift and shift(?:ing)?|going) (?:\w+ ){0,5}(?:to|into|onto) (?:the )?(?:aws|amazon|cloud)\b/;
+/** AWS said to own it all: "aws is now responsible for…", "means amazon is accountable", "security is basically amazon's problem". */
+const AWS_OWNS_IT =
+  /\b(?:(?:aws|amazon) (?:is|are|becomes?|will be) (?:now |then |basically |fully |automatically )?(?:responsible|accountable|liable|on the hook)|security (?:is|becomes) (?:basically |now |then |all )?(?:aws|amazon)s?(?: problem| job| responsibility)?)\b/;
+
+/**
+ * "does moving to aws mean aws is now responsible for our hipaa security?", "once we move everything to aws,
+ * security is basically amazon's problem?": the belief that moving hands over the whole of security, which the model
+ * itself answers, whatever topic serves as the example.
+ */
+export const asksWhetherMovingHandsItAllOver = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return MOVING_TO_AWS.test(typed) && AWS_OWNS_IT.test(typed);
+};
+
 /**
  * "where is amazon's SOC 1 report kept?", "download their iso cert": AWS's own evidence of its side, which is the
  * compliance card's (AWS Artifact), however little else the question says.

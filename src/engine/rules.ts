@@ -15,6 +15,7 @@ import {
   keepsASecretInTheApplication,
   asksAboutDurability,
   asksAboutTheHardware,
+  asksWhetherMovingHandsItAllOver,
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
@@ -532,6 +533,11 @@ export function decide(
   const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
   /** The topics the question names outright (a strong topic phrase). */
   const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
+  // The belief that moving to AWS hands it all over is the model's question; a topic named as its example is offered.
+  if (!service && !uncovered && asksWhetherMovingHandsItAllOver(resolution)) {
+    const example = namedTopics[0];
+    return overviewCard(0.7, example ? [{ service: null, topic: example }] : []);
+  }
   /**
    * Up to two labels of a kind that the model ranks above `floor`: what a fallback card offers beside itself, so an
    * unsure answer still leads to the card the model leans to.
