@@ -693,6 +693,11 @@ describe('topic model', () => {
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
   });
 
+  it('answers a part of the model whose meaning is asked, whatever topic its context names', () => {
+    expect(card("what does 'abstracted services' mean? our pci assessor wrote it in the report")).toBe('categories');
+    expect(card('what are inherited controls, the soc 2 auditor asked')).toBe('shared-controls');
+  });
+
   it('answers the belief that moving to AWS hands all of security over with the model, the topic named offered', () => {
     const answer = engine.answer('now that we are moving the crm to aws, does that mean amazon is responsible if customer data leaks?');
     expect(answer.match && formatCardKey(answer.match)).toBe('overview');

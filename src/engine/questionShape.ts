@@ -44,7 +44,7 @@ export const asksOnlyForAContact = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => ASKS_WHO.has(w) && asksForAContact(resolution.typed, i)) && !asksWhichSideOutright(resolution);
 
 /** A who-word that asks who answers for something (not whom to contact), or whose responsibility or fault it is. */
-const asksWhoOutright = (resolution: Resolution): boolean =>
+export const asksWhoOutright = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => (ASKS_WHO.has(w) && !asksForAContact(resolution.typed, i)) || ANSWERS_FOR.has(w));
 
 /** What each party's share is called ("our side", "their part"), and whose it can be. */
@@ -130,6 +130,10 @@ export const asksAboutTheHardware = (resolution: Resolution): boolean => {
   const typed = ` ${resolution.typed.join(' ')} `;
   return (UNDER_THE_SERVICE.test(typed) || DISPOSED_MEDIA.test(typed)) && !NOT_THE_HARDWARE.test(typed);
 };
+
+/** "what are 'inherited controls'?", "what does abstracted service mean", "they keep using the term": a term defined. */
+const WHAT_IT_MEANS = /^(?:so |ok |hey )?(?:what (?:are|is|does|do)|whats|define|definition of|meaning of)\b|\bthe term\b|\bmean(?:s|t)?\b/;
+export const asksWhatItMeans = saysInWords(WHAT_IT_MEANS);
 
 /** Moving to AWS ("once we move everything to aws", "migrating into the cloud"). */
 const MOVING_TO_AWS =

@@ -16,6 +16,8 @@ import {
   asksAboutDurability,
   asksAboutTheHardware,
   asksWhetherMovingHandsItAllOver,
+  asksWhatItMeans,
+  asksWhoOutright,
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
@@ -670,7 +672,11 @@ export function decide(
     conceptNamed.kind === 'concept' &&
     conceptNamed.weight >= FULL_NAME_WEIGHT &&
     namedTopics.every((topic) => pOf(conceptNamed.concept) > pOf(topic));
-  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics);
+  // A part of the model whose meaning is asked ("what are 'inherited controls'? our iso auditor keeps using the term")
+  // is the question, whatever topic the context names.
+  const defined =
+    conceptNamed && conceptNamed.kind === 'concept' && conceptNamed.concept !== 'overview' && asksWhatItMeans(resolution) && !asksWhoOutright(resolution);
+  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined);
   // "what does amazon take care of and what do we, coming from racks, cooling and patching ourselves": both sides
   // contrasted over several topics, no service, asks for the whole split; the likeliest topic is offered.
   const distinctTopicsNamed = new Set(namedTopics).size;
@@ -683,7 +689,7 @@ export function decide(
     const p = pOf(concept);
     // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
     // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
-    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || p >= (ranked[0]?.p ?? 0))) {
+    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || defined || p >= (ranked[0]?.p ?? 0))) {
       const confidence = margin(p, ranked.find((r) => r.label !== concept)?.p);
       // Unsure, like any other card: the likeliest other card is offered beside it.
       const runnerUp = cards.find((c) => c.key.topic !== concept)?.key;
