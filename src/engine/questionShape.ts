@@ -131,7 +131,7 @@ export const asksAboutTheHardware = (resolution: Resolution): boolean => {
   return (UNDER_THE_SERVICE.test(typed) || DISPOSED_MEDIA.test(typed)) && !NOT_THE_HARDWARE.test(typed);
 };
 
-/** "what are 'inherited controls'?", "what does abstracted service mean", "they keep using the term": a term defined. */
+/** "define shared controls", "what does abstracted service mean", "the assessor keeps using the term": a term defined. */
 const WHAT_IT_MEANS = /^(?:so |ok |hey )?(?:what (?:are|is|does|do)|whats|define|definition of|meaning of)\b|\bthe term\b|\bmean(?:s|t)?\b/;
 export const asksWhatItMeans = saysInWords(WHAT_IT_MEANS);
 

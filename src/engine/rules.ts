@@ -672,8 +672,8 @@ export function decide(
     conceptNamed.kind === 'concept' &&
     conceptNamed.weight >= FULL_NAME_WEIGHT &&
     namedTopics.every((topic) => pOf(conceptNamed.concept) > pOf(topic));
-  // A part of the model whose meaning is asked ("what are 'inherited controls'? our iso auditor keeps using the term")
-  // is the question, whatever topic the context names.
+  // A part of the model whose meaning is asked ("our pci assessor wrote 'abstracted services', what does it mean?") is
+  // the question, whatever topic the context names.
   const defined =
     conceptNamed && conceptNamed.kind === 'concept' && conceptNamed.concept !== 'overview' && asksWhatItMeans(resolution) && !asksWhoOutright(resolution);
   const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined);
