@@ -666,6 +666,10 @@ describe('topic model', () => {
     const keys = engine.answer('a build bot still uses access keys made in 2018, who is meant to rotate them');
     expect(keys.match && formatCardKey(keys.match)).toBe('iam.access');
     expect(keys.alternatives?.map(formatCardKey)).toContain('access');
+    // A topic asked of in general with a service as its example: the general card, the service's offered.
+    const example = engine.answer('in general, who turns on encryption at rest, for example on our rds databases');
+    expect(example.match && formatCardKey(example.match)).toBe('encryption');
+    expect(example.alternatives?.map(formatCardKey)).toContain('rds.encryption');
     // Said to be generic, the general card answers.
     expect(card('generic question: mfa and access keys, always the customer?')).toBe('access');
     // Nobody paged when something failed: setting up alarms, CloudWatch's.

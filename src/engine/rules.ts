@@ -745,6 +745,11 @@ export function decide(
   const sameTopicElsewhere =
     best.key.service && best.key.topic ? others.map((other) => ({ service: other, topic: best.key.topic })).find((key) => cardExists(kb, key)) : undefined;
   if (sameTopicElsewhere) alternatives.push(sameTopicElsewhere);
+  // A topic named and asked of in general, a service only its example ("in general, is tls between our services ours?
+  // like inside the vpc"): the general card, the service's offered.
+  if (!inferred && best.key.service && best.key.topic && namedTopics.some((topic) => topic === best.key.topic) && asksInGeneral(resolution)) {
+    return { kind: 'card', key: { service: null, topic: best.key.topic }, confidence, alternatives: [best.key], uncovered };
+  }
   // A service the question never named but a phrase of its cards implies ("root account" → IAM) is a guess: the
   // general card for the topic is offered beside it.
   if (inferred && best.key.service && best.key.topic && TOPICS.includes(best.key.topic)) {
