@@ -769,6 +769,10 @@ describe('topic model', () => {
     expect(card('does inspector scan the images in ecr and our lambdas, or only ec2')).toBe('inspector.application');
   });
 
+  it('asks about what is attached to a service, even named by its keyword, not the service it hangs on', () => {
+    expect(card('is logging on for the web acl attached to our api gateway, or do we switch it on')).toMatch(/^waf\./);
+  });
+
   it('asks about the guardrail policies (SCPs) said first, not the services they are about', () => {
     expect(card('an scp so nobody can turn off aws config recording, whose job')).toMatch(/^organizations\./);
   });

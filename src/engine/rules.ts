@@ -178,7 +178,12 @@ export interface Models {
  * and nobody throttles it" asks about API Gateway; "who pages us from cloudwatch when elb health checks fail" about CloudWatch).
  */
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
-  const fronting = frontService(resolution) ?? destinationService(resolution) ?? resourceOfAPermission(resolution) ?? watcherAskedAbout(resolution, kb);
+  const fronting =
+    frontService(resolution) ??
+    attachedService(resolution) ??
+    destinationService(resolution) ??
+    resourceOfAPermission(resolution) ??
+    watcherAskedAbout(resolution, kb);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -288,6 +293,23 @@ function frontService(resolution: Resolution): ServiceId | null {
     const between = ` ${gap.join(' ')} `;
     if (between.includes(' in front of ')) return before.service;
     if (between.includes(' behind ')) return after.service;
+  }
+  return null;
+}
+
+/**
+ * Of a thing attached to a service and the service ("the web acl attached to the alb", "a waf associated with our api
+ * gateway"), the thing attached is asked about, even when only its keyword names it: the service is where it hangs.
+ */
+function attachedService(resolution: Resolution): ServiceId | null {
+  const namers = resolution.terms.flatMap((found) =>
+    found.term.kind === 'service' || found.term.kind === 'service-topic' ? [{ service: found.term.service, found, byName: found.term.kind === 'service' }] : [],
+  );
+  for (let i = 1; i < namers.length; i++) {
+    const [before, after] = [namers[i - 1]!, namers[i]!];
+    if (!after.byName || before.service === after.service) continue;
+    const gap = resolution.spelled.slice(before.found.position + phraseWords(before.found.phrase), after.found.position);
+    if (gap.length <= FRONTING_GAP && / (?:attached to|associated with) /.test(` ${gap.join(' ')} `)) return before.service;
   }
   return null;
 }
