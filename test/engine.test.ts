@@ -700,6 +700,8 @@ describe('topic model', () => {
   it('answers a part of the model whose meaning is asked, whatever topic its context names', () => {
     expect(card("what does 'abstracted services' mean? our pci assessor wrote it in the report")).toBe('categories');
     expect(card('what are inherited controls, the soc 2 auditor asked')).toBe('shared-controls');
+    // Controls sorted into the model's kinds for an audit: the audit is context.
+    expect(card('for the pci audit, which of our controls count as inherited from amazon?')).toBe('shared-controls');
   });
 
   it('answers the belief that moving to AWS hands all of security over with the model, the topic named offered', () => {

@@ -696,9 +696,13 @@ export function decide(
     namedTopics.every((topic) => pOf(conceptNamed.concept) > pOf(topic));
   // A part of the model whose meaning is asked ("our pci assessor wrote 'abstracted services', what does it mean?") is
   // the question, whatever topic the context names.
-  const defined =
-    conceptNamed && conceptNamed.kind === 'concept' && conceptNamed.concept !== 'overview' && asksWhatItMeans(resolution) && !asksWhoOutright(resolution);
-  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined);
+  const partNamed = conceptNamed && conceptNamed.kind === 'concept' && conceptNamed.concept !== 'overview';
+  const defined = partNamed && asksWhatItMeans(resolution) && !asksWhoOutright(resolution);
+  // Controls sorted by a part of the model for an audit ("which controls can we mark as inherited for the iso audit?"):
+  // the audit is the context, the kinds of control the question.
+  const controlsForAnAudit =
+    partNamed && resolution.typed.some((w) => w === 'control' || w === 'controls') && namedTopics.every((topic) => topic === 'compliance');
+  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined || controlsForAnAudit);
   // "what does amazon take care of and what do we, coming from racks, cooling and patching ourselves": both sides
   // contrasted over several topics, no service, asks for the whole split; the likeliest topic is offered.
   const distinctTopicsNamed = new Set(namedTopics).size;
@@ -711,7 +715,7 @@ export function decide(
     const p = pOf(concept);
     // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
     // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
-    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || defined || p >= (ranked[0]?.p ?? 0))) {
+    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || defined || controlsForAnAudit || p >= (ranked[0]?.p ?? 0))) {
       const confidence = margin(p, ranked.find((r) => r.label !== concept)?.p);
       // Unsure, like any other card: the likeliest other card is offered beside it.
       const runnerUp = cards.find((c) => c.key.topic !== concept)?.key;
