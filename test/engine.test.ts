@@ -692,6 +692,7 @@ describe('topic model', () => {
     expect(card("our bi team keeps exam results in redshift. who decides who's allowed to run queries on them")).toBe('redshift.access');
     expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
     expect(card('who decides which analysts can query the grades schema in redshift')).toBe('redshift.access');
+    expect(card("the sns topic that texts our drivers: who makes sure strangers can't publish to it")).toBe('sns.access');
     expect(card('a cve in the node libs packaged with our lambda, who fixes it')).toBe('lambda.application');
     // A library's own app is no library we ship.
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
@@ -788,6 +789,7 @@ describe('topic model', () => {
   it('answers the hardware under a service (its hosts, disks, hypervisor) with the physical card, deleting our data with data', () => {
     expect(card("the actual host under our ec2 instance died overnight, amazon's problem?")).toBe('ec2.physical');
     expect(card('who looks after the machines that lambda functions run on')).toBe('lambda.physical');
+    expect(card('who replaces the broken disks underneath rds')).toBe('rds.physical');
     expect(card('when we delete a dynamodb table is the data on disk wiped')).toBe('dynamodb.data');
   });
 
@@ -857,6 +859,7 @@ describe('topic model', () => {
     expect(card('the lobby kiosks keep rebooting after the update, who looks at them')).toBeNull();
     expect(card('who changes the backup tapes on friday')).toBeNull();
     expect(card('the freezer alarm in the lab went off at 2am, whose job to respond')).toBeNull();
+    expect(card('the alarm company called about the warehouse door at 3am, who deals with them')).toBeNull();
     // Plant-floor controllers and other vendors' firewalls are theirs.
     expect(card('the plcs on the packaging line need a firmware update, us or the vendor')).toBeNull();
     expect(card('who changes the rule on our fortigate for the new historian server')).toBeNull();
