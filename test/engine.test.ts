@@ -750,6 +750,10 @@ describe('topic model', () => {
     expect(card('the reception pc keeps asking to install windows updates, can i postpone them')).toBeNull();
   });
 
+  it("keeps the 'we' of we're, we've and we'll, which folded whole would read as 'were'", () => {
+    expect(normalizeSlackText("we're supposed to, we’ve had it").words).toEqual(['we', 'are', 'supposed', 'to', 'we', 'have', 'had', 'it']);
+  });
+
   it("reads a possessive as its owner (aws's, cloudtrail's)", () => {
     expect(normalizeSlackText("aws's share vs cloudtrail’s logs").words).toEqual(['aws', 'share', 'vs', 'cloudtrail', 'logs']);
   });

@@ -72,6 +72,10 @@ const arnWords = (_arn: string, service: string, resource: string): string => {
 
 const nameResourceIds = (text: string): string => RESOURCE_IDS.reduce((out, [pattern, words]) => out.replace(pattern, words), text.replace(ARN, arnWords));
 
+const WE_CONTRACTED: Record<string, string> = { re: 'are', ve: 'have', ll: 'will', d: 'would' };
+/** "we're supposed to" keeps its "we": folded whole, "we're" would read as "were", and the side it names would be lost. */
+const expandWe = (text: string): string => text.replace(/\bwe['’](re|ve|ll|d)\b/gi, (_, ending: string) => `we ${WE_CONTRACTED[ending.toLowerCase()]}`);
+
 /**
  * Turns what Slack delivers into words. Mentions of people and broadcasts (`<@U…>`, `<!here>`) carry no
  * subject and are dropped; channel links and URLs keep their label; `:emoji:` codes are dropped.
@@ -95,7 +99,7 @@ export function normalizeSlackText(raw: string): NormalizedQuery {
     .replace(/(?<![a-z0-9:])(?::[a-z0-9_+-]+:)+/gi, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const folded = words(foldPhrase(nameResourceIds(readable))).filter((w) => w.length <= MAX_WORD_LENGTH);
+  const folded = words(foldPhrase(nameResourceIds(expandWe(readable)))).filter((w) => w.length <= MAX_WORD_LENGTH);
   return {
     readable,
     words: folded.slice(0, MAX_WORDS),
