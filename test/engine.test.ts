@@ -787,6 +787,8 @@ describe('topic model', () => {
   it('answers whether stored data outlives the hardware (durability) with the availability card, unless backups are named', () => {
     expect(card('could amazon ever lose the objects we keep in s3')).toBe('s3.availability');
     expect(card('the physical disk under our ebs volume dies, do we lose the ledger')).toBe('ebs.availability');
+    // AWS replicating it is durability too, not a backup.
+    expect(card('how durable is the efs share, is it replicated or could one bad disk wipe it')).toBe('efs.availability');
     expect(card("if we lose data because no one turned on backups, aws's fault?")).toBe('backup');
   });
 

@@ -138,17 +138,22 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   // A password in an env var is how the application handles secrets, however plain its text.
   { asks: keepsASecretInTheApplication, topic: 'application', over: 'encryption' },
   // Whether what is stored outlives the disks under it is the availability card's, however much it sounds like backup,
-  // unless backups are named ("if we lose data because nobody took backups").
-  { asks: (resolution) => asksAboutDurability(resolution) && !namesTheTopic(resolution, 'backup'), topic: 'availability', overTheWholeCard: true },
+  // unless backups are named ("if we lose data because nobody took backups"); AWS replicating it is durability.
+  {
+    asks: (resolution) => asksAboutDurability(resolution) && !namesTheTopic(resolution, 'backup', (phrase) => !phrase.startsWith('replicat')),
+    topic: 'availability',
+    overTheWholeCard: true,
+  },
   // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching it is
   // asked (or its certification, see asksAboutTheHardware).
   { asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching'), topic: 'physical', overTheWholeCard: true },
 ];
 
 /** Whether a phrase of the topic, or a service's keyword of it, stands in the question ("backups", "pitr"). */
-const namesTheTopic = (resolution: Resolution, topic: TopicId): boolean =>
+const namesTheTopic = (resolution: Resolution, topic: TopicId, counts: (phrase: string) => boolean = () => true): boolean =>
   resolution.terms.some(
-    ({ term }) => (term.kind === 'topic' && isStrongTopic(term) && term.topic === topic) || (term.kind === 'service-topic' && term.topic === topic),
+    ({ term, phrase }) =>
+      counts(phrase) && ((term.kind === 'topic' && isStrongTopic(term) && term.topic === topic) || (term.kind === 'service-topic' && term.topic === topic)),
   );
 
 /**
