@@ -188,7 +188,8 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
     attachedService(resolution) ??
     destinationService(resolution) ??
     resourceOfAPermission(resolution) ??
-    watcherAskedAbout(resolution, kb);
+    watcherAskedAbout(resolution, kb) ??
+    governingPolicies(resolution, kb);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -203,17 +204,6 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
     mentions.set(term.service, (mentions.get(term.service) ?? 0) + 1);
   }
   if (primary === null || mentions.size < 2) return primary;
-  // The policies of a service that governs others, said before any service is named ("scps to stop anyone disabling
-  // cloudtrail"), are what is asked about; the services named after them are what the policies are about.
-  const firstNamer = resolution.terms.find(({ term }) => term.kind === 'service' || term.kind === 'service-topic')?.term;
-  const governing = firstNamer?.kind === 'service-topic' ? kb.services.get(firstNamer.service) : undefined;
-  if (
-    firstNamer?.kind === 'service-topic' &&
-    governing?.governs_other_services &&
-    governing.implies_topic === firstNamer.topic &&
-    byKeywordOnly.has(firstNamer.service)
-  )
-    return firstNamer.service;
   const ranked = services.rank(contentStems(resolution), [...mentions.keys()]);
   const best = ranked[0];
   if (!best || best.label === primary || mentions.get(best.label)! < mentions.get(primary)!) return primary;
@@ -237,8 +227,8 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
  */
 function onlyAVendorsProduct(resolution: Resolution, service: ServiceId): boolean {
   const vendorEnds = new Set(resolution.terms.flatMap(({ term, phrase, position }) => (term.kind === 'outside-aws' ? [position + phraseWords(phrase)] : [])));
-  const naming = resolution.terms.filter(({ term }) => (term.kind === 'service' || term.kind === 'service-topic') && term.service === service);
-  return naming.length > 0 && naming.every(({ position }) => vendorEnds.has(position));
+  const naming = servicesNamedOrKeyed(resolution).filter((named) => named.service === service);
+  return naming.length > 0 && naming.every(({ found }) => vendorEnds.has(found.position));
 }
 
 /** A service named in the question, and where. */
@@ -246,6 +236,12 @@ type NamedService = { service: ServiceId; found: FoundTerm };
 
 const servicesNamed = (resolution: Resolution): NamedService[] =>
   resolution.terms.flatMap((found) => (found.term.kind === 'service' ? [{ service: found.term.service, found }] : []));
+
+/** The services named in the question or standing behind a keyword of theirs ("web acl" is WAF's), and which is which. */
+const servicesNamedOrKeyed = (resolution: Resolution): (NamedService & { byName: boolean })[] =>
+  resolution.terms.flatMap((found) =>
+    found.term.kind === 'service' || found.term.kind === 'service-topic' ? [{ service: found.term.service, found, byName: found.term.kind === 'service' }] : [],
+  );
 
 /** Words that lead from the service left to the one moved to ("from ec2 to fargate", "off ecs on ec2 onto fargate"). */
 const LEAVING = new Set(['from', 'off']);
@@ -307,9 +303,7 @@ function frontService(resolution: Resolution): ServiceId | null {
  * gateway"), the thing attached is asked about, even when only its keyword names it: the service is where it hangs.
  */
 function attachedService(resolution: Resolution): ServiceId | null {
-  const namers = resolution.terms.flatMap((found) =>
-    found.term.kind === 'service' || found.term.kind === 'service-topic' ? [{ service: found.term.service, found, byName: found.term.kind === 'service' }] : [],
-  );
+  const namers = servicesNamedOrKeyed(resolution);
   for (let i = 1; i < namers.length; i++) {
     const [before, after] = [namers[i - 1]!, namers[i]!];
     if (!after.byName || before.service === after.service) continue;
@@ -375,16 +369,31 @@ const WATCHING = new Set([
  * what it does, and stays the resource's.
  */
 function watcherAskedAbout(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
-  const namers = resolution.terms.filter(({ term }) => term.kind === 'service' || term.kind === 'service-topic');
-  const watcher = namers.find(({ term }) => {
-    const card = term.kind === 'service' || term.kind === 'service-topic' ? kb.services.get(term.service) : undefined;
+  const namers = servicesNamedOrKeyed(resolution);
+  const watcher = namers.find(({ service }) => {
+    const card = kb.services.get(service);
     return card?.implies_topic !== undefined && card.leads_when_named_first;
   });
-  if (!watcher || (watcher.term.kind !== 'service' && watcher.term.kind !== 'service-topic')) return null;
-  const watched = watcher.term.service;
-  const watches = resolution.spelled.slice(watcher.position + 1, watcher.position + phraseWords(watcher.phrase) + 1).some((w) => WATCHING.has(w));
-  const othersAfter = namers.some(({ term, position }) => position > watcher.position && term.kind === 'service' && term.service !== watched);
-  return watches && othersAfter ? watched : null;
+  if (!watcher) return null;
+  const { position, phrase } = watcher.found;
+  const watches = resolution.spelled.slice(position + 1, position + phraseWords(phrase) + 1).some((w) => WATCHING.has(w));
+  const othersAfter = namers.some(({ service, found, byName }) => byName && found.position > position && service !== watcher.service);
+  return watches && othersAfter ? watcher.service : null;
+}
+
+/**
+ * The policies of a service that governs others (`governs_other_services`), said by its keyword before any service is
+ * named ("scps to stop anyone disabling cloudtrail"), are what is asked about; the services named after them are what
+ * the policies are about.
+ */
+function governingPolicies(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+  const namers = servicesNamedOrKeyed(resolution);
+  const first = namers[0];
+  if (first?.found.term.kind !== 'service-topic') return null;
+  const card = kb.services.get(first.service);
+  const namedOutright = namers.some(({ service, byName }) => byName && service === first.service);
+  const othersNamed = namers.some(({ service, byName }) => byName && service !== first.service);
+  return card?.governs_other_services && card.implies_topic === first.found.term.topic && !namedOutright && othersNamed ? first.service : null;
 }
 
 /** The service a question describes without naming it ("the shared network drive our containers mount"), if one stands out. */
@@ -776,18 +785,16 @@ export function decide(
   const sameTopicElsewhere =
     best.key.service && best.key.topic ? others.map((other) => ({ service: other, topic: best.key.topic })).find((key) => cardExists(kb, key)) : undefined;
   if (sameTopicElsewhere) alternatives.push(sameTopicElsewhere);
-  // A topic named and asked of in general, a service only its example ("in general, is tls between our services ours?
-  // like inside the vpc"): the general card, the service's offered.
-  if (!inferred && best.key.service && best.key.topic && namedTopics.some((topic) => topic === best.key.topic) && asksInGeneral(resolution)) {
-    return { kind: 'card', key: { service: null, topic: best.key.topic }, confidence, alternatives: [best.key], uncovered };
-  }
   // A service the question never named but a phrase of its cards implies ("root account" → IAM) is a guess: the
-  // general card for the topic is offered beside it.
-  if (inferred && best.key.service && best.key.topic && TOPICS.includes(best.key.topic)) {
-    const general: CardKey = { service: null, topic: best.key.topic };
-    // …and when the question says it asks in general, the general card is the answer and the guess the alternative.
-    if (asksInGeneral(resolution)) return { kind: 'card', key: general, confidence, alternatives: [best.key], uncovered };
-    alternatives.push(general);
+  // general card for the topic is offered beside it; asked in general, the general card answers, the guess offered.
+  // So does a topic named and asked of in general with a service only its example ("in general, is tls between our
+  // services ours? like inside the vpc").
+  const bestTopic = best.key.topic;
+  if (best.key.service && bestTopic && TOPICS.includes(bestTopic)) {
+    const general: CardKey = { service: null, topic: bestTopic };
+    const generalAsked = inferred || namedTopics.some((topic) => topic === bestTopic);
+    if (generalAsked && asksInGeneral(resolution)) return { kind: 'card', key: general, confidence, alternatives: [best.key], uncovered };
+    if (inferred) alternatives.push(general);
   }
   // A general card for words that lean to one service ("the resource policy on our secret"): that service's card for
   // the topic is offered beside it.
