@@ -705,6 +705,15 @@ describe('topic model', () => {
     expect(card('for the pci audit, which of our controls count as inherited from amazon?')).toBe('shared-controls');
   });
 
+  it('explains the model when asked to, whatever the words around the request lean to', () => {
+    const answer = engine.answer('what is the shared responsibility model? the induction wiki never says');
+    expect(answer.match && formatCardKey(answer.match)).toBe('overview');
+    expect(answer.alternatives).toEqual([]);
+    expect(card('could somebody explain shared responsibility like im a trainee')).toBe('overview');
+    // Who it is shared between says it is common speech.
+    expect(card("what's the shared responsibility between design and qa for release notes")).toBeNull();
+  });
+
   it('answers the belief that moving to AWS hands all of security over with the model, the topic named offered', () => {
     const answer = engine.answer('now that we are moving the crm to aws, does that mean amazon is responsible if customer data leaks?');
     expect(answer.match && formatCardKey(answer.match)).toBe('overview');

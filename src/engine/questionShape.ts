@@ -3,7 +3,7 @@
  * compares products, asks how the split varies, or asks in general. The rules (rules.ts) read these beside the
  * models' ranking.
  */
-import type { Resolution } from './resolve.js';
+import type { FoundTerm, Resolution } from './resolve.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 
 /** A topic alias weaker than this is an incidental word ("app", "anyone"): it does not vouch for a question alone. */
@@ -134,6 +134,23 @@ export const asksAboutTheHardware = (resolution: Resolution): boolean => {
 /** "define shared controls", "what does abstracted service mean", "the assessor keeps using the term": a term defined. */
 const WHAT_IT_MEANS = /^(?:so |ok |hey )?(?:what (?:are|is|does|do)|whats|define|definition of|meaning of)\b|\bthe term\b|\bmean(?:s|t)?\b/;
 export const asksWhatItMeans = saysInWords(WHAT_IT_MEANS);
+
+/**
+ * "so what's this shared responsibility model then", "could somebody explain shared responsibility to a trainee", "the
+ * model in a nutshell": asked to explain the thing the phrase names, in words right before it or in a request for a
+ * short version anywhere. Followed by whom or what it is shared between ("…between product and engineering", "…for the
+ * on-call rota"), the phrase is common speech, unless the provider is named.
+ */
+const EXPLAIN_BEFORE = /\b(?:what (?:is|s)|whats|explain|define|describe|summari[sz]e|meaning of|definition of)(?: \w+){0,2}$/;
+const SHORT_VERSION =
+  /\b(?:eli5|tl ?dr|in a nutshell|one liner|one (?:sentence|paragraph)|short version|plain english|simple terms|like im (?:five|5|an? \w+))\b/;
+const SHARED_BETWEEN = new Set(['for', 'between', 'among', 'amongst', 'with', 'clause']);
+export function asksToExplainThePhrase(resolution: Resolution, found: FoundTerm): boolean {
+  const before = resolution.spelled.slice(0, found.position).join(' ');
+  const after = resolution.spelled[found.position + phraseWords(found.phrase)];
+  if (after !== undefined && SHARED_BETWEEN.has(after) && !resolution.namesTheProvider) return false;
+  return EXPLAIN_BEFORE.test(before) || SHORT_VERSION.test(resolution.typed.join(' '));
+}
 
 /** Moving to AWS ("once we move everything to aws", "migrating into the cloud"). */
 const MOVING_TO_AWS =

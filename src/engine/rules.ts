@@ -16,6 +16,7 @@ import {
   asksAboutDurability,
   asksAboutTheHardware,
   asksWhetherMovingHandsItAllOver,
+  asksToExplainThePhrase,
   asksWhatItMeans,
   asksWhoOutright,
   asksAboutTraining,
@@ -700,7 +701,8 @@ export function decide(
   // The model itself is the context of every part of it: a part named beside it is what is asked ("how does the
   // division of responsibility differ among infrastructure, container and abstracted services?").
   const concepts = resolution.terms.filter((f) => f.term.kind === 'concept');
-  const conceptNamed = !service && (concepts.find((f) => f.term.kind === 'concept' && f.term.concept !== 'overview') ?? concepts[0])?.term;
+  const conceptFound = service ? undefined : (concepts.find((f) => f.term.kind === 'concept' && f.term.concept !== 'overview') ?? concepts[0]);
+  const conceptNamed = conceptFound?.term;
   // A topic word beside it is context ("…security OF and IN the cloud? it keeps coming up in the audit docs") when the
   // concept is named in full and the model ranks it above every topic named.
   const outranksTopics =
@@ -712,11 +714,14 @@ export function decide(
   // the question, whatever topic the context names.
   const partNamed = conceptNamed && conceptNamed.kind === 'concept' && conceptNamed.concept !== 'overview';
   const defined = partNamed && asksWhatItMeans(resolution) && !asksWhoOutright(resolution);
+  // The model itself asked to be explained ("so what's the shared responsibility model? the induction wiki never says"):
+  // the words around it are why it is asked, whatever "nothing we answer" or a topic makes of them.
+  const explained = conceptNamed?.kind === 'concept' && conceptNamed.concept === 'overview' && asksToExplainThePhrase(resolution, conceptFound!);
   // Controls sorted by a part of the model for an audit ("which controls can we mark as inherited for the iso audit?"):
   // the audit is the context, the kinds of control the question.
   const controlsForAnAudit =
     partNamed && resolution.typed.some((w) => w === 'control' || w === 'controls') && namedTopics.every((topic) => topic === 'compliance');
-  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined || controlsForAnAudit);
+  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined || explained || controlsForAnAudit);
   // "what does amazon take care of and what do we, coming from racks, cooling and patching ourselves": both sides
   // contrasted over several topics, no service, asks for the whole split; the likeliest topic is offered.
   const distinctTopicsNamed = new Set(namedTopics).size;
@@ -729,10 +734,14 @@ export function decide(
     const p = pOf(concept);
     // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
     // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
-    if (concept && (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || defined || controlsForAnAudit || p >= (ranked[0]?.p ?? 0))) {
+    if (
+      concept &&
+      (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || defined || explained || controlsForAnAudit || p >= (ranked[0]?.p ?? 0))
+    ) {
       const confidence = margin(p, ranked.find((r) => r.label !== concept)?.p);
       // Unsure, like any other card: the likeliest other card is offered beside it.
-      const runnerUp = cards.find((c) => c.key.topic !== concept)?.key;
+      // Asked to explain the model, a topic the question never named is no likelier reading.
+      const runnerUp = cards.find((c) => c.key.topic !== concept && (!explained || namedTopics.some((topic) => topic === c.key.topic)))?.key;
       const alternatives = confidence < tuning.sure && runnerUp ? [runnerUp] : [];
       return { kind: 'card', key: { service: null, topic: concept }, confidence, alternatives, uncovered };
     }
