@@ -543,6 +543,12 @@ describe('topic model', () => {
     // The share said as what is left to do, or as duties.
     expect(card('how come there is less left to do for us on lambda than on ecs')).toBe('categories');
     expect(card('how much does our bill change depending on the instance type')).toBeNull();
+    // Two services compared on one duty beside the categories named: the duty is the example.
+    expect(card('we rotate keys on ebs but nobody rotates anything on sqs, is that the service categories thing?')).toBe('categories');
+  });
+
+  it('reads a duty asked about with an adverb in the way as a side asked', () => {
+    expect(card('s3 - do we ever need to patch anything for the invoice archive bucket')).toBe('s3.patching');
   });
 
   it('takes a service described in plain words as asked about only when no service is named', () => {

@@ -273,7 +273,7 @@ export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAs
  * a career). "how do we…" asks for steps, and "how many instances do we need to…" a size.
  */
 const OURS_TO_DO =
-  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b/;
+  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also |ever |actually |really |now |then |always |usually |typically )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b/;
 const ASKS_A_SIZE = /\bhow (?:many|much)\b/;
 const asksWhetherItIsOursToDo = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
@@ -369,6 +369,8 @@ const VARYING_WORDS = new Set([
   'depending',
   'than',
 ]);
+/** Words that set one thing against another. */
+const CONTRASTS = new Set([...VARYING_WORDS, 'difference', 'differences', 'but', 'vs', 'versus', 'whereas', 'unlike']);
 /** Words that group services by how much AWS runs for you. */
 const KIND_WORDS = new Set(['type', 'types', 'kind', 'kinds', 'grouping', 'groupings', 'tier', 'tiers', 'tiering', 'managed', 'class', 'classes']);
 /** Words for the customer's share of the work. */
@@ -397,9 +399,14 @@ const LEFT_TO_DO = / to do /;
  */
 export function asksHowTheSplitVaries(resolution: Resolution): boolean {
   const typed = resolution.typed;
+  const services = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' || term.kind === 'described' ? [term.service] : [])));
+  // Two services set against each other beside the categories named ("we patch one but not the other: is that the
+  // service categories?"): whatever duty they are compared on is the example.
+  const namesTheCategories = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'categories');
+  const named = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' ? [term.service] : [])));
+  if (namesTheCategories && named.size >= 2 && typed.some((w) => CONTRASTS.has(w))) return true;
   const namesAShare = typed.some((w) => SHARE_WORDS.has(w)) || LEFT_TO_DO.test(` ${typed.join(' ')} `);
   if (!typed.some((w) => VARYING_WORDS.has(w)) || !namesAShare) return false;
-  const services = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' || term.kind === 'described' ? [term.service] : [])));
   if (!typed.some((w) => KIND_WORDS.has(w)) && services.size < 2) return false;
   return !namesATopic(resolution);
 }
