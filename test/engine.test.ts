@@ -287,7 +287,7 @@ describe('resolver and rules', () => {
   });
 
   it('refuses a question that asks nobody which side does something when the runner-up is "nothing we answer"', () => {
-    const lookalikes = ['we need to give the design team edit rights on our shared calendar'];
+    const lookalikes = ['we need to give the design team edit permissions on our shared calendar'];
     const withoutTheRule = createEngine(kb, { ...DEFAULT_TUNING, lookalikeBelow: 0 }, learnt);
     for (const question of lookalikes) {
       expect(withoutTheRule.answer(question).match).not.toBeNull();
@@ -757,8 +757,16 @@ describe('topic model', () => {
     expect(card('how many ec2 instances do we need to run for black friday traffic')).toBeNull();
     expect(card('the parking gate controllers need a firmware patch, whose job')).toBeNull();
     expect(card('terraform snippet for a private subnet with a nat gateway')).toBeNull();
+    expect(card('anyone have a terraform module for an s3 bucket with versioning i can reuse?')).toBeNull();
+    expect(card('helm values yaml example for the eks ingress controller')).toBeNull();
+    // A template that says who must fix something is a finding.
+    expect(card('our cloudformation template leaves the sqs queue unencrypted, is that on us')).toBe('sqs.encryption');
     // AWS's own storage firmware, with the service named, is AWS's patching.
     expect(card('who updates the firmware on the storage behind ebs volumes')).toBe('ebs.patching');
+  });
+
+  it('refuses a question with not one word of ours and no AWS in it, whatever it asks of whom', () => {
+    expect(card('who secures the front gate at the Leeds depot after the break-in last weekend?')).toBeNull();
   });
 
   it("reads a PC as the office's, not AWS's", () => {

@@ -449,6 +449,13 @@ export const FULL_NAME_WEIGHT = 2;
 /** "rotating the access logs how to": steps asked for in two words at the end. */
 const HOW_TO_ENDING = /\bhow to\s*$/;
 
+/**
+ * "terraform example for a lifecycle rule", "anyone have a helm chart template i can copy": code asked for, in words of
+ * code, and no side asked (a module or template that says who must fix something is a finding, not a request).
+ */
+const CODE_REQUEST =
+  /\b(?:terraform|tf|cloudformation|cfn|cdk|pulumi|helm|yaml|yml|json|bicep|ansible|boto3|python|bash|powershell)\b(?: \S+){0,4} (?:examples?|snippets?|samples?|boilerplate|modules?|templates?)\b/;
+
 /** "…, how to fix?", "the run failed, how do i open a ticket with the vendor": steps asked for after the story. */
 const HOW_TO_LATER = /\bhow (?:to|do (?:i|we)|can (?:i|we)) [a-z]+/;
 
@@ -461,6 +468,7 @@ const HOW_TO_LATER = /\bhow (?:to|do (?:i|we)|can (?:i|we)) [a-z]+/;
  */
 export function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
+  if (CODE_REQUEST.test(text) && !asksWhichSide(resolution)) return true;
   if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_LATER.test(text) && !HOW_TO_ENDING.test(text)) return false;
   if (asksWho(resolution)) return false;
   if (!asksWhichSide(resolution) && !namesATopic(resolution)) return true;
