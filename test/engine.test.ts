@@ -287,7 +287,7 @@ describe('resolver and rules', () => {
   });
 
   it('refuses a question that asks nobody which side does something when the runner-up is "nothing we answer"', () => {
-    const lookalikes = ['we need to give the design team edit permissions on our shared calendar'];
+    const lookalikes = ['we need to give the sales team edit access on the shared spreadsheet'];
     const withoutTheRule = createEngine(kb, { ...DEFAULT_TUNING, lookalikeBelow: 0 }, learnt);
     for (const question of lookalikes) {
       expect(withoutTheRule.answer(question).match).not.toBeNull();

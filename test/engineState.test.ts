@@ -42,6 +42,26 @@ describe('stored engine state', () => {
     }
   });
 
+  it('moves only what an added example is about: the weights of the rest stay where they were', () => {
+    const sqs = kb.services.get('sqs')!;
+    const access = sqs.topics.access!;
+    const example = 'the partner account can still send to our order queue after offboarding, whose policy is that';
+    const withOneMore = { ...kb, services: new Map(kb.services) };
+    withOneMore.services.set('sqs', { ...sqs, topics: { ...sqs.topics, access: { ...access, examples: [...(access.examples ?? []), example] } } });
+    const weightsByName = (state: typeof learnt) => {
+      const { labels, weights } = state.logistic;
+      return new Map(
+        state.counts.features.flatMap((feature, row) => labels.map((label, k) => [`${feature} ${label}`, weights[row * labels.length + k]!] as const)),
+      );
+    };
+    const before = weightsByName(learnt);
+    const after = weightsByName(learnEngineState(withOneMore));
+    let moved = 0;
+    for (const [name, weight] of before) if (Math.abs(weight - (after.get(name) ?? weight)) > 0.01) moved++;
+    // Shuffled by position in the list, two thirds of them moved.
+    expect(moved / before.size).toBeLessThan(0.01);
+  });
+
   it('is not used when the knowledge it was learnt from changed', () => {
     expect(readEngineState(file, 'knowledge-v2')).toBeNull();
   });

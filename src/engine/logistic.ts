@@ -31,19 +31,23 @@ interface TrainingOptions {
 
 const TRAINING: TrainingOptions = { epochs: 10, rate: 0.3, penalty: 1e-4, orders: 4 };
 
-/** Training visits the documents in a shuffled order, the same at every build so answers do not drift. */
-function seededShuffle<T>(items: readonly T[], seed: number): T[] {
-  let state = seed;
-  const next = () => {
-    state = (state * 16807) % 2147483647;
-    return state / 2147483647;
-  };
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j]!, out[i]!];
-  }
-  return out;
+/** FNV-1a: a document's place in each training order comes from its own text, not from where it stands in the list. */
+function hash32(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/**
+ * Training visits the documents in a shuffled order, the same at every build so answers do not drift. Each document's
+ * place is a hash of its own words and the pass: an example added or removed moves only itself, where a shuffle of the
+ * list by position reordered every document after it and moved answers far from the change.
+ */
+function hashedOrder<T extends { key: string }>(items: readonly T[], pass: number): T[] {
+  return items
+    .map((item) => ({ item, at: hash32(`${pass}:${item.key}`) }))
+    .sort((a, b) => a.at - b.at || (a.item.key < b.item.key ? -1 : a.item.key > b.item.key ? 1 : 0))
+    .map(({ item }) => item);
 }
 
 function softmax(scores: Float64Array): Float64Array {
@@ -107,7 +111,12 @@ export function trainLogistic<L extends string>(
   const featureIndex = new Map(features.map((f, i) => [f, i]));
   const rows = documents
     .filter((d) => d.features.length > 0)
-    .map((d) => ({ rows: d.features.map((f) => featureIndex.get(f)!), truth: labelIndex.get(d.label)!, weight: d.weight }));
+    .map((d) => ({
+      rows: d.features.map((f) => featureIndex.get(f)!),
+      truth: labelIndex.get(d.label)!,
+      weight: d.weight,
+      key: `${d.label} ${d.features.join(' ')}`,
+    }));
 
   // The weights returned are the average over the second half of training (averaged SGD), and over several
   // trainings in different orders: the last step alone swings with the order of the final documents, and one
@@ -118,7 +127,7 @@ export function trainLogistic<L extends string>(
   for (let order = 0; order < options.orders; order++) {
     const learner = newLearner(featureIndex.size, width);
     for (let epoch = 0; epoch < options.epochs; epoch++) {
-      for (const { rows: featureRows, truth, weight } of seededShuffle(rows, order * options.epochs + epoch + 1)) {
+      for (const { rows: featureRows, truth, weight } of hashedOrder(rows, order * options.epochs + epoch + 1)) {
         learnFrom(learner, featureRows, truth, weight, options);
       }
       if (epoch >= options.epochs / 2) {
