@@ -765,6 +765,10 @@ describe('topic model', () => {
     expect(card('who updates the firmware on the storage behind ebs volumes')).toBe('ebs.patching');
   });
 
+  it('reads authn and authz as access', () => {
+    expect(card('who owns authn and authz on our appsync graphql api, aws or us?')).toBe('appsync.access');
+  });
+
   it('refuses a question with not one word of ours and no AWS in it, whatever it asks of whom', () => {
     expect(card('who secures the front gate at the Leeds depot after the break-in last weekend?')).toBeNull();
   });
