@@ -699,6 +699,7 @@ describe('topic model', () => {
     expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
     expect(card('who decides which analysts can query the grades schema in redshift')).toBe('redshift.access');
     expect(card("the sns topic that texts our drivers: who makes sure strangers can't publish to it")).toBe('sns.access');
+    expect(card('sns topic for order alerts - who keeps randoms from subscribing to it')).toBe('sns.access');
     expect(card('a cve in the node libs packaged with our lambda, who fixes it')).toBe('lambda.application');
     // A library's own app is no library we ship.
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');

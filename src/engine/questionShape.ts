@@ -188,12 +188,13 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
 
 /**
  * "who can pull our images?", "who decides who's allowed to query it?", "making sure only our app can publish", "who
- * decides which analysts can query it", "other people can't read it": who is allowed to do something, whatever it is
+ * decides which analysts can query it", "other people can't read it", "what stops the test account from reading it": who
+ * is allowed to do something, whatever it is
  * done to (of 103 such in-domain questions across the opened sets, 100 were about access; of the 10 that allow only
  * someone, all 10; of the 45 that choose which people, roles or functions may, all 45).
  */
 const WHO_MAY =
-  /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?|manages?|determines?|limits?) who(?:s| s| is)? (?:gets|has|is allowed|allowed|can|may)\b|\bonly (?:our|the|my|this|that|these|those|authori[sz]ed|approved|specific|certain) (?:\w+ ){0,3}(?:can|may)\b|\b(?:(?:random|other|outside|unknown) (?:people|users|accounts|folks)|strangers|outsiders) (?:cant|cannot|can not|wont be able to)\b|\b(?:nobody|no one|noone) else can\b|\b(?:decides?|deciding|controls?|controlling|chooses?|choosing|restricts?|limits?|determines?|manages?) which (?:\w+ ){0,2}(?:analysts?|users?|people|staff|engineers?|teams?|developers?|devs?|roles?|lambdas?|functions?|apps?|applications?|principals?|contractors?|vendors?|employees?|admins?|partners?|students?|teachers?) (?:can|may|are allowed|is allowed|get|have)\b/;
+  /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?|manages?|determines?|limits?) who(?:s| s| is)? (?:gets|has|is allowed|allowed|can|may)\b|\bonly (?:our|the|my|this|that|these|those|authori[sz]ed|approved|specific|certain) (?:\w+ ){0,3}(?:can|may)\b|\b(?:(?:random|other|outside|unknown) (?:people|users|accounts|folks)|strangers|outsiders) (?:cant|cannot|can not|wont be able to)\b|\b(?:nobody|no one|noone) else can\b|\b(?:decides?|deciding|controls?|controlling|chooses?|choosing|restricts?|limits?|determines?|manages?) which (?:\w+ ){0,2}(?:analysts?|users?|people|staff|engineers?|teams?|developers?|devs?|roles?|lambdas?|functions?|apps?|applications?|principals?|contractors?|vendors?|employees?|admins?|partners?|students?|teachers?) (?:can|may|are allowed|is allowed|get|have)\b|\b(?:keeps?|keeping|stops?|stopping|prevents?|preventing|blocks?|blocking) (?:\w+ ){0,5}from (?:being )?(?:reading|read|publishing|pulling|pulled|accessing|accessed|subscribing|calling|invoking|downloading|downloaded|grabbing|seeing|viewing|editing|deleting|deleted|writing|sending|using|querying|changing|modifying|assuming|decrypting)\b/;
 export const asksWhoIsAllowed = saysInWords(WHO_MAY);
 
 /**
