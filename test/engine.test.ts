@@ -766,6 +766,10 @@ describe('topic model', () => {
     expect(card('who updates the firmware on the storage behind ebs volumes')).toBe('ebs.patching');
   });
 
+  it('reads an EBS volume type as EBS', () => {
+    expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
+  });
+
   it('reads authn and authz as access', () => {
     expect(card('who owns authn and authz on our appsync graphql api, aws or us?')).toBe('appsync.access');
   });
