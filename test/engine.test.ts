@@ -710,6 +710,8 @@ describe('topic model', () => {
     expect(card('what are inherited controls, the soc 2 auditor asked')).toBe('shared-controls');
     // Controls sorted into the model's kinds for an audit: the audit is context.
     expect(card('for the pci audit, which of our controls count as inherited from amazon?')).toBe('shared-controls');
+    // A shared control said to be shared: what sharing it means, however much the rest says of the topic.
+    expect(card('configuration management shows as shared in the matrix, but we configure our own stuff and they configure theirs?')).toBe('shared-controls');
   });
 
   it('explains the model when asked to, whatever the words around the request lean to', () => {

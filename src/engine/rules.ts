@@ -724,7 +724,11 @@ export function decide(
   // the audit is the context, the kinds of control the question.
   const controlsForAnAudit =
     partNamed && resolution.typed.some((w) => w === 'control' || w === 'controls') && namedTopics.every((topic) => topic === 'compliance');
-  const namedOnly = conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined || explained || controlsForAnAudit);
+  // A control the model shares ("patch management") said to be shared, however much else is said of the topic ("listed
+  // as shared, shared how? they patch some things, we patch others"): what sharing it means is asked.
+  const saidToBeShared = conceptNamed?.kind === 'concept' && conceptNamed.topic !== undefined && resolution.typed.includes('shared');
+  const namedOnly =
+    conceptNamed && (!resolution.terms.some((f) => isStrongTopic(f.term)) || outranksTopics || defined || explained || controlsForAnAudit || saidToBeShared);
   // "what does amazon take care of and what do we, coming from racks, cooling and patching ourselves": both sides
   // contrasted over several topics, no service, asks for the whole split; the likeliest topic is offered.
   const distinctTopicsNamed = new Set(namedTopics).size;
@@ -733,13 +737,19 @@ export function decide(
     return overviewCard(0.5, likeliest ? [likeliest] : []);
   }
   if (namedOnly && conceptNamed.kind === 'concept') {
-    const concept = conceptNamed.topic && !resolution.asksAboutTheModel ? null : conceptNamed.concept;
+    const concept = conceptNamed.topic && !resolution.asksAboutTheModel && !saidToBeShared ? null : conceptNamed.concept;
     const p = pOf(concept);
     // Unless AWS or the concept's full name is named, the model must rank the concept first: the short phrase
     // alone is common speech ("shared responsibility for household chores", "…between product and engineering").
     if (
       concept &&
-      (resolution.namesTheProvider || conceptNamed.weight >= FULL_NAME_WEIGHT || defined || explained || controlsForAnAudit || p >= (ranked[0]?.p ?? 0))
+      (resolution.namesTheProvider ||
+        conceptNamed.weight >= FULL_NAME_WEIGHT ||
+        defined ||
+        explained ||
+        controlsForAnAudit ||
+        saidToBeShared ||
+        p >= (ranked[0]?.p ?? 0))
     ) {
       const confidence = margin(p, ranked.find((r) => r.label !== concept)?.p);
       // Unsure, like any other card: the likeliest other card is offered beside it.
