@@ -768,6 +768,10 @@ describe('topic model', () => {
     expect(card('who updates the firmware on the storage behind ebs volumes')).toBe('ebs.patching');
   });
 
+  it('reads data gone when the hardware under it fails as durability, not the hardware', () => {
+    expect(card('if the disk under our ebs volume fails is the ledger data just gone? whose problem')).toBe('ebs.availability');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });
