@@ -105,9 +105,8 @@ export const asksWhatBecomesOfIt = saysInWords(/\b(?:survives?|surviving|what ha
 
 /**
  * "how durable is it, 11 nines?", "will the files survive a dead disk?", "who makes sure they don't vanish?", "if the disk
- * dies is the data gone?": whether
- * what is stored outlives the hardware under it, the availability card's (63 of 68 such questions across the opened
- * sets were labelled availability), not backup's, the hardware's or the data's.
+ * dies is the data gone?": whether what is stored outlives the hardware under it, the availability card's (63 of 68
+ * such questions across the opened sets were labelled availability), not backup's, the hardware's or the data's.
  */
 export const asksAboutDurability = saysInWords(
   /\b(?:durable|durability|(?:11|eleven) (?:9s|nines)|survives?|surviving|vanish(?:es)?|disappears?|(?:lose|losing|lost) (?:an? |our |the |any )?(?:objects?|files?|archives?|data)|(?:do|will|would) (?:we|i) lose|(?:dies|died|dead|fails|failed)\b.*\bgone)\b/,
