@@ -772,6 +772,10 @@ describe('topic model', () => {
     expect(card('if the disk under our ebs volume fails is the ledger data just gone? whose problem')).toBe('ebs.availability');
   });
 
+  it('reads isolation from other customers on shared hardware as physical, even with a kernel named', () => {
+    expect(card('on fargate, does aws make sure our tasks never share a host kernel with another customer?')).toBe('fargate.physical');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

@@ -131,6 +131,18 @@ export const asksAboutTheHardware = (resolution: Resolution): boolean => {
   return (UNDER_THE_SERVICE.test(typed) || DISPOSED_MEDIA.test(typed)) && !NOT_THE_HARDWARE.test(typed);
 };
 
+/**
+ * "are our tasks sharing a host kernel with other customers?", "isolated from other customers on the same hardware": the
+ * isolation between customers on shared hardware, the physical card's however much a kernel sounds like patching (all
+ * 16 such questions across the opened sets); storage wiped before another customer gets it is the data's.
+ */
+const SHARED_HARDWARE = /\b(?:hosts?|kernels?|hardware|hypervisors?|machines?|servers?)\b/;
+const OTHER_CUSTOMERS = /\b(?:other|another|different) (?:aws )?(?:customers?|tenants?)\b/;
+export const asksAboutIsolationFromOtherCustomers = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return SHARED_HARDWARE.test(typed) && OTHER_CUSTOMERS.test(typed) && !NOT_THE_HARDWARE.test(typed) && !DISPOSED_MEDIA.test(typed);
+};
+
 /** "define shared controls", "what does abstracted service mean", "the assessor keeps using the term": a term defined. */
 const WHAT_IT_MEANS = /^(?:so |ok |hey )?(?:what (?:are|is|does|do)|whats|define|definition of|meaning of)\b|\bthe term\b|\bmean(?:s|t)?\b/;
 export const asksWhatItMeans = saysInWords(WHAT_IT_MEANS);

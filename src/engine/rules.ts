@@ -14,6 +14,7 @@ import {
   namesWhatWeShip,
   keepsASecretInTheApplication,
   asksAboutDurability,
+  asksAboutIsolationFromOtherCustomers,
   asksAboutTheHardware,
   asksWhetherMovingHandsItAllOver,
   asksToExplainThePhrase,
@@ -145,6 +146,8 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
     topic: 'availability',
     overTheWholeCard: true,
   },
+  // Isolation from other customers on shared hardware is the physical card's, even when a kernel is named.
+  { asks: asksAboutIsolationFromOtherCustomers, topic: 'physical', overTheWholeCard: true },
   // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching it is
   // asked (or its certification, see asksAboutTheHardware).
   { asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching'), topic: 'physical', overTheWholeCard: true },
