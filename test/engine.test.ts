@@ -303,6 +303,7 @@ describe('resolver and rules', () => {
     expect(card('who is responsible for the nat gateway bill being encrypted? our s3 data goes through it')).not.toBeNull();
     // Whom to contact, with nothing else asking which side, is someone else's question whatever it mentions.
     expect(engine.answer('the label printer in the packing area keeps losing its network, who do we call').reason).toBe('out_of_scope');
+    expect(engine.answer('the parking barrier has a default admin password on its web panel, who should i tell?').reason).toBe('out_of_scope');
     expect(engine.answer('the certificate on the lobby kiosk expired, who to contact').reason).toBe('out_of_scope');
     expect(card('who should we talk to about rotating our kms keys, is that aws or us')).toMatch(/^kms/);
   });

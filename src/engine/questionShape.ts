@@ -29,7 +29,7 @@ const OUR_SIDE = new Set(['us', 'ours', 'mine']);
 const ANSWERS_FOR = new Set(['responsible', 'responsibility', 'accountable', 'fault', 'blame']);
 
 const ASKING_HELPERS = new Set(['do', 'should', 'can', 'could', 'shall']);
-const CONTACT_VERBS = new Set(['talk', 'ask', 'contact', 'ping', 'email', 'reach', 'call', 'speak', 'message', 'escalate']);
+const CONTACT_VERBS = new Set(['talk', 'ask', 'contact', 'ping', 'email', 'reach', 'call', 'speak', 'message', 'escalate', 'report', 'tell', 'notify']);
 
 /** "who do i talk to", "who should we ping", "who to contact": a person to contact, not a side of the split. */
 const asksForAContact = (typed: readonly string[], at: number): boolean =>
@@ -38,7 +38,7 @@ const asksForAContact = (typed: readonly string[], at: number): boolean =>
 
 /**
  * "the badge reader is broken, who do i call?": whom to contact, and nothing that asks which side answers for it.
- * Across the opened sets all 20 questions that ask whom to contact were someone else's (IT, finance, a vendor).
+ * Across the opened sets all 67 questions that ask whom to contact (call, escalate to, report to…) were someone else's.
  */
 export const asksOnlyForAContact = (resolution: Resolution): boolean =>
   resolution.typed.some((w, i) => ASKS_WHO.has(w) && asksForAContact(resolution.typed, i)) && !asksWhichSideOutright(resolution);
