@@ -702,6 +702,8 @@ describe('topic model', () => {
     expect(card("the sns topic that texts our drivers: who makes sure strangers can't publish to it")).toBe('sns.access');
     expect(card('sns topic for order alerts - who keeps randoms from subscribing to it')).toBe('sns.access');
     expect(card('a cve in the node libs packaged with our lambda, who fixes it')).toBe('lambda.application');
+    expect(card('our ingest lambda pulls in an old requests version with a known cve, whose fix is that')).toBe('lambda.application');
+    expect(card('the fargate task bundles an outdated openssl build with a cve, aws or us')).toBe('fargate.application');
     // A library's own app is no library we ship.
     expect(card('the library app runs on ecs with the ec2 launch type, who patches the container instances')).toBe('ecs.patching');
   });

@@ -210,12 +210,12 @@ const WHO_MAY =
 export const asksWhoIsAllowed = saysInWords(WHO_MAY);
 
 /**
- * "our images have critical CVEs", "a vulnerable npm package we bundle": what we build and ship (container images,
- * libraries, a function's package or layer), not an operating system or engine someone patches; "the library app"
- * is a library's own system.
+ * "our images have critical CVEs", "a vulnerable npm package we bundle", "pulls in an old version of a library": what
+ * we build and ship (container images, libraries, a function's package or layer), not an operating system or engine
+ * someone patches; "the library app" is a library's own system.
  */
 const WHAT_WE_SHIP =
-  /\b(?:(?:container|base|docker|our|the|ecr) images?|images? in ecr|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libs|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|packaged with|deployment package|layers?|node modules|third party (?:code|packages|libraries))\b/;
+  /\b(?:(?:container|base|docker|our|the|ecr) images?|images? in ecr|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libs|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|packaged with|deployment package|pull(?:s|ed|ing)? in|bundled?|bundles|vendored|requirements txt|package json|package lock|layers?|node modules|third party (?:code|packages|libraries))\b/;
 export const namesWhatWeShip = saysInWords(WHAT_WE_SHIP);
 
 /**
