@@ -279,6 +279,8 @@ describe('resolver and rules', () => {
   it('discounts a topic word that only repeats what the service is about', () => {
     expect(card('cloudtrail log encryption')).toBe('cloudtrail.encryption');
     expect(card('cloudtrail logs')).toMatch(/^cloudtrail(\.logging)?$/);
+    // The service's keyword for another of its topics names that topic as plainly as a topic word.
+    expect(card('key policy on the reporting cmk lets the whole org decrypt with it, aws or us to fix')).toBe('kms.access');
   });
 
   it('does not answer with a topic named only by an incidental word', () => {

@@ -773,7 +773,9 @@ export function decide(
   // topic named and ranked a close second (at least 0.4 as likely) is what is asked ("cloudtrail log encryption");
   // far behind, it is context ("is cloudtrail on by default? the auditor wants a year of history").
   const restated = service ? kb.services.get(service)?.implies_topic : undefined;
-  const otherTopic = namedTopics.find((topic) => topic !== restated);
+  // A keyword of the service for another of its topics ("key policy" beside "decrypt") names that topic as plainly.
+  const keywordTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'service-topic' && term.service === service ? [term.topic] : []));
+  const otherTopic = [...namedTopics, ...keywordTopics].find((topic) => topic !== restated);
   const closeSecond = margin(cards[0]?.p ?? 0, cards[1]?.p) < 0.6;
   if (restated && closeSecond && cards[0]?.key.topic === restated && otherTopic !== undefined && cards[1]?.key.topic === otherTopic) {
     [cards[0], cards[1]] = [cards[1]!, cards[0]!];
