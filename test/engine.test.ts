@@ -781,6 +781,12 @@ describe('topic model', () => {
     expect(card('on fargate, does aws make sure our tasks never share a host kernel with another customer?')).toBe('fargate.physical');
   });
 
+  it("answers a Config rule flagging another service's resource with Config when its own topic is asked", () => {
+    const answer = engine.answer('aws config rule s3-bucket-versioning-enabled is non compliant on 5 buckets, who sets up remediation');
+    expect(answer.match && formatCardKey(answer.match)).toBe('config.configuration');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('s3.configuration');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

@@ -386,6 +386,22 @@ function watcherAskedAbout(resolution: Resolution, kb: KnowledgeBase): ServiceId
 }
 
 /**
+ * The rule of a service that evaluates others (`evaluates_other_services`), said by its keyword before the resource it
+ * flags ("config rule s3-bucket-public-read-prohibited is non-compliant on 3 buckets") and asked about the evaluator's
+ * own topic (configuration), is the evaluator's card: setting up its rules and acting on them. Asked about another
+ * topic ("…encrypted-volumes: should AWS have encrypted them?") it stays the resource's. A WAF rule on an API or an
+ * Inspector finding on an instance is the resource's whatever the topic (writers labelled them so).
+ */
+function ruleOfAnEvaluator(resolution: Resolution, kb: KnowledgeBase, answer: CardKey): CardKey | null {
+  const first = servicesNamedOrKeyed(resolution)[0];
+  if (!first || first.byName || first.service === answer.service || answer.service === null) return null;
+  const card = kb.services.get(first.service);
+  if (!card?.evaluates_other_services || card.implies_topic !== answer.topic) return null;
+  const key = { service: first.service, topic: answer.topic };
+  return cardExists(kb, key) ? key : null;
+}
+
+/**
  * The policies of a service that governs others (`governs_other_services`), said by its keyword before any service is
  * named ("scps to stop anyone disabling cloudtrail"), are what is asked about; the services named after them are what
  * the policies are about.
@@ -808,6 +824,8 @@ export function decide(
   const askedOutright =
     !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && (asksWhichSide(resolution) || resolution.unknown.length === 0);
   if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
+  const ruleOf = ruleOfAnEvaluator(resolution, kb, best.key);
+  if (ruleOf) return { kind: 'card', key: ruleOf, confidence, alternatives: [best.key], uncovered };
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   const sameTopicElsewhere =
     best.key.service && best.key.topic ? others.map((other) => ({ service: other, topic: best.key.topic })).find((key) => cardExists(kb, key)) : undefined;

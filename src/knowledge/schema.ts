@@ -136,6 +136,11 @@ function defineSchemas({ z }: typeof Zod) {
      * SCPs): its keyword said before any service is named makes it the one asked about.
      */
     governs_other_services: z.literal(true).optional(),
+    /**
+     * Set on a service whose rules evaluate other services' resources (a Config rule non-compliant on a bucket): its
+     * rule said by its keyword before the resource, asked about its own topic, is its card, not the resource's.
+     */
+    evaluates_other_services: z.literal(true).optional(),
     aws: bullets(220),
     customer: bullets(220),
     links: z.array(linkSchema).min(1).max(4),
