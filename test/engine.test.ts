@@ -957,6 +957,8 @@ describe('topic model', () => {
     // Exam logistics and deadlines are someone else's, unless a part of the model or a side is asked about.
     expect(card('is the security specialty exam available at a test centre near me this month')).toBeNull();
     expect(card('revising for my exam: what counts as an abstracted service')).toBe('categories');
+    // Steps for reading the model are the model's, not a how-to about some tool.
+    expect(card('how do i tell whether a service is a container service or an abstracted one, and what changes for us?')).toBe('categories');
     expect(card('the compliance report deadline is friday, who must patch our ec2 boxes before it')).toBe('ec2.patching');
     // Asked of our side in so many words, a price word is what the data is about.
     expect(card('our cost report bucket is public, ours to fix?')).toMatch(/^s3\./);

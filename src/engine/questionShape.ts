@@ -479,11 +479,17 @@ const HOW_TO_LATER = /\bhow (?:to|do (?:i|we)|can (?:i|we)) [a-z]+/;
  * for a bucket"), the card says what is ours to do, unless the how-to is about code or tooling ("how do I
  * configure retries in the aws sdk?") or names nothing of AWS at all (`namesAws` false): some other system's.
  */
+/** A part of the model named outright ("abstracted services", "inherited controls"), not the model as a whole. */
+const namesAPartOfTheModel = (resolution: Resolution): boolean =>
+  resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept !== 'overview' && !term.topic);
+
 export function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
   if (CODE_REQUEST.test(text) && !asksWhichSide(resolution)) return true;
   if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_LATER.test(text) && !HOW_TO_ENDING.test(text)) return false;
   if (asksWho(resolution)) return false;
+  // "how do i tell which category a service falls into?": steps for reading the model are the model's.
+  if (namesAPartOfTheModel(resolution)) return false;
   if (!asksWhichSide(resolution) && !namesATopic(resolution)) return true;
   // Steps asked for with nothing of AWS in the question ("how do we password-protect the board minutes before mailing them") are about
   // some other system, whatever security word they share with ours.
