@@ -785,6 +785,8 @@ describe('topic model', () => {
     const answer = engine.answer('aws config rule s3-bucket-versioning-enabled is non compliant on 5 buckets, who sets up remediation');
     expect(answer.match && formatCardKey(answer.match)).toBe('config.configuration');
     expect(answer.alternatives?.map(formatCardKey)).toContain('s3.configuration');
+    // CloudWatch's alarms watch other services' metrics the same way.
+    expect(card('no one got paged when the api gateway started returning 5xx, does aws alarm on that or do we set it up')).toBe('cloudwatch.logging');
   });
 
   it('reads an EBS volume type as EBS', () => {

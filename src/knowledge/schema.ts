@@ -137,8 +137,9 @@ function defineSchemas({ z }: typeof Zod) {
      */
     governs_other_services: z.literal(true).optional(),
     /**
-     * Set on a service whose rules evaluate other services' resources (a Config rule non-compliant on a bucket): its
-     * rule said by its keyword before the resource, asked about its own topic, is its card, not the resource's.
+     * Set on a service whose rules evaluate other services' resources (a Config rule non-compliant on a bucket, a
+     * CloudWatch alarm on a queue): its rule said by its keyword before the resource, asked about its own topic, is its
+     * card, not the resource's.
      */
     evaluates_other_services: z.literal(true).optional(),
     aws: bullets(220),
