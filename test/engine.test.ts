@@ -803,6 +803,8 @@ describe('topic model', () => {
 
   it("reads a PC as the office's, not AWS's", () => {
     expect(card('the reception pc keeps asking to install windows updates, can i postpone them')).toBeNull();
+    // A colocation facility is the company's own, not AWS's.
+    expect(card('who maintains the fire suppression at our colo in newark')).toBeNull();
   });
 
   it("keeps the 'we' of we're, we've and we'll, which folded whole would read as 'were'", () => {
