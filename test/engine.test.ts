@@ -385,6 +385,9 @@ describe('topic model', () => {
     expect(bare.match).toBeNull();
     expect(bare.reason).toBe('not_covered');
     expect(bare.uncovered).toMatch(/Nova/);
+    // A dental x-ray is no AWS X-Ray: only the service's own words name it.
+    expect(engine.answer('the xray viewer in surgery 2 needs a driver update, who has the admin login').uncovered).toBeUndefined();
+    expect(engine.answer('aws xray tracing - who secures the trace data').uncovered).toBe('AWS X-Ray');
   });
 
   it('refuses lookalikes that carry a security word, and offers nothing unrelated', () => {
