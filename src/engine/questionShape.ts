@@ -201,9 +201,9 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
 /**
  * "who can pull our images?", "who decides who's allowed to query it?", "making sure only our app can publish", "who
  * decides which analysts can query it", "other people can't read it", "what stops the test account from reading it": who
- * is allowed to do something, whatever it is
- * done to (of 103 such in-domain questions across the opened sets, 100 were about access; of the 10 that allow only
- * someone, all 10; of the 45 that choose which people, roles or functions may, all 45).
+ * is allowed to do something, whatever it is done to (of 103 such in-domain questions across the opened sets, 100 were
+ * about access; of the 10 that allow only someone, all 10; of the 45 that choose which people, roles or functions may,
+ * all 45; of the 7 that keep someone from doing it, all 7).
  */
 const WHO_MAY =
   /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?|manages?|determines?|limits?) who(?:s| s| is)? (?:gets|has|is allowed|allowed|can|may)\b|\bonly (?:our|the|my|this|that|these|those|authori[sz]ed|approved|specific|certain) (?:\w+ ){0,3}(?:can|may)\b|\b(?:(?:random|other|outside|unknown) (?:people|users|accounts|folks)|strangers|outsiders) (?:cant|cannot|can not|wont be able to)\b|\b(?:nobody|no one|noone) else can\b|\b(?:decides?|deciding|controls?|controlling|chooses?|choosing|restricts?|limits?|determines?|manages?) which (?:\w+ ){0,2}(?:analysts?|users?|people|staff|engineers?|teams?|developers?|devs?|roles?|lambdas?|functions?|apps?|applications?|principals?|contractors?|vendors?|employees?|admins?|partners?|students?|teachers?) (?:can|may|are allowed|is allowed|get|have)\b|\b(?:keeps?|keeping|stops?|stopping|prevents?|preventing|blocks?|blocking) (?:\w+ ){0,5}from (?:being )?(?:reading|read|publishing|pulling|pulled|accessing|accessed|subscribing|calling|invoking|downloading|downloaded|grabbing|seeing|viewing|editing|deleting|deleted|writing|sending|using|querying|changing|modifying|assuming|decrypting)\b/;
@@ -416,8 +416,8 @@ export function asksHowTheSplitVaries(resolution: Resolution): boolean {
   // Two services set against each other beside the categories named ("we patch one but not the other: is that the
   // service categories?"): whatever duty they are compared on is the example.
   const namesTheCategories = resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept === 'categories');
-  const named = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' ? [term.service] : [])));
-  if (namesTheCategories && named.size >= 2 && typed.some((w) => CONTRASTS.has(w))) return true;
+  const namedOutright = new Set(resolution.terms.flatMap(({ term }) => (term.kind === 'service' ? [term.service] : [])));
+  if (namesTheCategories && namedOutright.size >= 2 && typed.some((w) => CONTRASTS.has(w))) return true;
   const namesAShare = typed.some((w) => SHARE_WORDS.has(w)) || LEFT_TO_DO.test(` ${typed.join(' ')} `);
   if (!typed.some((w) => VARYING_WORDS.has(w)) || !namesAShare) return false;
   if (!typed.some((w) => KIND_WORDS.has(w)) && services.size < 2) return false;
@@ -472,6 +472,10 @@ const CODE_REQUEST =
 /** "…, how to fix?", "the run failed, how do i open a ticket with the vendor": steps asked for after the story. */
 const HOW_TO_LATER = /\bhow (?:to|do (?:i|we)|can (?:i|we)) [a-z]+/;
 
+/** The categories or the shared controls named ("abstracted services", "inherited controls"), not the model as a whole. */
+const namesCategoriesOrSharedControls = (resolution: Resolution): boolean =>
+  resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept !== 'overview' && !term.topic);
+
 /**
  * "How should we design our tables?", "eventbridge cron schedule how to": steps asked for that name no topic and
  * nothing asking which side does them belong to the service's documentation, whatever service they name (across
@@ -479,17 +483,13 @@ const HOW_TO_LATER = /\bhow (?:to|do (?:i|we)|can (?:i|we)) [a-z]+/;
  * for a bucket"), the card says what is ours to do, unless the how-to is about code or tooling ("how do I
  * configure retries in the aws sdk?") or names nothing of AWS at all (`namesAws` false): some other system's.
  */
-/** A part of the model named outright ("abstracted services", "inherited controls"), not the model as a whole. */
-const namesAPartOfTheModel = (resolution: Resolution): boolean =>
-  resolution.terms.some(({ term }) => term.kind === 'concept' && term.concept !== 'overview' && !term.topic);
-
 export function isHowTo(resolution: Resolution, vocabulary: Vocabulary, namesAws: boolean): boolean {
   const text = ` ${resolution.typed.join(' ')} `;
   if (CODE_REQUEST.test(text) && !asksWhichSide(resolution)) return true;
   if (!HOW_TO_OPENING.test(text.trim()) && !HOW_TO_LATER.test(text) && !HOW_TO_ENDING.test(text)) return false;
   if (asksWho(resolution)) return false;
   // "how do i tell which category a service falls into?": steps for reading the model are the model's.
-  if (namesAPartOfTheModel(resolution)) return false;
+  if (namesCategoriesOrSharedControls(resolution)) return false;
   if (!asksWhichSide(resolution) && !namesATopic(resolution)) return true;
   // Steps asked for with nothing of AWS in the question ("how do we password-protect the board minutes before mailing them") are about
   // some other system, whatever security word they share with ours.

@@ -389,9 +389,9 @@ function watcherAskedAbout(resolution: Resolution, kb: KnowledgeBase): ServiceId
  * The rule of a service that evaluates others (`evaluates_other_services`), said by its keyword before the resource it
  * flags ("config rule s3-bucket-public-read-prohibited is non-compliant on 3 buckets", "nobody got paged when the queue
  * backed up") and asked about the evaluator's own topic (configuration, logging), is the evaluator's card: setting up
- * its rules or alarms and acting on them. Asked about another
- * topic ("…encrypted-volumes: should AWS have encrypted them?") it stays the resource's. A WAF rule on an API or an
- * Inspector finding on an instance is the resource's whatever the topic (writers labelled them so).
+ * its rules or alarms and acting on them. Asked about another topic ("…encrypted-volumes: should AWS have encrypted
+ * them?") it stays the resource's. A WAF rule on an API or an Inspector finding on an instance is the resource's
+ * whatever the topic (writers labelled them so).
  */
 function ruleOfAnEvaluator(resolution: Resolution, kb: KnowledgeBase, answer: CardKey): CardKey | null {
   const first = servicesNamedOrKeyed(resolution)[0];
