@@ -133,7 +133,7 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   // is about training, not access), but not a part of the model ("which part is whose? it's for a training slide").
   { asks: asksAboutTraining, topic: 'training', overTheWholeCard: true },
   // "who can edit the hosted zone?" is about access, not the zone's configuration (100 of 103 such questions).
-  { asks: asksWhoIsAllowed, topic: 'access' },
+  { asks: asksWhoIsAllowed, topic: 'access', overTheWholeCard: true },
   // A vulnerability in an image, a library or a function's package is the application's, however much it sounds
   // like patching.
   { asks: namesWhatWeShip, topic: 'application', over: 'patching' },
