@@ -704,6 +704,7 @@ describe('topic model', () => {
     expect(card("our bi team keeps exam results in redshift. who decides who's allowed to run queries on them")).toBe('redshift.access');
     expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
     expect(card('who decides which analysts can query the grades schema in redshift')).toBe('redshift.access');
+    expect(card('who decides which data scientists may query the redshift cluster, us or aws?')).toBe('redshift.access');
     // Even when the model would answer with the whole card: the shape is surer than the words around it.
     expect(card('who controls which analysts can run queries on the redshift cluster? aws or us')).toBe('redshift.access');
     expect(card("the sns topic that texts our drivers: who makes sure strangers can't publish to it")).toBe('sns.access');
