@@ -948,6 +948,13 @@ describe('topic model', () => {
     expect(card('our on prem file server had nightly tapes, now that it moved to the cloud who takes the backups')).toBe('backup');
   });
 
+  it('reads the former setup told beside a question about AWS as context, not as another vendor asked about', () => {
+    expect(card('who owns firewalls once we are in aws? previously the fortigate team did it')).toBe('network');
+    expect(card('we are migrating the billing system off our colo racks into aws. how does responsibility split in aws overall')).toBe('overview');
+    // Asked about the old thing itself, it stays someone else's.
+    expect(card('who patches the netscaler in the server closet')).toBeNull();
+  });
+
   it('refuses a pasted error line that asks nobody which side does something', () => {
     expect(card("ERROR 2003 (HY000): Can't connect to MySQL server on 'db.internal'")).toBeNull();
     expect(card('Traceback: botocore.exceptions.ClientError: An error occurred (AccessDeniedException) when calling the Decrypt operation')).toBeNull();

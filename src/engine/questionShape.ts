@@ -190,6 +190,14 @@ const asksWhereToGetIt = saysInWords(/\b(?:where|download|get hold of|obtain|fin
 export const asksForTheProvidersEvidence = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && namesEvidence(resolution) && asksWhereToGetIt(resolution);
 
+/**
+ * "we're used to the fortigate at each clinic", "on prem we did F5 upgrades", "moving the stack off the on-prem
+ * racks": how things were done before AWS, told as the reason for asking about AWS.
+ */
+export const describesTheFormerSetup = saysInWords(
+  /\b(?:used to|we had|we did|we ran|coming from|(?:moving|moved|migrating|migrated|move) (?:\w+ ){0,4}(?:off|away from|out of)|back when|previously|last year|on prem we)\b/,
+);
+
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);

@@ -26,6 +26,7 @@ import {
   asksWhichOfOurTeams,
   asksWhatALawRequires,
   contrastsTheSides,
+  describesTheFormerSetup,
   CUSTOMER_WORDS,
   FULL_NAME_WEIGHT,
   isChoice,
@@ -112,6 +113,18 @@ const isConcept = (s: Subject) => CONCEPTS.includes(s);
  */
 const namesAwsItself = (resolution: Resolution): boolean =>
   resolution.spelled.some((w, i) => PROVIDER_WORDS.has(w) && (w !== 'cloud' || resolution.spelled[i - 1] === 'the'));
+
+/** The question without what it names outside AWS: its terms, and their words among those the model reads. */
+function withoutOutsideThings(resolution: Resolution): Resolution {
+  const outside = resolution.terms.filter(({ term }) => term.kind === 'outside-aws');
+  const dropped = outside.flatMap(({ phrase }) => phrase.split(' '));
+  const content = [...resolution.content];
+  for (const word of dropped) {
+    const at = content.indexOf(word);
+    if (at >= 0) content.splice(at, 1);
+  }
+  return { ...resolution, terms: resolution.terms.filter((found) => !outside.includes(found)), content };
+}
 
 /**
  * "is it us or amazon, like in general?", "what does amazon keep safe and what's still mine?": the provider named,
@@ -589,14 +602,20 @@ export function decide(
   }
   // Past the gate above, a price or size word is what the data is about ("our cost report bucket is public, ours to
   // fix?"), not a sign of a question for someone else: the model does not weigh it as one.
-  const features = questionFeatures(resolution, kb, asked).filter((feature) => feature !== OUT_OF_SCOPE_MARKER);
+  // The company's former setup told as the reason for asking about AWS ("whose job are firewalls in aws? we're used to
+  // the fortigate at each clinic") is no sign of a question about another vendor: the model does not read it.
+  const read = describesTheFormerSetup(resolution) && (service !== null || namesAwsItself(resolution)) ? withoutOutsideThings(resolution) : resolution;
+  const features = questionFeatures(read, kb, asked).filter((feature) => feature !== OUT_OF_SCOPE_MARKER);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
   const { ranked, known, relevance } = models.subjects.posterior(features, labels);
   const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
   /** The topics the question names outright (a strong topic phrase). */
   const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
   // The belief that moving to AWS hands it all over is the model's question; a topic named as its example is offered.
-  if (!service && !uncovered && asksWhetherMovingHandsItAllOver(resolution)) {
+  // So is the whole split asked by someone telling how things were done before AWS ("moving the stack off the on-prem
+  // racks, how does responsibility split once we're there?"): what they did is context, not what is asked.
+  const wholeSplitAfterAMove = describesTheFormerSetup(resolution) && resolution.namesTheProvider && asksForTheWholeSplit(resolution);
+  if (!service && !uncovered && (asksWhetherMovingHandsItAllOver(resolution) || wholeSplitAfterAMove)) {
     const example = namedTopics[0];
     return overviewCard(0.7, example ? [{ service: null, topic: example }] : []);
   }
