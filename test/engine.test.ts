@@ -492,6 +492,10 @@ describe('topic model', () => {
     expect(card('sorry if this is basic, could you walk me through the shared responsibility model? my manager keeps bringing it up')).toBe('overview');
   });
 
+  it("takes one side's whole part asked for as the whole split, whatever chatter surrounds it", () => {
+    expect(card('what does aws actually take care of, honestly? leadership wants one slide')).toBe('overview');
+  });
+
   it('answers the part of the model a question names beside the model itself', () => {
     expect(card('in the shared responsibility model, what separates an abstracted service from an infrastructure service')).toBe('categories');
   });

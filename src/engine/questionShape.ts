@@ -88,7 +88,12 @@ const VERSUS = new Set(['vs', 'versus']);
 export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
   const typed = resolution.typed;
   const setAgainstAParty = typed.some((w, i) => VERSUS.has(w) && (PARTY_WORDS.has(typed[i - 1] ?? '') || PARTY_WORDS.has(typed[i + 1] ?? '')));
-  return setAgainstAParty || eachSideAskedItsPart(resolution, OUR_SIDE_OR_WE, WHAT_WORDS) || typed.some((w) => WHOLE_SPLIT_WORDS.has(w));
+  return (
+    setAgainstAParty ||
+    eachSideAskedItsPart(resolution, OUR_SIDE_OR_WE, WHAT_WORDS) ||
+    typed.some((w) => WHOLE_SPLIT_WORDS.has(w)) ||
+    asksForOneSidesWholePart(resolution)
+  );
 };
 
 /** Whether the words as typed, joined by single spaces, match `pattern`: a shape that takes word slots. */
@@ -96,6 +101,14 @@ const saysInWords =
   (pattern: RegExp) =>
   (resolution: Resolution): boolean =>
     pattern.test(resolution.typed.join(' '));
+
+/**
+ * "so what is aws actually responsible for?", "what exactly does amazon take care of": one side's whole part asked
+ * for, which is the whole split seen from that side.
+ */
+const asksForOneSidesWholePart = saysInWords(
+  /\bwhat (?:is|are|does|do) (?:aws|amazon|we|us) (?:\w+ )?(?:responsible for|accountable for|on the hook for|take care of|cover|handle|look after)\b/,
+);
 
 /**
  * "will the files survive a dead disk?", "what happens to our data if…", "do we lose it?": what becomes of something
