@@ -690,6 +690,10 @@ describe('topic model', () => {
     expect(card('generic question: mfa and access keys, always the customer?')).toBe('access');
     // Nobody paged when something failed: setting up alarms, CloudWatch's.
     expect(card('nobody got paged when the signup api started failing, is alerting something we set up')).toBe('cloudwatch.logging');
+    // Told when something of ours is unwell, no service named: the alarms of the service that watches for it.
+    const unwell = engine.answer("if the reporting server's memory fills up overnight, does aws wake somebody up or do we set that up");
+    expect(unwell.match && formatCardKey(unwell.match)).toBe('cloudwatch.logging');
+    expect(unwell.alternatives?.map(formatCardKey)).toContain('logging');
     // An alarm of a building or a panel is not CloudWatch's.
     expect(card('who knows the burglar alarm code for the loading dock')).toBeNull();
   });

@@ -211,6 +211,19 @@ export const describesTheFormerSetup = saysInWords(
   /\b(?:used to|we had|we did|we ran|coming from|(?:moving|moved|migrating|migrated|move) (?:\w+ ){0,4}(?:off|away from|out of)|back when|previously|last year|on prem we)\b/,
 );
 
+/**
+ * "who sets up the alert if the server's cpu pegs at 100%?", "does aws page us when the portal throws 5xx?": being
+ * told when something of ours is unwell, which is what alarms on its metrics do.
+ */
+const BE_TOLD =
+  /\b(?:alert|alerts|alerted|alerting|alarm|alarms|page|paged|pages|paging|ping us|pings us|notify|notifies|notified|wakes?|woken|let us know|tells? us)\b/;
+const UNWELL =
+  /\b(?:cpu|5xx|4xx|5\d\d|error rate|errors|latency|disk (?:\w+ )?(?:filling|full)|filling up|memory|goes down|went down|is down|was down|falls? over|fell over|stops? reporting|stopped reporting|unhealthy|health checks?|pegs|pegged|spikes?|spiking|timeouts?|crash(?:es|ed)?)\b/;
+export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return BE_TOLD.test(typed) && UNWELL.test(typed);
+};
+
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);

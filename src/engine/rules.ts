@@ -23,6 +23,7 @@ import {
   asksAboutTraining,
   asksOnlyForAContact,
   asksToGetBackIn,
+  asksToBeToldWhenUnwell,
   asksWhichOfOurTeams,
   asksWhatALawRequires,
   contrastsTheSides,
@@ -860,6 +861,13 @@ export function decide(
     const generalAsked = inferred || namedTopics.some((topic) => topic === bestTopic);
     if (generalAsked && asksInGeneral(resolution)) return { kind: 'card', key: general, confidence, alternatives: [best.key], uncovered };
     if (inferred) alternatives.push(general);
+  }
+  // Being told when something of ours is unwell ("who sets up the alert if the server's cpu pegs?") is the alarms of
+  // the service that watches others for that topic (CloudWatch), the general card offered.
+  if (best.key.service === null && best.key.topic && TOPICS.includes(best.key.topic) && !uncovered && asksToBeToldWhenUnwell(resolution)) {
+    const watcher = [...kb.services.values()].find((card) => card.evaluates_other_services && card.implies_topic === best.key.topic);
+    const key: CardKey | null = watcher ? { service: watcher.id, topic: best.key.topic } : null;
+    if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
   // A general card for words that lean to one service ("the resource policy on our secret"): that service's card for
   // the topic is offered beside it.
