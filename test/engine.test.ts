@@ -801,6 +801,10 @@ describe('topic model', () => {
     expect(answer.alternatives?.map(formatCardKey)).toContain('s3.configuration');
     // CloudWatch's alarms watch other services' metrics the same way.
     expect(card('no one got paged when the api gateway started returning 5xx, does aws alarm on that or do we set it up')).toBe('cloudwatch.logging');
+    // Asked about a topic it has nothing written on, the evaluator is asked about its own: the drawn card offered.
+    const drift = engine.answer('aws config keeps reporting that somebody widened a security group to the whole internet, whose job is acting on that');
+    expect(drift.match && formatCardKey(drift.match)).toBe('config.configuration');
+    expect(drift.alternatives?.map(formatCardKey)).toContain('config.network');
   });
 
   it('reads an EBS volume type as EBS', () => {

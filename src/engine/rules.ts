@@ -417,6 +417,19 @@ function ruleOfAnEvaluator(resolution: Resolution, kb: KnowledgeBase, answer: Ca
 }
 
 /**
+ * A service that evaluates others (Config), asked about a topic it has nothing written on ("who catches it when
+ * someone changes a security group? is that aws config"), is asked about its own topic: what it does about the
+ * others' resources; the general card drawn for it is offered. (Services that only stand for a topic keep the general
+ * card: asked about training on IAM or whether Secrets Manager stays up, it is the right one.)
+ */
+function ownTopicOverAnUnwrittenOne(kb: KnowledgeBase, answer: CardKey): CardKey | null {
+  const card = answer.service ? kb.services.get(answer.service) : undefined;
+  const implied = card?.implies_topic;
+  if (!card?.evaluates_other_services || !implied || !answer.topic || answer.topic === implied || !TOPIC_IDS.includes(answer.topic as TopicId)) return null;
+  return card.topics[answer.topic as TopicId] === undefined && card.topics[implied] !== undefined ? { service: card.id, topic: implied } : null;
+}
+
+/**
  * The policies of a service that governs others (`governs_other_services`), said by its keyword before any service is
  * named ("scps to stop anyone disabling cloudtrail"), are what is asked about; the services named after them are what
  * the policies are about.
@@ -845,7 +858,7 @@ export function decide(
   const askedOutright =
     !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && (asksWhichSide(resolution) || resolution.unknown.length === 0);
   if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
-  const ruleOf = ruleOfAnEvaluator(resolution, kb, best.key);
+  const ruleOf = ruleOfAnEvaluator(resolution, kb, best.key) ?? ownTopicOverAnUnwrittenOne(kb, best.key);
   if (ruleOf) return { kind: 'card', key: ruleOf, confidence, alternatives: [best.key], uncovered };
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
   const sameTopicElsewhere =
