@@ -807,6 +807,17 @@ describe('topic model', () => {
     expect(drift.alternatives?.map(formatCardKey)).toContain('config.network');
   });
 
+  it('answers the topic of the thing a responsibility is said to be for, the context offered', () => {
+    const scps = engine.answer(
+      "we split workloads into one account per country for residency. who's responsible for the service control policies in organizations?",
+    );
+    expect(scps.match && formatCardKey(scps.match)).toBe('organizations.access');
+    expect(scps.alternatives?.map(formatCardKey)).toContain('organizations.data');
+    expect(card('the sqs queue drops messages after 4 days and we lost orders, who is responsible for the retention period')).toBe('sqs.data');
+    // Code we run is the application's, even said to be responsible for its vulnerabilities.
+    expect(card('is aws responsible for vulnerabilities in the application code we run on lambda')).toBe('lambda.application');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

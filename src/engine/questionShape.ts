@@ -3,6 +3,7 @@
  * compares products, asks how the split varies, or asks in general. The rules (rules.ts) read these beside the
  * models' ranking.
  */
+import type { TopicId } from '../knowledge/index.js';
 import type { FoundTerm, Resolution } from './resolve.js';
 import type { Term, Vocabulary } from './vocabulary.js';
 
@@ -224,6 +225,43 @@ export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => {
   return BE_TOLD.test(typed) && UNWELL.test(typed);
 };
 
+/** What stands between "responsible for" and the thing it is for: articles, owners and light verbs. */
+const BEFORE_THE_OBJECT = new Set([
+  'the',
+  'our',
+  'their',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'all',
+  'any',
+  'making',
+  'sure',
+  'setting',
+  'up',
+  'managing',
+  'maintaining',
+  'configuring',
+]);
+const RESPONSIBLE_FOR = /(?:^| )(?:responsible for|responsibility for|accountable for|in charge of|on the hook for)$/;
+
+/**
+ * "who's responsible for the SCPs", "who is accountable for hardening the worker nodes": the topic of the thing a
+ * responsibility is said to be for, when a phrase of ours stands right there.
+ */
+export function topicResponsibleFor(resolution: Resolution): TopicId | undefined {
+  const { spelled, terms } = resolution;
+  for (const { term, phrase, position } of terms) {
+    if (!(isStrongTopic(term) || term.kind === 'service-topic') || !('topic' in term) || phrase.endsWith('ing')) continue;
+    let before = position - 1;
+    while (before >= 0 && BEFORE_THE_OBJECT.has(spelled[before]!)) before--;
+    if (RESPONSIBLE_FOR.test(spelled.slice(Math.max(0, before - 2), before + 1).join(' '))) return term.topic;
+  }
+  return undefined;
+}
+
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);
@@ -249,7 +287,7 @@ export const asksWhoIsAllowed = saysInWords(WHO_MAY);
  * someone patches; "the library app" is a library's own system.
  */
 const WHAT_WE_SHIP =
-  /\b(?:(?:container|base|docker|our|the|ecr) images?|images? in ecr|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libs|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|packaged with|deployment package|pull(?:s|ed|ing)? in|bundled?|bundles|vendored|requirements txt|package json|package lock|layers?|node modules|third party (?:code|packages|libraries))\b/;
+  /\b(?:(?:container|base|docker|our|the|ecr) images?|images? in ecr|images? we (?:build|deploy|ship)|dependency|dependencies|npm|pip|maven|libs|libraries|library(?! (?:app|apps|application|catalog|system|server|site|website|portal)\b)|packaged with|deployment package|pull(?:s|ed|ing)? in|bundled?|bundles|vendored|requirements txt|package json|package lock|layers?|node modules|third party (?:code|packages|libraries)|(?:application|app) code|code (?:we|that we) (?:write|wrote|deploy|ship|run))\b/;
 export const namesWhatWeShip = saysInWords(WHAT_WE_SHIP);
 
 /**
