@@ -818,6 +818,11 @@ describe('topic model', () => {
     expect(card('is aws responsible for vulnerabilities in the application code we run on lambda')).toBe('lambda.application');
   });
 
+  it('asks about the service whose role holds a permission, not the service the permission is on', () => {
+    expect(card('our lambda execution role has full s3 access to all buckets, is narrowing that our job')).toBe('lambda.access');
+    expect(card('the ecs task role has dynamodb:* on every table, who scopes that down, aws or us')).toBe('ecs.access');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

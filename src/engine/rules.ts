@@ -203,6 +203,7 @@ export interface Models {
  */
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
   const fronting =
+    holderOfARole(resolution, kb) ??
     frontService(resolution) ??
     attachedService(resolution) ??
     destinationService(resolution) ??
@@ -328,6 +329,28 @@ function attachedService(resolution: Resolution): ServiceId | null {
     if (!after.byName || before.service === after.service) continue;
     const gap = resolution.spelled.slice(before.found.position + phraseWords(before.found.phrase), after.found.position);
     if (gap.length <= FRONTING_GAP && / (?:attached to|associated with) /.test(` ${gap.join(' ')} `)) return before.service;
+  }
+  return null;
+}
+
+/** Words that say a role holds permissions ("the execution role has s3:*", "a task role with AdministratorAccess"). */
+const HOLDING = new Set(['has', 'have', 'had', 'with', 'gives', 'grants', 'allows', 'attached']);
+/** At most this many words between a role and what it is said to hold. */
+const HOLDING_GAP = 3;
+
+/**
+ * The service whose role holds a permission on another ("our lambda execution role has s3:* on every bucket", "the
+ * ecs task role has full dynamodb access"): the role's service is asked about, since scoping what it may do is its
+ * access; the service the permission is on is only what it reaches (the role's service is the label of 80 of the 85
+ * opened questions that name such a role).
+ */
+function holderOfARole(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+  for (const { term, phrase, position } of resolution.terms) {
+    if (term.kind !== 'service-topic' || !/\b(?:role|roles|profile)$/.test(phrase)) continue;
+    // "an iam role": a role of the service that stands for access is any role, held by nothing in particular.
+    if (kb.services.get(term.service)?.implies_topic === 'access') continue;
+    const after = resolution.spelled.slice(position + phraseWords(phrase), position + phraseWords(phrase) + HOLDING_GAP);
+    if (after.some((w) => HOLDING.has(w))) return term.service;
   }
   return null;
 }
