@@ -823,6 +823,14 @@ describe('topic model', () => {
     expect(card('the ecs task role has dynamodb:* on every table, who scopes that down, aws or us')).toBe('ecs.access');
   });
 
+  it('answers rotating an encryption key with the service the key lives in, whatever the key protects', () => {
+    const answer = engine.answer('the customer managed key protecting our rds snapshots, who rotates it, aws or us');
+    expect(answer.match && formatCardKey(answer.match)).toBe('kms.encryption');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('rds.encryption');
+    // A credential rotated is no encryption key.
+    expect(card('who rotates the iam access keys our ci uses')).toBe('iam.access');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

@@ -262,6 +262,18 @@ export function topicResponsibleFor(resolution: Resolution): TopicId | undefined
   return undefined;
 }
 
+/**
+ * "who rotates the customer managed key we use for the bucket?", "kms cmk automatic rotation ours?": an encryption key
+ * rotated, not a credential (an access key, an api key, a secret, a password, a certificate).
+ */
+const ROTATING = /\brotat(?:e|es|ed|ing|ion|ions)\b/;
+const A_KEY = /\b(?:keys?|cmks?|kms)\b/;
+const A_CREDENTIAL = /\b(?:access|api|ssh|signing|iam|user|github) keys?\b|\b(?:secrets?|passwords?|credentials?|certificates?|certs?|tokens?)\b/;
+export const asksAboutRotatingAKey = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return ROTATING.test(typed) && A_KEY.test(typed) && !A_CREDENTIAL.test(typed);
+};
+
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);

@@ -24,6 +24,7 @@ import {
   asksOnlyForAContact,
   asksToGetBackIn,
   asksToBeToldWhenUnwell,
+  asksAboutRotatingAKey,
   topicResponsibleFor,
   asksWhichOfOurTeams,
   asksWhatALawRequires,
@@ -144,6 +145,8 @@ const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.leng
  * `overTheWholeCard`, the service's whole card too, unless the whole split is asked for).
  */
 const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId; overTheWholeCard?: true }[] = [
+  // Rotating an encryption key is the encryption card's, whatever the key protects (80 of 80 such opened questions).
+  { asks: asksAboutRotatingAKey, topic: 'encryption', overTheWholeCard: true },
   // Teaching people is the question, whatever they are taught about ("who trains our developers on least privilege?"
   // is about training, not access), but not a part of the model ("which part is whose? it's for a training slide").
   { asks: asksAboutTraining, topic: 'training', overTheWholeCard: true },
@@ -204,6 +207,7 @@ export interface Models {
 function askedService(resolution: Resolution, kb: KnowledgeBase, services: ServiceModel, tuning: DecisionTuning): ServiceId | null {
   const fronting =
     holderOfARole(resolution, kb) ??
+    keyRotatedBy(resolution, kb) ??
     frontService(resolution) ??
     attachedService(resolution) ??
     destinationService(resolution) ??
@@ -353,6 +357,15 @@ function holderOfARole(resolution: Resolution, kb: KnowledgeBase): ServiceId | n
     if (after.some((w) => HOLDING.has(w))) return term.service;
   }
   return null;
+}
+
+/**
+ * The service whose keys are rotated ("who rotates the customer managed key we use for the bucket?"): rotating a key is
+ * done where the key lives, whatever it encrypts.
+ */
+function keyRotatedBy(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+  if (!asksAboutRotatingAKey(resolution)) return null;
+  return servicesNamedOrKeyed(resolution).find(({ service }) => kb.services.get(service)?.implies_topic === 'encryption')?.service ?? null;
 }
 
 /** The words that grant a permission in "which lambdas can read…", "which roles are allowed to…". */
