@@ -831,6 +831,17 @@ describe('topic model', () => {
     expect(card('who rotates the iam access keys our ci uses')).toBe('iam.access');
   });
 
+  it('answers the one topic a question names over the whole card, and the hardware under a service whatever the model leans to', () => {
+    const patch = engine.answer(
+      'we are moving the whole loyalty platform onto dynamodb next quarter and my director wants to know: do we have to patch anything there or is it fully managed?',
+    );
+    expect(patch.match && formatCardKey(patch.match)).toBe('dynamodb.patching');
+    expect(patch.alternatives?.map(formatCardKey)).toContain('dynamodb');
+    expect(card('who keeps the hosts our fargate containers run on secure? we never see those')).toBe('fargate.physical');
+    // Asked for the whole split, a topic named is only part of it.
+    expect(card('KMS: shared responsibility summary please')).toBe('kms');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

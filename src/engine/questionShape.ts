@@ -79,7 +79,7 @@ export const asksWhatHappensByItself = (resolution: Resolution): boolean =>
   / (?:by default|out of the box|automatically) /.test(` ${resolution.typed.join(' ')} `);
 
 /** Words that ask for every part of a split at once, not for one duty. */
-const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'overall', 'responsibilities']);
+const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'summary', 'overall', 'responsibilities']);
 const VERSUS = new Set(['vs', 'versus']);
 
 /**
@@ -108,7 +108,7 @@ const saysInWords =
  * for, which is the whole split seen from that side.
  */
 const asksForOneSidesWholePart = saysInWords(
-  /\bwhat (?:is|are|does|do) (?:aws|amazon|we|us) (?:\w+ )?(?:responsible for|accountable for|on the hook for|take care of|cover|handle|look after)\b/,
+  /\bwhat (?:\w+ )?(?:is|are|does|do) (?:aws|amazon|we|us) (?:\w+ )?(?:responsible for|accountable for|on the hook for|take care of|cover|handle|look after)\b/,
 );
 
 /**

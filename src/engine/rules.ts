@@ -144,7 +144,7 @@ const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.leng
  * the model ranks its topic among the cards at all, leads the model's first topic (`over`: only that one; with
  * `overTheWholeCard`, the service's whole card too, unless the whole split is asked for).
  */
-const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId; overTheWholeCard?: true }[] = [
+const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId; overTheWholeCard?: true; unranked?: true }[] = [
   // Rotating an encryption key is the encryption card's, whatever the key protects (80 of 80 such opened questions).
   { asks: asksAboutRotatingAKey, topic: 'encryption', overTheWholeCard: true },
   // Teaching people is the question, whatever they are taught about ("who trains our developers on least privilege?"
@@ -168,7 +168,14 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   { asks: asksAboutIsolationFromOtherCustomers, topic: 'physical', overTheWholeCard: true },
   // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching it is
   // asked (or its certification, see asksAboutTheHardware).
-  { asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching'), topic: 'physical', overTheWholeCard: true },
+  // So sure a reading that it leads the whole card even when the model does not lean to the hardware at all ("who
+  // keeps the actual servers lambda runs on secure?").
+  {
+    asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching'),
+    topic: 'physical',
+    overTheWholeCard: true,
+    unranked: true,
+  },
 ];
 
 /** Whether a phrase of the topic, or a service's keyword of it, stands in the question ("backups", "pitr"). */
@@ -182,8 +189,10 @@ const namesTheTopic = (resolution: Resolution, topic: TopicId, counts: (phrase: 
  * Of LEADING_TOPICS, the first the question asks whose topic is among the ranked `topics` and may lead the first of
  * them (`over`): the ranking of the cards, or the topics the fallback card offers.
  */
-function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][]) {
-  return LEADING_TOPICS.find(({ asks, topic, over }) => topics.includes(topic) && (over === undefined || topics[0] === over) && asks(resolution));
+function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][], orUnranked = false) {
+  return LEADING_TOPICS.find(
+    ({ asks, topic, over, unranked }) => (topics.includes(topic) || (orUnranked && unranked)) && (over === undefined || topics[0] === over) && asks(resolution),
+  );
 }
 
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
@@ -723,8 +732,9 @@ export function decide(
     const led = leadingTopic(
       resolution,
       alternatives.map((key) => key.topic),
+      true,
     );
-    if (led && asksOneDuty) {
+    if (led && (asksOneDuty || (led.overTheWholeCard && !asksForTheWholeSplit(resolution)))) {
       return { kind: 'card', key: { service: named, topic: led.topic }, confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
     }
     return { kind: 'card', key: { service: named, topic: null }, confidence: 0.5, alternatives, uncovered: null };
@@ -881,6 +891,12 @@ export function decide(
   const objectTopic = LEADING_TOPICS.some(({ asks }) => asks(resolution)) ? undefined : topicResponsibleFor(resolution);
   const objectAt = objectTopic ? cards.findIndex((c) => c.key.topic === objectTopic) : -1;
   if (objectAt > 0 && firstTopic !== null && TOPICS.includes(firstTopic)) cards.unshift(...cards.splice(objectAt, 1));
+  // The whole card first, yet one topic named outright and the whole split not asked for ("do i have to patch anything
+  // there or is it fully managed?"): the topic named is the question, the whole card offered.
+  const onlyTopicNamed = new Set(namedTopics).size === 1 ? namedTopics[0] : undefined;
+  const namedAt = onlyTopicNamed ? cards.findIndex((c) => c.key.topic === onlyTopicNamed) : -1;
+  const wholeAskedFor = asksForTheSplit || asksForTheWholeSplit(resolution) || resolution.asksAboutTheModel;
+  if (cards[0]!.key.topic === null && namedAt > 0 && !wholeAskedFor) cards.unshift(...cards.splice(namedAt, 1));
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
