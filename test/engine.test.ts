@@ -694,6 +694,7 @@ describe('topic model', () => {
     const unwell = engine.answer("if the reporting server's memory fills up overnight, does aws wake somebody up or do we set that up");
     expect(unwell.match && formatCardKey(unwell.match)).toBe('cloudwatch.logging');
     expect(unwell.alternatives?.map(formatCardKey)).toContain('logging');
+    expect(card('who gets alerted when the reporting box runs out of disk space, is that something aws watches')).toBe('cloudwatch.logging');
     // An alarm of a building or a panel is not CloudWatch's.
     expect(card('who knows the burglar alarm code for the loading dock')).toBeNull();
   });

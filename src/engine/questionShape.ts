@@ -219,7 +219,7 @@ export const describesTheFormerSetup = saysInWords(
 const BE_TOLD =
   /\b(?:alert|alerts|alerted|alerting|alarm|alarms|page|paged|pages|paging|ping us|pings us|notify|notifies|notified|wakes?|woken|let us know|tells? us)\b/;
 const UNWELL =
-  /\b(?:cpu|5xx|4xx|5\d\d|error rate|errors|latency|disk (?:\w+ )?(?:filling|full)|filling up|memory|goes down|went down|is down|was down|falls? over|fell over|stops? reporting|stopped reporting|unhealthy|health checks?|pegs|pegged|spikes?|spiking|timeouts?|crash(?:es|ed)?)\b/;
+  /\b(?:cpu|5xx|4xx|5\d\d|error rate|errors|latency|disk (?:\w+ )?(?:filling|full)|fill(?:s|ed|ing)? up|r[au]ns? out of (?:disk|space|memory)|out of (?:disk|space|memory)|memory|goes down|went down|is down|was down|falls? over|fell over|stops? reporting|stopped reporting|unhealthy|health checks?|pegs|pegged|spikes?|spiking|timeouts?|crash(?:es|ed)?)\b/;
 export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
   return BE_TOLD.test(typed) && UNWELL.test(typed);
