@@ -1014,6 +1014,8 @@ describe('topic model', () => {
   it('refuses careers and pay, and reads NACLs as the VPC network card with the general one offered', () => {
     expect(card('how much do cloud security engineers earn, salary wise')).toBeNull();
     expect(card('is the solutions architect pro worth it for a junior')).toBeNull();
+    // A job's role is no IAM role.
+    expect(card('could you post the job description for the cloud security engineer role in #hiring')).toBeNull();
     // Content written to order is a request, not a question of who secures what.
     expect(card('could you write me a cloudformation template for a private bucket')).toBeNull();
     // Another system's forgotten password is someone else's; a forgotten setting of ours asked about outright is ours.
