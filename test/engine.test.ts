@@ -714,6 +714,7 @@ describe('topic model', () => {
     expect(card('the sqs queue feeding payroll: who makes sure only our billing service can send to it')).toBe('sqs.access');
     expect(card('who decides which analysts can query the grades schema in redshift')).toBe('redshift.access');
     expect(card('who decides which data scientists may query the redshift cluster, us or aws?')).toBe('redshift.access');
+    expect(card('we want to limit each franchise to their own rows in the redshift warehouse, is that setup ours')).toBe('redshift.access');
     // Even when the model would answer with the whole card: the shape is surer than the words around it.
     expect(card('who controls which analysts can run queries on the redshift cluster? aws or us')).toBe('redshift.access');
     expect(card("the sns topic that texts our drivers: who makes sure strangers can't publish to it")).toBe('sns.access');
