@@ -844,6 +844,13 @@ describe('topic model', () => {
     expect(card('KMS: shared responsibility summary please')).toBe('kms');
   });
 
+  it('answers whether a service is switched on by itself with its configuration card, the whole card offered', () => {
+    const answer = engine.answer('is inspector on by default');
+    expect(answer.match && formatCardKey(answer.match)).toBe('inspector.configuration');
+    expect(answer.alternatives?.map(formatCardKey)).toContain('inspector');
+    expect(card('does shield turn itself on for our load balancers')).toBe('shield.configuration');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });

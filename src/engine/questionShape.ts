@@ -274,6 +274,11 @@ export const asksAboutRotatingAKey = (resolution: Resolution): boolean => {
   return ROTATING.test(typed) && A_KEY.test(typed) && !A_CREDENTIAL.test(typed);
 };
 
+/** "is detective on by default for a new account?", "does macie turn itself on org-wide?", "shield: just on, nothing to do?". */
+export const asksWhetherItIsSwitchedOn = saysInWords(
+  /\b(?:(?:on|enabled|active) by default|turns? (?:itself |themselves |it )?on|switch(?:es)? (?:itself |it )?on|just on|enabled? (?:automatically|in (?:every|all|each) regions?)|(?:turned|switched) on automatically)\b/,
+);
+
 const TRAINING_WORDS = new Set(['train', 'trains', 'trained', 'training', 'trainings', 'teach', 'teaches', 'teaching', 'taught']);
 /** What "training" means in machine learning ("training data", "a training job"): no one is taught anything. */
 const MACHINE_LEARNING_NOUNS = new Set(['data', 'dataset', 'datasets', 'job', 'jobs', 'model', 'models', 'set', 'sets', 'run', 'runs', 'pipeline', 'cluster']);

@@ -25,6 +25,7 @@ import {
   asksToGetBackIn,
   asksToBeToldWhenUnwell,
   asksAboutRotatingAKey,
+  asksWhetherItIsSwitchedOn,
   topicResponsibleFor,
   asksWhichOfOurTeams,
   asksWhatALawRequires,
@@ -144,7 +145,10 @@ const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.leng
  * the model ranks its topic among the cards at all, leads the model's first topic (`over`: only that one; with
  * `overTheWholeCard`, the service's whole card too, unless the whole split is asked for).
  */
-const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId; overTheWholeCard?: true; unranked?: true }[] = [
+const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicId; over?: TopicId | null; overTheWholeCard?: true; unranked?: true }[] = [
+  // Whether a service is switched on by itself, answered with its whole card, is its configuration ("detective: on by
+  // default for new accounts?"): switching it on is a setting of ours or a default of AWS's.
+  { asks: asksWhetherItIsSwitchedOn, topic: 'configuration', over: null, overTheWholeCard: true, unranked: true },
   // Rotating an encryption key is the encryption card's, whatever the key protects (80 of 80 such opened questions).
   { asks: asksAboutRotatingAKey, topic: 'encryption', overTheWholeCard: true },
   // Teaching people is the question, whatever they are taught about ("who trains our developers on least privilege?"
@@ -189,9 +193,10 @@ const namesTheTopic = (resolution: Resolution, topic: TopicId, counts: (phrase: 
  * Of LEADING_TOPICS, the first the question asks whose topic is among the ranked `topics` and may lead the first of
  * them (`over`): the ranking of the cards, or the topics the fallback card offers.
  */
-function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][], orUnranked = false) {
+function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][], wholeCardAnswered: boolean, orUnranked = false) {
+  const first = wholeCardAnswered ? null : topics[0];
   return LEADING_TOPICS.find(
-    ({ asks, topic, over, unranked }) => (topics.includes(topic) || (orUnranked && unranked)) && (over === undefined || topics[0] === over) && asks(resolution),
+    ({ asks, topic, over, unranked }) => (topics.includes(topic) || (orUnranked && unranked)) && (over === undefined || first === over) && asks(resolution),
   );
 }
 
@@ -733,6 +738,7 @@ export function decide(
       resolution,
       alternatives.map((key) => key.topic),
       true,
+      true,
     );
     if (led && (asksOneDuty || (led.overTheWholeCard && !asksForTheWholeSplit(resolution)))) {
       return { kind: 'card', key: { service: named, topic: led.topic }, confidence: 0.5, alternatives: [{ service: named, topic: null }], uncovered: null };
@@ -880,6 +886,7 @@ export function decide(
   const led = leadingTopic(
     resolution,
     cards.map((c) => c.key.topic),
+    false,
   );
   const firstTopic = cards[0]!.key.topic;
   const leadable = firstTopic === null ? led?.overTheWholeCard && !asksForTheWholeSplit(resolution) : TOPICS.includes(firstTopic);
@@ -888,7 +895,7 @@ export function decide(
   // The thing a responsibility is said to be for ("who's responsible for the SCPs?") is what is asked, whatever the
   // context around it leans to (the label's topic in 346 of 360 such opened questions).
   // A shape that leads a topic (an image we ship is the application's) stays surer.
-  const objectTopic = LEADING_TOPICS.some(({ asks }) => asks(resolution)) ? undefined : topicResponsibleFor(resolution);
+  const objectTopic = LEADING_TOPICS.some(({ asks, over }) => over !== null && asks(resolution)) ? undefined : topicResponsibleFor(resolution);
   const objectAt = objectTopic ? cards.findIndex((c) => c.key.topic === objectTopic) : -1;
   if (objectAt > 0 && firstTopic !== null && TOPICS.includes(firstTopic)) cards.unshift(...cards.splice(objectAt, 1));
   // The whole card first, yet one topic named outright and the whole split not asked for ("do i have to patch anything
