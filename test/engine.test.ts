@@ -851,6 +851,10 @@ describe('topic model', () => {
     expect(card('does shield turn itself on for our load balancers')).toBe('shield.configuration');
   });
 
+  it("reads a pending maintenance action as RDS's patching", () => {
+    expect(card('the console shows a pending maintenance action on our billing database, do we apply it or does aws')).toBe('rds.patching');
+  });
+
   it('reads an EBS volume type as EBS', () => {
     expect(card('the build cache sits on gp3 on the runner boxes, does it survive a dead disk')).toBe('ebs.availability');
   });
