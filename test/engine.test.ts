@@ -496,6 +496,11 @@ describe('topic model', () => {
     expect(card('what does aws actually take care of, honestly? leadership wants one slide')).toBe('overview');
   });
 
+  it('takes the split asked as a line, or asked beside an exam or a price word, as the model', () => {
+    expect(card("our treasurer says that if we're on amazon any breach is amazon's problem. how do i explain where the line really is?")).toBe('overview');
+    expect(card('for the state exam memo, give me the short version of what aws secures vs what we secure, one paragraph for the board')).toBe('overview');
+  });
+
   it('answers the part of the model a question names beside the model itself', () => {
     expect(card('in the shared responsibility model, what separates an abstracted service from an infrastructure service')).toBe('categories');
   });

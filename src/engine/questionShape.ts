@@ -93,7 +93,8 @@ export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
     setAgainstAParty ||
     eachSideAskedItsPart(resolution, OUR_SIDE_OR_WE, WHAT_WORDS) ||
     typed.some((w) => WHOLE_SPLIT_WORDS.has(w)) ||
-    asksForOneSidesWholePart(resolution)
+    asksForOneSidesWholePart(resolution) ||
+    asksWhereTheLineIs(resolution)
   );
 };
 
@@ -109,6 +110,11 @@ const saysInWords =
  */
 const asksForOneSidesWholePart = saysInWords(
   /\bwhat (?:\w+ )?(?:is|are|does|do) (?:aws|amazon|we|us) (?:\w+ )?(?:responsible for|accountable for|on the hook for|take care of|cover|handle|look after)\b/,
+);
+
+/** "how do i explain where the line actually is?", "where do we draw the line with aws": the split as a line. */
+const asksWhereTheLineIs = saysInWords(
+  /\b(?:where (?:the|that) line (?:\w+ )?(?:is|sits|falls|lies)|draw(?:s|n)? the line|where (?:does|do) (?:the|that) line)\b/,
 );
 
 /**

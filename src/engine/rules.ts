@@ -135,7 +135,7 @@ function withoutOutsideThings(resolution: Resolution): Resolution {
  * a side asked outright, and the whole split or no one service asked about, in words no card uses.
  */
 const asksTheWholeSplitOfAws = (r: Resolution): boolean =>
-  r.namesTheProvider && asksWhichSideOutright(r) && (asksForTheWholeSplit(r) || asksInGeneral(r) || contrastsTheSides(r));
+  r.namesTheProvider && (asksWhichSideOutright(r) || contrastsTheSides(r)) && (asksForTheWholeSplit(r) || asksInGeneral(r) || contrastsTheSides(r));
 
 /** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
@@ -615,7 +615,11 @@ export function decide(
   const namesAPartOfTheModel = resolution.terms.some(
     ({ term }) => term.kind === 'concept' && !term.topic && (term.concept !== 'overview' || term.weight >= FULL_NAME_WEIGHT),
   );
-  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel)) return refuse('out_of_scope');
+  // The whole split asked of AWS is the model's question, whatever is said around it ("for the exam memo, what does aws
+  // secure vs what we secure?").
+  const wholeSplitAsked = resolution.namesTheProvider && asksForTheWholeSplit(resolution) && service === null && !uncovered;
+  if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel && !wholeSplitAsked))
+    return refuse('out_of_scope');
   // A choice among the tiers of a service that is itself about security ("shield advanced against the standard tier") is a choice of
   // how much of its topic AWS takes on: the split.
   const choosesAmongProducts = isChoice(resolution) && !(service && kb.services.get(service)?.implies_topic);
@@ -706,6 +710,10 @@ export function decide(
       case 'uncovered':
       case 'outside-aws':
         return false;
+      // Past the gate, a price or an exam beside no service is context ("for the exam memo, what does aws secure vs what
+      // we secure?"); beside a service it still says something else is asked ("who negotiates our cdn contract?").
+      case 'out-of-scope':
+        return service !== null;
       default:
         return true;
     }
