@@ -22,6 +22,12 @@ const card = (text: string) => {
   return match ? formatCardKey(match) : null;
 };
 
+/** The card a question gets and the cards offered beside it, as keys. */
+const cardAndOffers = (text: string) => {
+  const { match, alternatives = [] } = engine.answer(text);
+  return { card: match ? formatCardKey(match) : null, offers: alternatives.map(formatCardKey) };
+};
+
 describe('normaliser', () => {
   /** The folded words, one space between: words never hold a space, so equal text is equal words. */
   const wordsOf = (text: string) => normalizeSlackText(text).words.join(' ');
@@ -696,9 +702,9 @@ describe('topic model', () => {
     // Nobody paged when something failed: setting up alarms, CloudWatch's.
     expect(card('nobody got paged when the signup api started failing, is alerting something we set up')).toBe('cloudwatch.logging');
     // Told when something of ours is unwell, no service named: the alarms of the service that watches for it.
-    const unwell = engine.answer("if the reporting server's memory fills up overnight, does aws wake somebody up or do we set that up");
-    expect(unwell.match && formatCardKey(unwell.match)).toBe('cloudwatch.logging');
-    expect(unwell.alternatives?.map(formatCardKey)).toContain('logging');
+    const unwell = cardAndOffers("if the reporting server's memory fills up overnight, does aws wake somebody up or do we set that up");
+    expect(unwell.card).toBe('cloudwatch.logging');
+    expect(unwell.offers).toContain('logging');
     expect(card('who gets alerted when the reporting box runs out of disk space, is that something aws watches')).toBe('cloudwatch.logging');
     // An alarm of a building or a panel is not CloudWatch's.
     expect(card('who knows the burglar alarm code for the loading dock')).toBeNull();
@@ -809,17 +815,17 @@ describe('topic model', () => {
     // CloudWatch's alarms watch other services' metrics the same way.
     expect(card('no one got paged when the api gateway started returning 5xx, does aws alarm on that or do we set it up')).toBe('cloudwatch.logging');
     // Asked about a topic it has nothing written on, the evaluator is asked about its own: the drawn card offered.
-    const drift = engine.answer('aws config keeps reporting that somebody widened a security group to the whole internet, whose job is acting on that');
-    expect(drift.match && formatCardKey(drift.match)).toBe('config.configuration');
-    expect(drift.alternatives?.map(formatCardKey)).toContain('config.network');
+    const drift = cardAndOffers('aws config keeps reporting that somebody widened a security group to the whole internet, whose job is acting on that');
+    expect(drift.card).toBe('config.configuration');
+    expect(drift.offers).toContain('config.network');
   });
 
   it('answers the topic of the thing a responsibility is said to be for, the context offered', () => {
-    const scps = engine.answer(
+    const scps = cardAndOffers(
       "we split workloads into one account per country for residency. who's responsible for the service control policies in organizations?",
     );
-    expect(scps.match && formatCardKey(scps.match)).toBe('organizations.access');
-    expect(scps.alternatives?.map(formatCardKey)).toContain('organizations.data');
+    expect(scps.card).toBe('organizations.access');
+    expect(scps.offers).toContain('organizations.data');
     expect(card('the sqs queue drops messages after 4 days and we lost orders, who is responsible for the retention period')).toBe('sqs.data');
     // Code we run is the application's, even said to be responsible for its vulnerabilities.
     expect(card('is aws responsible for vulnerabilities in the application code we run on lambda')).toBe('lambda.application');
@@ -831,28 +837,28 @@ describe('topic model', () => {
   });
 
   it('answers rotating an encryption key with the service the key lives in, whatever the key protects', () => {
-    const answer = engine.answer('the customer managed key protecting our rds snapshots, who rotates it, aws or us');
-    expect(answer.match && formatCardKey(answer.match)).toBe('kms.encryption');
-    expect(answer.alternatives?.map(formatCardKey)).toContain('rds.encryption');
+    const answer = cardAndOffers('the customer managed key protecting our rds snapshots, who rotates it, aws or us');
+    expect(answer.card).toBe('kms.encryption');
+    expect(answer.offers).toContain('rds.encryption');
     // A credential rotated is no encryption key.
     expect(card('who rotates the iam access keys our ci uses')).toBe('iam.access');
   });
 
   it('answers the one topic a question names over the whole card, and the hardware under a service whatever the model leans to', () => {
-    const patch = engine.answer(
+    const patch = cardAndOffers(
       'we are moving the whole loyalty platform onto dynamodb next quarter and my director wants to know: do we have to patch anything there or is it fully managed?',
     );
-    expect(patch.match && formatCardKey(patch.match)).toBe('dynamodb.patching');
-    expect(patch.alternatives?.map(formatCardKey)).toContain('dynamodb');
+    expect(patch.card).toBe('dynamodb.patching');
+    expect(patch.offers).toContain('dynamodb');
     expect(card('who keeps the hosts our fargate containers run on secure? we never see those')).toBe('fargate.physical');
     // Asked for the whole split, a topic named is only part of it.
     expect(card('KMS: shared responsibility summary please')).toBe('kms');
   });
 
   it('answers whether a service is switched on by itself with its configuration card, the whole card offered', () => {
-    const answer = engine.answer('is inspector on by default');
-    expect(answer.match && formatCardKey(answer.match)).toBe('inspector.configuration');
-    expect(answer.alternatives?.map(formatCardKey)).toContain('inspector');
+    const answer = cardAndOffers('is inspector on by default');
+    expect(answer.card).toBe('inspector.configuration');
+    expect(answer.offers).toContain('inspector');
     expect(card('does shield turn itself on for our load balancers')).toBe('shield.configuration');
   });
 

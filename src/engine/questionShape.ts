@@ -222,14 +222,13 @@ export const describesTheFormerSetup = saysInWords(
  * "who sets up the alert if the server's cpu pegs at 100%?", "does aws page us when the portal throws 5xx?": being
  * told when something of ours is unwell, which is what alarms on its metrics do.
  */
-const BE_TOLD =
-  /\b(?:alert|alerts|alerted|alerting|alarm|alarms|page|paged|pages|paging|ping us|pings us|notify|notifies|notified|wakes?|woken|let us know|tells? us)\b/;
-const UNWELL =
-  /\b(?:cpu|5xx|4xx|5\d\d|error rate|errors|latency|disk (?:\w+ )?(?:filling|full)|fill(?:s|ed|ing)? up|r[au]ns? out of (?:disk|space|memory)|out of (?:disk|space|memory)|memory|goes down|went down|is down|was down|falls? over|fell over|stops? reporting|stopped reporting|unhealthy|health checks?|pegs|pegged|spikes?|spiking|timeouts?|crash(?:es|ed)?)\b/;
-export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => {
-  const typed = resolution.typed.join(' ');
-  return BE_TOLD.test(typed) && UNWELL.test(typed);
-};
+const asksToBeTold = saysInWords(
+  /\b(?:alert|alerts|alerted|alerting|alarm|alarms|page|paged|pages|paging|ping us|pings us|notify|notifies|notified|wakes?|woken|let us know|tells? us)\b/,
+);
+const saysItIsUnwell = saysInWords(
+  /\b(?:cpu|5xx|4xx|5\d\d|error rate|errors|latency|disk (?:\w+ )?(?:filling|full)|fill(?:s|ed|ing)? up|r[au]ns? out of (?:disk|space|memory)|out of (?:disk|space|memory)|memory|goes down|went down|is down|was down|falls? over|fell over|stops? reporting|stopped reporting|unhealthy|health checks?|pegs|pegged|spikes?|spiking|timeouts?|crash(?:es|ed)?)\b/,
+);
+export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => asksToBeTold(resolution) && saysItIsUnwell(resolution);
 
 /** What stands between "responsible for" and the thing it is for: articles, owners and light verbs. */
 const BEFORE_THE_OBJECT = new Set([
@@ -272,13 +271,12 @@ export function topicResponsibleFor(resolution: Resolution): TopicId | undefined
  * "who rotates the customer managed key we use for the bucket?", "kms cmk automatic rotation ours?": an encryption key
  * rotated, not a credential (an access key, an api key, a secret, a password, a certificate).
  */
-const ROTATING = /\brotat(?:e|es|ed|ing|ion|ions)\b/;
-const A_KEY = /\b(?:keys?|cmks?|kms)\b/;
-const A_CREDENTIAL = /\b(?:access|api|ssh|signing|iam|user|github) keys?\b|\b(?:secrets?|passwords?|credentials?|certificates?|certs?|tokens?)\b/;
-export const asksAboutRotatingAKey = (resolution: Resolution): boolean => {
-  const typed = resolution.typed.join(' ');
-  return ROTATING.test(typed) && A_KEY.test(typed) && !A_CREDENTIAL.test(typed);
-};
+const saysRotate = saysInWords(/\brotat(?:e|es|ed|ing|ion|ions)\b/);
+const namesAKey = saysInWords(/\b(?:keys?|cmks?|kms)\b/);
+const namesACredential = saysInWords(
+  /\b(?:access|api|ssh|signing|iam|user|github) keys?\b|\b(?:secrets?|passwords?|credentials?|certificates?|certs?|tokens?)\b/,
+);
+export const asksAboutRotatingAKey = (resolution: Resolution): boolean => saysRotate(resolution) && namesAKey(resolution) && !namesACredential(resolution);
 
 /** "is detective on by default for a new account?", "does macie turn itself on org-wide?", "shield: just on, nothing to do?". */
 export const asksWhetherItIsSwitchedOn = saysInWords(

@@ -135,7 +135,7 @@ function withoutOutsideThings(resolution: Resolution): Resolution {
  * a side asked outright, and the whole split or no one service asked about, in words no card uses.
  */
 const asksTheWholeSplitOfAws = (r: Resolution): boolean =>
-  r.namesTheProvider && (asksWhichSideOutright(r) || contrastsTheSides(r)) && (asksForTheWholeSplit(r) || asksInGeneral(r) || contrastsTheSides(r));
+  r.namesTheProvider && (contrastsTheSides(r) || (asksWhichSideOutright(r) && (asksForTheWholeSplit(r) || asksInGeneral(r))));
 
 /** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
@@ -193,11 +193,18 @@ const namesTheTopic = (resolution: Resolution, topic: TopicId, counts: (phrase: 
  * Of LEADING_TOPICS, the first the question asks whose topic is among the ranked `topics` and may lead the first of
  * them (`over`): the ranking of the cards, or the topics the fallback card offers.
  */
-function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][], wholeCardAnswered: boolean, orUnranked = false) {
-  const first = wholeCardAnswered ? null : topics[0];
+function leadingTopic(resolution: Resolution, topics: readonly CardKey['topic'][], besideTheWholeCard: boolean) {
+  const first = besideTheWholeCard ? null : topics[0];
   return LEADING_TOPICS.find(
-    ({ asks, topic, over, unranked }) => (topics.includes(topic) || (orUnranked && unranked)) && (over === undefined || first === over) && asks(resolution),
+    ({ asks, topic, over, unranked }) =>
+      (topics.includes(topic) || (besideTheWholeCard && unranked)) && (over === undefined || first === over) && asks(resolution),
   );
+}
+
+/** Moves the card for `topic` to the front of `cards`, if the ranking holds it behind the first. */
+function lead(cards: { key: CardKey }[], topic: CardKey['topic'] | undefined): void {
+  const at = topic === undefined ? -1 : cards.findIndex((c) => c.key.topic === topic);
+  if (at > 0) cards.unshift(...cards.splice(at, 1));
 }
 
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
@@ -617,7 +624,8 @@ export function decide(
   );
   // The whole split asked of AWS is the model's question, whatever is said around it ("for the exam memo, what does aws
   // secure vs what we secure?").
-  const wholeSplitAsked = resolution.namesTheProvider && asksForTheWholeSplit(resolution) && service === null && !uncovered;
+  const wholeSplitOfTheProvider = resolution.namesTheProvider && asksForTheWholeSplit(resolution);
+  const wholeSplitAsked = wholeSplitOfTheProvider && service === null && !uncovered;
   if (outOfScope.some((t) => t.otherCloud) || (outOfScope.length > 0 && !asksWhoAnswersForIt && !namesAPartOfTheModel && !wholeSplitAsked))
     return refuse('out_of_scope');
   // A choice among the tiers of a service that is itself about security ("shield advanced against the standard tier") is a choice of
@@ -673,7 +681,8 @@ export function decide(
   // fix?"), not a sign of a question for someone else: the model does not weigh it as one.
   // The company's former setup told as the reason for asking about AWS ("whose job are firewalls in aws? we're used to
   // the fortigate at each clinic") is no sign of a question about another vendor: the model does not read it.
-  const read = describesTheFormerSetup(resolution) && (service !== null || namesAwsItself(resolution)) ? withoutOutsideThings(resolution) : resolution;
+  const formerSetup = describesTheFormerSetup(resolution);
+  const read = formerSetup && (service !== null || namesAwsItself(resolution)) ? withoutOutsideThings(resolution) : resolution;
   const features = questionFeatures(read, kb, asked).filter((feature) => feature !== OUT_OF_SCOPE_MARKER);
   const labels: Subject[] = service ? [...TOPICS, 'service', 'none', ...(strongConcept ? CONCEPTS : [])] : [...TOPICS, ...CONCEPTS, 'none'];
   const { ranked, known, relevance } = models.subjects.posterior(features, labels);
@@ -683,7 +692,7 @@ export function decide(
   // The belief that moving to AWS hands it all over is the model's question; a topic named as its example is offered.
   // So is the whole split asked by someone telling how things were done before AWS ("moving the stack off the on-prem
   // racks, how does responsibility split once we're there?"): what they did is context, not what is asked.
-  const wholeSplitAfterAMove = describesTheFormerSetup(resolution) && resolution.namesTheProvider && asksForTheWholeSplit(resolution);
+  const wholeSplitAfterAMove = formerSetup && wholeSplitOfTheProvider;
   if (!service && !uncovered && (asksWhetherMovingHandsItAllOver(resolution) || wholeSplitAfterAMove)) {
     const example = namedTopics[0];
     return overviewCard(0.7, example ? [{ service: null, topic: example }] : []);
@@ -745,7 +754,6 @@ export function decide(
     const led = leadingTopic(
       resolution,
       alternatives.map((key) => key.topic),
-      true,
       true,
     );
     if (led && (asksOneDuty || (led.overTheWholeCard && !asksForTheWholeSplit(resolution)))) {
@@ -898,20 +906,16 @@ export function decide(
   );
   const firstTopic = cards[0]!.key.topic;
   const leadable = firstTopic === null ? led?.overTheWholeCard && !asksForTheWholeSplit(resolution) : TOPICS.includes(firstTopic);
-  const at = led ? cards.findIndex((c) => c.key.topic === led.topic) : -1;
-  if (led && at > 0 && leadable) cards.unshift(...cards.splice(at, 1));
+  if (led && leadable) lead(cards, led.topic);
   // The thing a responsibility is said to be for ("who's responsible for the SCPs?") is what is asked, whatever the
   // context around it leans to (the label's topic in 346 of 360 such opened questions).
   // A shape that leads a topic (an image we ship is the application's) stays surer.
-  const objectTopic = LEADING_TOPICS.some(({ asks, over }) => over !== null && asks(resolution)) ? undefined : topicResponsibleFor(resolution);
-  const objectAt = objectTopic ? cards.findIndex((c) => c.key.topic === objectTopic) : -1;
-  if (objectAt > 0 && firstTopic !== null && TOPICS.includes(firstTopic)) cards.unshift(...cards.splice(objectAt, 1));
+  const surerShape = LEADING_TOPICS.some(({ asks, over }) => over !== null && asks(resolution));
+  if (!surerShape && firstTopic !== null && TOPICS.includes(firstTopic)) lead(cards, topicResponsibleFor(resolution));
   // The whole card first, yet one topic named outright and the whole split not asked for ("do i have to patch anything
   // there or is it fully managed?"): the topic named is the question, the whole card offered.
-  const onlyTopicNamed = new Set(namedTopics).size === 1 ? namedTopics[0] : undefined;
-  const namedAt = onlyTopicNamed ? cards.findIndex((c) => c.key.topic === onlyTopicNamed) : -1;
   const wholeAskedFor = asksForTheSplit || asksForTheWholeSplit(resolution) || resolution.asksAboutTheModel;
-  if (cards[0]!.key.topic === null && namedAt > 0 && !wholeAskedFor) cards.unshift(...cards.splice(namedAt, 1));
+  if (cards[0]!.key.topic === null && new Set(namedTopics).size === 1 && !wholeAskedFor) lead(cards, namedTopics[0]);
   const best = cards[0]!;
   // "Nothing we answer" close behind the best card makes it as unsure as a close second card does.
   const noneP = pOf('none');
