@@ -58,6 +58,21 @@ describe('Security Hub control ids', () => {
     expect(blocksOf(s38)).toContain('Also citing S3.8');
   });
 
+  it("answer with Security Hub's own card when its control is one of many it fails, the control's card offered", () => {
+    for (const text of [
+      'sec hub fails RDS.3 on thirty databases, is aws going to fix those?',
+      'we have hundreds of security hub misconfigs, e.g. KMS.4, whose job',
+      'security hub flags things such as [S3.8] in every account, who cleans that up',
+    ]) {
+      const answer = engine.answer(text);
+      expect(keyOf(answer), text).toBe('securityhub.configuration');
+      expect(answer.alternatives?.[0] && formatCardKey(answer.alternatives[0]), text).toBe(keyOf(engine.answer(answer.finding!.id)));
+      expect(answer.finding?.kind, text).toBe('control');
+    }
+    // One resource's failed control is that resource's card; so is a list of controls that never names Security Hub.
+    expect(keyOf(engine.answer('security hub flagged RDS.3 on db-orders, is that ours to fix'))).toBe('rds.encryption');
+    expect(keyOf(engine.answer('RDS.3 fails on those databases, who encrypts them'))).toBe('rds.encryption');
+  });
   it('answer an id no card cites with its service card, say so, and count it as a gap', () => {
     const answer = engine.answer('S3.99');
     expect(keyOf(answer)).toBe('s3');

@@ -1,6 +1,7 @@
 import {
   aliasPhrase,
   controlCitations,
+  formatCardKey,
   parseCardKey,
   type CardKey,
   type GuardDutyFinding,
@@ -57,6 +58,17 @@ const asksIfAnyoneActs = (folded: string): boolean => words(folded).some((w) => 
 
 /** GuardDuty named beside its finding: the question is about what GuardDuty does with it. */
 const NAMES_GUARDDUTY = /\bguard ?duty\b/;
+
+/** Security Hub's own split for the controls it fails: it checks, and fixing what fails is yours. */
+const SECURITY_HUB_CARD: CardKey = { service: 'securityhub', topic: 'configuration' };
+
+const NAMES_SECURITY_HUB = /\bsec(?:urity)? ?hub\b/;
+
+/**
+ * A control given as one of many Security Hub fails ("212 failed controls, e.g. EC2.19", "S3.8 on 14 buckets, does
+ * aws fix those"): the question is who fixes what the tool flags, not the one resource's setting.
+ */
+const ONE_OF_MANY = / (?:those|e g|such as|like that|stuff like|misconfigs?|misconfigurations?) /;
 
 /** Nearest catalogue entries offered for a finding type srm-bot does not know. */
 const NEAREST_TYPES = 3;
@@ -121,12 +133,19 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
 
   const serviceOf = (id: string): ServiceId | null => findings.prefixes[id.split('.')[0]!] ?? null;
 
-  function control(id: string): FindingResolution {
+  function control(id: string, readable: string): FindingResolution {
     const title = findings!.controls[id];
     const cited = controls().citations.get(id);
     const note: FindingNote = { kind: 'control', id, cited: cited !== undefined, ...(title ? { title } : {}) };
     if (cited) {
       const [card, ...alternatives] = rankCitations(id, cited);
+      const folded = ` ${foldPhrase(readable)} `;
+      if (NAMES_SECURITY_HUB.test(folded) && ONE_OF_MANY.test(folded) && card!.service !== SECURITY_HUB_CARD.service)
+        return {
+          note,
+          card: SECURITY_HUB_CARD,
+          alternatives: [card!, ...alternatives].filter((key) => formatCardKey(key) !== formatCardKey(SECURITY_HUB_CARD)),
+        };
       return { note, card: card!, alternatives };
     }
     const service = serviceOf(id);
@@ -209,11 +228,11 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
     }
     for (const match of readable.matchAll(CONTROL_ID)) {
       const prefix = controls().canonicalPrefix.get(match[1]!.toLowerCase());
-      if (prefix) return control(`${prefix}.${Number(match[2])}`);
+      if (prefix) return control(`${prefix}.${Number(match[2])}`, readable);
     }
     const folded = ` ${foldPhrase(readable)} `;
     const titled = titles.find(({ folded: title }) => folded.includes(title));
-    return titled ? control(titled.id) : null;
+    return titled ? control(titled.id, readable) : null;
   }
 
   return { resolve };
