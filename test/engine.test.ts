@@ -776,6 +776,9 @@ describe('topic model', () => {
 
   it("answers where AWS's own evidence is kept (its audit reports) with the compliance card", () => {
     expect(card("where do we get amazon's soc 1 report to give the board")).toBe('compliance');
+    // Standing on the provider's evidence as if it were ours asks the same split.
+    expect(card('is it ok to point the examiner at the soc 2 report aws publishes')).toBe('compliance');
+    expect(card("we plan to cite aws's soc 2 report to our customers, fine?")).toBe('compliance');
   });
 
   it("takes a choice among a security service's tiers as that service's split, and other products' as out of scope", () => {

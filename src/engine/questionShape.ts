@@ -207,8 +207,10 @@ export const asksWhetherMovingHandsItAllOver = (resolution: Resolution): boolean
  */
 const namesEvidence = saysInWords(/\b(?:reports?|certificates?|certs?|certifications?|attestations?)\b/);
 const asksWhereToGetIt = saysInWords(/\b(?:where|download|get hold of|obtain|find)\b/);
+/** "can we just point the auditor at aws's soc 2 report", "rely on their attestation": the provider's evidence as ours. */
+const asksToStandOnIt = saysInWords(/\b(?:rely|relying|point|pointing|cite|citing|reuse|reusing|inherit|inheriting|lean on|leaning on|hand over|use|using)\b/);
 export const asksForTheProvidersEvidence = (resolution: Resolution): boolean =>
-  resolution.namesTheProvider && namesEvidence(resolution) && asksWhereToGetIt(resolution);
+  resolution.namesTheProvider && namesEvidence(resolution) && (asksWhereToGetIt(resolution) || asksToStandOnIt(resolution));
 
 /**
  * "we're used to the fortigate at each clinic", "on prem we did F5 upgrades", "moving the stack off the on-prem
