@@ -640,6 +640,10 @@ describe('topic model', () => {
     expect(card("a critical cve turned up in a library bundled into our lambda's deployment package, does aws patch that")).toBe('lambda.application');
   });
 
+  it('reads application security written short or by its level as the application card', () => {
+    expect(card("speaking generally, is app-level security ever amazon's part?")).toBe('application');
+  });
+
   it('reads a secret kept in an environment variable as the application card, however plain its text', () => {
     expect(card('the orders service keeps its stripe api key as a plaintext environment variable in the ecs task definition, whose job to fix')).toBe(
       'ecs.application',
