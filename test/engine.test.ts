@@ -663,6 +663,10 @@ describe('topic model', () => {
 
   it('leads with the access card when the question asks who is allowed to do something', () => {
     expect(card('somebody repointed an A record in our route 53 zone overnight, who can change those records, aws or us')).toBe('route53.access');
+    // Someone doing what they must not is who is allowed to.
+    expect(card("who secures our shop's hosted zone in route 53? afraid an outsider could change the records")).toBe('route53.access');
+    expect(card('afraid an outsider could repoint our route 53 records, whose job is that')).toBe('route53.access');
+    expect(card('who keeps our route 53 records safe from being edited by staff who have no business there')).toBe('route53.access');
   });
 
   it('reads the topic a service stands for as context when the question names another topic of it', () => {

@@ -302,7 +302,13 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
  */
 const WHO_MAY =
   /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?|manages?|determines?|limits?) who(?:s| s| is)? (?:gets|has|is allowed|allowed|can|may)\b|\bonly (?:our|the|my|this|that|these|those|authori[sz]ed|approved|specific|certain) (?:\w+ ){0,3}(?:can|may)\b|\b(?:(?:random|other|outside|unknown) (?:people|users|accounts|folks)|strangers|outsiders) (?:cant|cannot|can not|wont be able to)\b|\b(?:nobody|no one|noone) else can\b|\b(?:restrict|restricts|restricting|limit|limits|limiting|scope|scoping) (?:\w+ ){1,4}to (?:only )?(?:their|its|his|her|our) own\b|\b(?:decides?|deciding|controls?|controlling|chooses?|choosing|restricts?|limits?|determines?|manages?) which (?:\w+ ){0,2}(?:analysts?|users?|people|folks|staff|engineers?|scientists?|teams?|members?|developers?|devs?|roles?|accounts?|lambdas?|functions?|apps?|applications?|principals?|contractors?|consultants?|vendors?|employees?|colleagues?|interns?|operators?|auditors?|admins?|partners?|customers?|clients?|tenants?|students?|teachers?) (?:can|may|are allowed|is allowed|get|have)\b|\b(?:keeps?|keeping|stops?|stopping|prevents?|preventing|blocks?|blocking) (?:\w+ ){0,5}from (?:being )?(?:reading|read|publishing|pulling|pulled|accessing|accessed|subscribing|calling|invoking|downloading|downloaded|grabbing|seeing|viewing|editing|deleting|deleted|writing|sending|using|querying|changing|modifying|assuming|decrypting)\b/;
-export const asksWhoIsAllowed = saysInWords(WHO_MAY);
+/**
+ * "worried someone could change our dns records", "changed by someone who shouldn't": someone doing what they must not,
+ * which is who is allowed to (of 24 opened questions that fear someone could, 19 were about access).
+ */
+const SOMEONE_WHO_MUST_NOT =
+  /\b(?:someone|somebody|anyone|anybody|an outsider|outsiders|a stranger|strangers|an attacker|attackers|a hacker|hackers|the wrong (?:person|people)) (?:\w+ ){0,2}(?:could|can|might|would be able to|is able to) (?:change|edit|modify|repoint|redirect|hijack|read|delete|publish|invoke|call|pull|push|download|decrypt|assume|get into|get at)\b|\b(?:changed|edited|modified|read|deleted|accessed|used|opened) by (?:someone|somebody|anyone|anybody|people|users|staff) (?:who|that) (?:shouldnt|should not|isnt|is not|arent|are not|has no|have no)\b/;
+export const asksWhoIsAllowed = saysInWords(new RegExp(`${WHO_MAY.source}|${SOMEONE_WHO_MUST_NOT.source}`));
 
 /**
  * "our images have critical CVEs", "a vulnerable npm package we bundle", "pulls in an old version of a library": what
