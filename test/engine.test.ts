@@ -469,6 +469,8 @@ describe('topic model', () => {
     expect(engine.answer('who patches the vms we run on azure').reason).toBe('out_of_scope');
     expect(engine.answer('our gcs buckets with uniform access turned off, whose job').reason).toBe('out_of_scope');
     expect(card('our cheapest bucket in s3 holds payroll exports, who makes sure they are encrypted')).toBe('s3.encryption');
+    // "…or something we have to do" asks which side as plainly as "who".
+    expect(card("the billing portal on ec2, is patching it aws's or something we have to handle")).toBe('ec2.patching');
   });
 
   it("reads a phrase as the topic the named service's card says it means there, and as its own topic elsewhere", () => {

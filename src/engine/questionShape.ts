@@ -387,7 +387,7 @@ export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAs
  * a career). "how do we…" asks for steps, and "how many instances do we need to…" a size.
  */
 const OURS_TO_DO =
-  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also |ever |actually |really |now |then |always |usually |typically )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b/;
+  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also |ever |actually |really |now |then |always |usually |typically )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b|\bor (?:is (?:it|that|this) )?(?:something|stuff|things?) (?:that )?(?:we|i) (?:have to|need to|must|should)\b/;
 const ASKS_A_SIZE = /\bhow (?:many|much)\b/;
 const asksWhetherItIsOursToDo = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
