@@ -459,7 +459,7 @@ describe('topic model', () => {
   });
 
   it('offers the topic a service question leans to when it falls back to the service card', () => {
-    const answer = engine.answer('that bucket in s3 got out because it was public, our fault?');
+    const answer = engine.answer('the s3 bucket leaked because nobody locked it, our fault?');
     expect(formatCardKey(answer.match!)).toBe('s3');
     expect(answer.confidence).toBeLessThan(0.6);
     expect(answer.alternatives!.map(formatCardKey)).toContain('s3.access');
@@ -669,6 +669,13 @@ describe('topic model', () => {
     expect(card("who secures our shop's hosted zone in route 53? afraid an outsider could change the records")).toBe('route53.access');
     expect(card('afraid an outsider could repoint our route 53 records, whose job is that')).toBe('route53.access');
     expect(card('who keeps our route 53 records safe from being edited by staff who have no business there')).toBe('route53.access');
+  });
+
+  it('reads stored things gone public as who may read them, whatever the data in them is', () => {
+    expect(card('the bucket holding patient invoices was left public over the weekend, whose slip is that')).toBe('s3.access');
+    expect(card('an ebs snapshot went public last week, whose job was preventing it')).toBe('ebs.access');
+    // An endpoint that is public is the network's.
+    expect(card('our eks api endpoint is public, who locks it down')).toBe('eks.network');
   });
 
   it('reads the topic a service stands for as context when the question names another topic of it', () => {

@@ -311,6 +311,18 @@ const SOMEONE_WHO_MUST_NOT =
 export const asksWhoIsAllowed = saysInWords(new RegExp(`${WHO_MAY.source}|${SOMEONE_WHO_MUST_NOT.source}`));
 
 /**
+ * "someone made the bucket public", "a public bucket", "who makes sure ours isn't public": stored things opened to
+ * everyone, which is who may read them (block public access, policies, ACLs), whatever the data in them is.
+ */
+const STORED_THING = /\b(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?)\b/;
+const MADE_PUBLIC =
+  /\b(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?|ours|it|them) (?:\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\w+ )?public\b|\bpublic (?:buckets?|snapshots?|objects?|repos?|repository|amis?)\b|\bacl (?:\w+ )?public read\b/;
+export const saysStoredThingsWentPublic = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return STORED_THING.test(typed) && MADE_PUBLIC.test(typed);
+};
+
+/**
  * "our images have critical CVEs", "a vulnerable npm package we bundle", "pulls in an old version of a library": what
  * we build and ship (container images, libraries, a function's package or layer), not an operating system or engine
  * someone patches; "the library app" is a library's own system.

@@ -11,6 +11,7 @@ import {
   asksWhatHappensByItself,
   asksForTheWholeSplit,
   asksWhoIsAllowed,
+  saysStoredThingsWentPublic,
   namesWhatWeShip,
   keepsASecretInTheApplication,
   asksAboutDurability,
@@ -156,6 +157,8 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   { asks: asksAboutTraining, topic: 'training', overTheWholeCard: true },
   // "who can edit the hosted zone?" is about access, not the zone's configuration (100 of 103 such questions).
   { asks: asksWhoIsAllowed, topic: 'access', overTheWholeCard: true },
+  // Stored things opened to everyone ("someone made the bucket public") is who may read them, whatever the data is.
+  { asks: saysStoredThingsWentPublic, topic: 'access', overTheWholeCard: true },
   // A vulnerability in an image, a library or a function's package is the application's, however much it sounds
   // like patching.
   { asks: namesWhatWeShip, topic: 'application', over: 'patching' },
