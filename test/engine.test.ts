@@ -943,6 +943,8 @@ describe('topic model', () => {
     expect(card('the physical disk under our ebs volume dies, do we lose the ledger')).toBe('ebs.availability');
     // AWS replicating it is durability too, not a backup.
     expect(card('how durable is the efs share, is it replicated or could one bad disk wipe it')).toBe('efs.availability');
+    // So is stored data kept from rotting over the years.
+    expect(card("objects in our s3 bucket must not get corrupted for a decade, aws's guarantee or ours?")).toBe('s3.availability');
     expect(card("if we lose data because no one turned on backups, aws's fault?")).toBe('backup');
   });
 

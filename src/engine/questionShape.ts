@@ -129,7 +129,7 @@ export const asksWhatBecomesOfIt = saysInWords(/\b(?:survives?|surviving|what ha
  * such questions across the opened sets were labelled availability), not backup's, the hardware's or the data's.
  */
 export const asksAboutDurability = saysInWords(
-  /\b(?:durable|durability|(?:11|eleven) (?:9s|nines)|survives?|surviving|vanish(?:es)?|disappears?|(?:lose|losing|lost) (?:an? |our |the |any )?(?:objects?|files?|archives?|data)|(?:do|will|would) (?:we|i) lose|(?:dies|died|dead|fails|failed)\b.*\bgone)\b/,
+  /\b(?:durable|durability|(?:11|eleven) (?:9s|nines)|survives?|surviving|vanish(?:es)?|disappears?|(?:lose|losing|lost) (?:an? |our |the |any )?(?:objects?|files?|archives?|data)|(?:do|will|would) (?:we|i) lose|(?:dies|died|dead|fails|failed)\b.*\bgone|(?:not|dont|wont|doesnt|never) (?:get |getting |be |being |go |going )?(?:lost|corrupted|corrupt|degrade|degraded|degrading|rot|rotting)|bit ?rot)\b/,
 );
 
 /**
