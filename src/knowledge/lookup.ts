@@ -38,7 +38,7 @@ export const cardExists = (kb: KnowledgeBase, ref: CardKey | string): boolean =>
 
 /**
  * A card's one name, wherever it is named (its header, a button or menu that opens it, `srm report`, the thanks
- * for a vote): "Amazon S3 · Encryption", "Amazon S3 · Who secures what", "Encryption across AWS", a concept's title.
+ * for a vote): "Amazon S3 · Encryption", "<service name> · Who secures what", "Encryption across AWS", a concept's title.
  */
 export function cardTitle(card: Card): string {
   switch (card.kind) {
