@@ -484,6 +484,10 @@ describe('topic model', () => {
     expect(engine.answer('how many lambda functions can we run at once by default').kind).toBe('no_match');
   });
 
+  it('reads "auto applied" as asking whether it happens by itself, and an engine update as patching', () => {
+    expect(card('opensearch engine update waiting in the console, auto applied?')).toBe('opensearch.patching');
+  });
+
   it('answers a question that asks which side does something about a service, however vague its other words', () => {
     expect(card('config recorder across all our regions, do we do that ourselves or is it there already')).toMatch(/^config/);
     expect(card('for inspector does amazon handle the scanning schedule or is it all on us')).toMatch(/^inspector/);

@@ -76,7 +76,9 @@ export function asksWhichSide(resolution: Resolution): boolean {
  * refused for naming another cloud or a quota).
  */
 export const asksWhatHappensByItself = (resolution: Resolution): boolean =>
-  / (?:by default|out of the box|automatically) /.test(` ${resolution.typed.join(' ')} `);
+  / (?:by default|out of the box|automatically|auto (?:applied|applies|apply|updated|updates|enabled|patched|patches|rotated|rotates)) /.test(
+    ` ${resolution.typed.join(' ')} `,
+  );
 
 /** Words that ask for every part of a split at once, not for one duty. */
 const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'summary', 'overall', 'responsibilities']);
