@@ -484,6 +484,12 @@ describe('topic model', () => {
     expect(engine.answer('how many lambda functions can we run at once by default').kind).toBe('no_match');
   });
 
+  it('answers a topic named outright and asked of AWS and of us by name, whatever context leans to nothing we answer', () => {
+    expect(card('new analysts need security training before they get prod. is that something aws covers for customers or purely on us')).toBe('training');
+    // Another system's question names neither side.
+    expect(card('someone keeps buying office supplies on our amazon business account, how do i change who can order')).toBeNull();
+  });
+
   it('reads "auto applied" as asking whether it happens by itself, and an engine update as patching', () => {
     expect(card('opensearch engine update waiting in the console, auto applied?')).toBe('opensearch.patching');
   });

@@ -210,6 +210,9 @@ function lead(cards: { key: CardKey }[], topic: CardKey['topic'] | undefined): v
   if (at > 0) cards.unshift(...cards.splice(at, 1));
 }
 
+/** Words that name our side beside AWS's ("aws or us", "is that ours"). */
+const OUR_SIDE_WORDS = new Set(['us', 'ours', 'ourselves', 'customer', 'customers']);
+
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
   if (subject === 'none') return null;
   if (subject === 'service') return service ? { service, topic: null } : null;
@@ -692,6 +695,9 @@ export function decide(
   const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
   /** The topics the question names outright (a strong topic phrase). */
   const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
+  // A topic named outright and asked of AWS and of us by name ("new hires need security training first, is that
+  // something aws covers or on us"): the context around it is no sign of another system's question.
+  const asksAwsOrUs = resolution.namesTheProvider && asksWhichSideOutright(resolution) && resolution.typed.some((w) => OUR_SIDE_WORDS.has(w));
   // The belief that moving to AWS hands it all over is the model's question; a topic named as its example is offered.
   // So is the whole split asked by someone telling how things were done before AWS ("moving the stack off the on-prem
   // racks, how does responsibility split once we're there?"): what they did is context, not what is asked.
@@ -889,7 +895,8 @@ export function decide(
     // Asked for a service's whole split in words the model files under "nothing we answer" ("we're launching a
     // public api on api gateway, what's the overall split of security responsibilities?"): its card, unsure.
     if (refuseIt && service && aboutTheSplit && !topicNamed) return fallbackCard(service);
-    if (refuseIt) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
+    const topicAskedOfBothSides = service === null && asksAwsOrUs && namedTopics.some((topic) => topic === second?.label);
+    if (refuseIt && !topicAskedOfBothSides) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
   // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
   // topic named and ranked a close second (at least 0.4 as likely) is what is asked ("cloudtrail log encryption");
@@ -935,9 +942,11 @@ export function decide(
   const torn = confidence < tuning.refuseBelow && (tornWithNothing || best.p + (cards[1]?.p ?? 0) < tuning.pairMass);
   // Torn among many cards, but the best is the topic the question names outright while asking which side owns
   // it ("across the board, where does AWS's patching stop and ours begin?"), or with no word we cannot place
-  // ("aws artifact"): the other words only add noise.
+  // ("aws artifact"): the other words only add noise, and so is "nothing we answer" beside it when AWS and we are
+  // both named (asksAwsOrUs).
   const askedOutright =
-    !tornWithNothing && namedTopics.some((topic) => topic === best.key.topic) && (asksWhichSide(resolution) || resolution.unknown.length === 0);
+    namedTopics.some((topic) => topic === best.key.topic) &&
+    ((!tornWithNothing && (asksWhichSide(resolution) || resolution.unknown.length === 0)) || asksAwsOrUs);
   if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
   const ruleOf = ruleOfAnEvaluator(resolution, kb, best.key) ?? ownTopicOverAnUnwrittenOne(kb, best.key);
   if (ruleOf) return { kind: 'card', key: ruleOf, confidence, alternatives: [best.key], uncovered };
