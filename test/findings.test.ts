@@ -55,6 +55,11 @@ describe('Security Hub control ids', () => {
     expect(keyOf(engine.answer('KMS.4'))).toBe('kms.encryption');
     expect(keyOf(engine.answer('CloudTrail.1'))).toBe('cloudtrail.logging');
     expect(keyOf(engine.answer('EC2.2'))).toBe('vpc.network');
+    // Filed under EC2, checking EBS by name: the EBS card.
+    expect(keyOf(engine.answer('EC2.7'))).toBe('ebs.encryption');
+    expect(keyOf(engine.answer('EC2.3'))).toBe('ebs.encryption');
+    // A control that names its own service beside another stays its own ("GuardDuty Malware Protection for EC2").
+    expect(keyOf(engine.answer('GuardDuty.8'))?.startsWith('guardduty')).toBe(true);
     expect(blocksOf(s38)).toContain('Also citing S3.8');
   });
 

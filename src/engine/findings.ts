@@ -119,8 +119,15 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
    * topic its title is about, then a service's card before a general one; ties keep the knowledge's order.
    */
   function rankCitations(id: string, cards: readonly CardKey[]): CardKey[] {
-    const service = serviceOf(id);
     const title = ` ${foldPhrase(findings!.controls[id] ?? '')} `;
+    // A control filed under one service's prefix may check another's resource by name and never name its own ("EC2.7
+    // EBS default encryption should be enabled"): the service its title names is the one it checks.
+    const filedUnder = serviceOf(id);
+    const checksAnother =
+      filedUnder && !titleNames(title, filedUnder)
+        ? cards.find((key) => key.service !== null && key.service !== filedUnder && titleNames(title, key.service))
+        : undefined;
+    const service = checksAnother?.service ?? filedUnder;
     const score = (key: CardKey) =>
       (key.service !== null && key.service === service ? 1000 : 0) +
       (key.topic !== null ? 10 * topicFit(title, key.topic as TopicId) : 0) +
@@ -132,6 +139,10 @@ export function createFindingResolver(kb: KnowledgeBase): FindingResolver {
   }
 
   const serviceOf = (id: string): ServiceId | null => findings.prefixes[id.split('.')[0]!] ?? null;
+
+  /** Whether a control's folded title names the service by one of its names ("ebs" of Amazon EBS). */
+  const titleNames = (foldedTitle: string, service: ServiceId): boolean =>
+    [service, ...(kb.services.get(service)?.aliases ?? [])].some((alias) => foldedTitle.includes(` ${foldPhrase(aliasPhrase(alias))} `));
 
   function control(id: string, readable: string): FindingResolution {
     const title = findings!.controls[id];
