@@ -817,6 +817,11 @@ describe('topic model', () => {
     expect(card('the stripe token sits in a plaintext env var on our fargate task, ours to fix?')).toBe('fargate.application');
   });
 
+  it("refuses another company's audit report, but answers AWS's", () => {
+    expect(engine.answer('the payroll saas we use just emailed their soc 1 report, who on our side signs off on it').reason).toBe('out_of_scope');
+    expect(card("the vendor questionnaire wants aws's soc 2 type ii report, where is it")).toBe('compliance');
+  });
+
   it("refuses another vendor's product named with an AWS service's word, a size, a device's firmware and code to copy", () => {
     expect(card('cloudflare waf rule to stop credential stuffing on the login page')).toBeNull();
     expect(card('how many ec2 instances do we need to run for black friday traffic')).toBeNull();

@@ -446,6 +446,20 @@ export function aboutARealHome(resolution: Resolution): boolean {
   return !resolution.namesTheProvider && !resolution.typed.some((w) => COMPARING_WORDS.has(w));
 }
 
+/** An audit report a company hands its customers ("their SOC 2 Type II", "a SOC 1 report"). */
+const AUDIT_REPORT = /\b(?:soc ?[123]|soc reports?|type (?:ii|2) reports?)\b/;
+/** Another company we buy from: a vendor, a supplier, a SaaS. */
+const ANOTHER_COMPANY = /\b(?:vendors?|suppliers?|saas|third party|their|theirs)\b/;
+
+/**
+ * "our ticketing SaaS vendor sent their SOC 2 type II, who reviews it?": another company's audit report, with AWS and
+ * its services never named, is vendor risk management, not the split (all 6 such opened questions were lookalikes).
+ */
+export const asksAboutAnotherCompanysAuditReport = (resolution: Resolution): boolean => {
+  const typed = resolution.typed.join(' ');
+  return !resolution.namesTheProvider && AUDIT_REPORT.test(typed) && ANOTHER_COMPANY.test(typed);
+};
+
 /** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
 const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
 

@@ -2,6 +2,7 @@ import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, t
 import { contentStems, OUT_OF_SCOPE_MARKER, primaryService, questionFeatures } from './features.js';
 import {
   aboutARealHome,
+  asksAboutAnotherCompanysAuditReport,
   asksHowTheSplitVaries,
   asksInGeneral,
   asksWhichSide,
@@ -650,7 +651,7 @@ export function decide(
   // product) does not bring AWS into it.
   if (outsideAws && (!service || guessed || onlyAVendorsProduct(resolution, service)) && !uncovered && !namesAwsItself(resolution))
     return refuse('out_of_scope');
-  if (aboutARealHome(resolution) && !service) return refuse('out_of_scope');
+  if ((aboutARealHome(resolution) || asksAboutAnotherCompanysAuditReport(resolution)) && !service) return refuse('out_of_scope');
 
   // Five words or more beside service names that name no topic, concept or side at all ("helm chart values file
   // example for an eks ingress controller"): something else is asked, whatever service or word of ours it shares;
