@@ -817,6 +817,12 @@ describe('topic model', () => {
     expect(card('the stripe token sits in a plaintext env var on our fargate task, ours to fix?')).toBe('fargate.application');
   });
 
+  it("refuses a company's own premises and recordings, but answers footage kept in a service", () => {
+    expect(engine.answer('how long must we hold on to the cctv footage from the depot').reason).toBe('out_of_scope');
+    expect(engine.answer('who maintains the cctv in the exhibition hall').reason).toBe('out_of_scope');
+    expect(card('our store camera footage is archived in s3 glacier, encrypted by default?')).toBe('glacier.encryption');
+  });
+
   it("refuses another company's audit report, but answers AWS's", () => {
     expect(engine.answer('the payroll saas we use just emailed their soc 1 report, who on our side signs off on it').reason).toBe('out_of_scope');
     expect(card("the vendor questionnaire wants aws's soc 2 type ii report, where is it")).toBe('compliance');
