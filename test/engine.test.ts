@@ -795,6 +795,8 @@ describe('topic model', () => {
   it('asks about the service a permission is on, not the one whose members are allowed it', () => {
     expect(card('who decides which lambdas may decrypt the payroll token in secrets manager')).toBe('secretsmanager.access');
     expect(card('who chooses which lambda functions are allowed to write to the orders dynamodb table')).toBe('dynamodb.access');
+    // Several kinds of member named before the permission.
+    expect(card('who decides which ecs tasks and which analysts may query the claims tables in redshift')).toBe('redshift.access');
   });
 
   it('takes what becomes of something on a service as a question about its guarantee, not as chatter', () => {
