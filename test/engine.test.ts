@@ -517,6 +517,7 @@ describe('topic model', () => {
   it('takes the split asked as a line, or asked beside an exam or a price word, as the model', () => {
     expect(card("our treasurer says that if we're on amazon any breach is amazon's problem. how do i explain where the line really is?")).toBe('overview');
     expect(card('for the state exam memo, give me the short version of what aws secures vs what we secure, one paragraph for the board')).toBe('overview');
+    expect(card('how is responsibility for security divided between amazon and the customer, a short version for the board')).toBe('overview');
   });
 
   it('answers the part of the model a question names beside the model itself', () => {

@@ -81,7 +81,7 @@ export const asksWhatHappensByItself = (resolution: Resolution): boolean =>
   );
 
 /** Words that ask for every part of a split at once, not for one duty. */
-const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'summary', 'overall', 'responsibilities']);
+const WHOLE_SPLIT_WORDS = new Set(['parts', 'split', 'breakdown', 'rundown', 'summary', 'overall', 'responsibilities', 'divided', 'divvied', 'apportioned']);
 const VERSUS = new Set(['vs', 'versus']);
 
 /**
