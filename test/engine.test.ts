@@ -977,6 +977,8 @@ describe('topic model', () => {
     expect(card('who looks after the machines that lambda functions run on')).toBe('lambda.physical');
     expect(card('who replaces the broken disks underneath rds')).toBe('rds.physical');
     expect(card('when we delete a dynamodb table is the data on disk wiped')).toBe('dynamodb.data');
+    // Encrypting what sits on that hardware is encryption's.
+    expect(card('does amazon encrypt the disks under our rds instance anyway or is that our flag')).toBe('rds.encryption');
   });
 
   it("answers a trail's log file integrity with CloudTrail's logging card", () => {

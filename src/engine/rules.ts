@@ -174,12 +174,12 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   },
   // Isolation from other customers on shared hardware is the physical card's, even when a kernel is named.
   { asks: asksAboutIsolationFromOtherCustomers, topic: 'physical', overTheWholeCard: true },
-  // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching it is
-  // asked (or its certification, see asksAboutTheHardware).
+  // The hardware under a service (the host, the disks, the hypervisor) is the physical card's, unless patching or
+  // encrypting it is asked (or its certification, see asksAboutTheHardware).
   // So sure a reading that it leads the whole card even when the model does not lean to the hardware at all ("who
   // keeps the actual servers lambda runs on secure?").
   {
-    asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching'),
+    asks: (resolution) => asksAboutTheHardware(resolution) && !namesTheTopic(resolution, 'patching') && !namesTheTopic(resolution, 'encryption'),
     topic: 'physical',
     overTheWholeCard: true,
     unranked: true,
