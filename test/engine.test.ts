@@ -820,6 +820,11 @@ describe('topic model', () => {
     expect(card('the stripe token sits in a plaintext env var on our fargate task, ours to fix?')).toBe('fargate.application');
   });
 
+  it("answers instance metadata settings (IMDSv1 left allowed) with EC2's configuration, role credentials read through it with access", () => {
+    expect(card('imdsv1 is still permitted on our launch templates, is tightening that ours')).toBe('ec2.configuration');
+    expect(card('our app on ec2 can reach 169.254.169.254 and read the role credentials, whose job')).toBe('ec2.access');
+  });
+
   it("refuses a company's own premises and recordings, but answers footage kept in a service", () => {
     expect(engine.answer('how long must we hold on to the cctv footage from the depot').reason).toBe('out_of_scope');
     expect(engine.answer('who maintains the cctv in the exhibition hall').reason).toBe('out_of_scope');
