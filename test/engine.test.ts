@@ -520,6 +520,12 @@ describe('topic model', () => {
     expect(card('how is responsibility for security divided between amazon and the customer, a short version for the board')).toBe('overview');
   });
 
+  it("answers a service's whole split asked in words the model cannot place with the service's card", () => {
+    expect(card('jo from the bakery here. pete swears sqs is managed so nothing to worry about. what exactly are we still on the hook for with sqs?')).toBe(
+      'sqs',
+    );
+  });
+
   it('answers the part of the model a question names beside the model itself', () => {
     expect(card('in the shared responsibility model, what separates an abstracted service from an infrastructure service')).toBe('categories');
   });

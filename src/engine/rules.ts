@@ -737,10 +737,11 @@ export function decide(
         return true;
     }
   });
-  // Words that point at no subject: with responsibility words about AWS itself, the question is the split ("my
-  // boss says aws secures everything, how is it divided?"), of the service named or of the model; otherwise a
+  // Words that point at no subject: with responsibility words about AWS itself, or the whole split asked for ("what
+  // exactly are we still on the hook for with dynamodb?"), the question is the split ("my boss says aws secures
+  // everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
-  const aboutTheSplit = resolution.asksAboutTheModel && (service !== null || resolution.namesTheProvider);
+  const aboutTheSplit = (resolution.asksAboutTheModel || asksForTheWholeSplit(resolution)) && (service !== null || resolution.namesTheProvider);
   // A service named beside words that say little: "sqs queue policy" still leans to a topic, "our piece of the
   // bargain with sqs" leans nowhere and gets the service's own card (below). Many such words are about something
   // else, unless they ask which side does it ("do we turn the recorder on ourselves or is it there already").
