@@ -64,6 +64,12 @@ describe('normaliser', () => {
     expect(card('the load balancer still accepts SSLv3, whose fix')).toBe('elb.encryption');
   });
 
+  it('reads a name tagged with a version or latest as a container image we built', () => {
+    expect(wordsOf('critical cve in `ledger-worker:2.7.1` and web:latest')).toBe('critical cve in container image and container image');
+    expect(wordsOf('the trail stopped at 03:12 in eu-west-1')).toBe('the trail stopped at 03 12 in eu west 1');
+    expect(card('ecr flagged a high cve in `ledger-worker:2.7.1`, does aws fix that or us')).toBe('ecr.application');
+  });
+
   it('reads an ARN as its service and the kind of resource, and keeps emoji out without eating ARNs', () => {
     expect(wordsOf('who rotates arn:aws:kms:eu-central-1:210987654321:key/9f8e7d6c-aaaa :thinking_face:')).toBe('who rotates kms key');
     expect(wordsOf('arn:aws:iam::210987654321:role/ci-deployer too broad?')).toBe('iam role too broad');
