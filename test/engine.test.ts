@@ -925,6 +925,7 @@ describe('topic model', () => {
 
   it("reads a pending maintenance action as RDS's patching", () => {
     expect(card('the console shows a pending maintenance action on our billing database, do we apply it or does aws')).toBe('rds.patching');
+    expect(card('the console lists pending maintenance on the orders-db, engine minor version, aws applies it or we schedule it?')).toBe('rds.patching');
   });
 
   it('reads an EBS volume type as EBS', () => {
