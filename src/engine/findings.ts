@@ -65,8 +65,8 @@ const SECURITY_HUB_CARD: CardKey = { service: 'securityhub', topic: 'configurati
 const NAMES_SECURITY_HUB = /\bsec(?:urity)? ?hub\b/;
 
 /**
- * A control given as one of many Security Hub fails ("212 failed controls, e.g. EC2.19", "S3.8 on 14 buckets, does
- * aws fix those"): the question is who fixes what the tool flags, not the one resource's setting.
+ * A control given as one of many Security Hub fails ("90 failed controls, e.g. RDS.3", "KMS.4 on 30 keys, will aws
+ * fix those"): the question is who fixes what the tool flags, not the one resource's setting.
  */
 const ONE_OF_MANY = / (?:those|e g|such as|like that|stuff like|misconfigs?|misconfigurations?) /;
 

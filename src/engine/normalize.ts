@@ -50,7 +50,7 @@ const RESOURCE_IDS: [RegExp, string][] = [
   // An IAM action ("kms:Decrypt", "sns:Subscribe", "dynamodb:*") is a permission on that service; re:Invent is
   // AWS's conference.
   [/\b(?!re:)([a-z][a-z0-9-]+):([A-Z][A-Za-z]*\*?|\*)(?=[\s`'",.;)]|$)/g, ' $1 permission $2 '],
-  // A name tagged with a version or "latest" ("baggage-api:1.14.2", "web:latest") is a container image we built.
+  // A name tagged with a version or "latest" ("ledger-worker:2.7.1", "web:latest") is a container image we built.
   [/\b[a-z][a-z0-9._-]*(?:\/[a-z0-9._-]+)*:(?:v?\d+(?:\.\d+){1,3}(?:-[a-z0-9.]+)?|latest)\b/gi, ' container image '],
   // A protocol's version glued to its name ("TLSv1", "TLS1.2", "SSLv3") is still the protocol.
   [/\b(tls|ssl)(v?\d)/gi, ' $1 $2'],

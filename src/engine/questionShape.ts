@@ -209,7 +209,7 @@ export const asksWhetherMovingHandsItAllOver = (resolution: Resolution): boolean
  */
 const namesEvidence = saysInWords(/\b(?:reports?|certificates?|certs?|certifications?|attestations?)\b/);
 const asksWhereToGetIt = saysInWords(/\b(?:where|download|get hold of|obtain|find)\b/);
-/** "can we just point the auditor at aws's soc 2 report", "rely on their attestation": the provider's evidence as ours. */
+/** "may we hand the examiner amazon's iso certificate", "rely on their attestation": the provider's evidence as ours. */
 const asksToStandOnIt = saysInWords(/\b(?:rely|relying|point|pointing|cite|citing|reuse|reusing|inherit|inheriting|lean on|leaning on|hand over|use|using)\b/);
 export const asksForTheProvidersEvidence = (resolution: Resolution): boolean =>
   resolution.namesTheProvider && namesEvidence(resolution) && (asksWhereToGetIt(resolution) || asksToStandOnIt(resolution));
@@ -305,7 +305,7 @@ export const asksAboutTraining = (resolution: Resolution): boolean =>
 const WHO_MAY =
   /\bwho (?:can|may|is allowed to)\b|\b(?:decides?|controls?|controlling|chooses?|sets?|restricts?|manages?|determines?|limits?) who(?:s| s| is)? (?:gets|has|is allowed|allowed|can|may)\b|\bonly (?:our|the|my|this|that|these|those|authori[sz]ed|approved|specific|certain) (?:\w+ ){0,3}(?:can|may)\b|\b(?:(?:random|other|outside|unknown) (?:people|users|accounts|folks)|strangers|outsiders) (?:cant|cannot|can not|wont be able to)\b|\b(?:nobody|no one|noone) else can\b|\b(?:restrict|restricts|restricting|limit|limits|limiting|scope|scoping) (?:\w+ ){1,4}to (?:only )?(?:their|its|his|her|our) own\b|\b(?:decides?|deciding|controls?|controlling|chooses?|choosing|restricts?|limits?|determines?|manages?) which (?:\w+ ){0,5}(?:analysts?|users?|people|folks|staff|engineers?|scientists?|teams?|members?|developers?|devs?|roles?|accounts?|lambdas?|functions?|apps?|applications?|principals?|contractors?|consultants?|vendors?|employees?|colleagues?|interns?|operators?|auditors?|admins?|partners?|customers?|clients?|tenants?|students?|teachers?) (?:can|may|are allowed|is allowed|get|have)\b|\b(?:keeps?|keeping|stops?|stopping|prevents?|preventing|blocks?|blocking) (?:\w+ ){0,5}from (?:being )?(?:reading|read|publishing|pulling|pulled|accessing|accessed|subscribing|calling|invoking|downloading|downloaded|grabbing|seeing|viewing|editing|deleting|deleted|writing|sending|using|querying|changing|modifying|assuming|decrypting)\b/;
 /**
- * "worried someone could change our dns records", "changed by someone who shouldn't": someone doing what they must not,
+ * "afraid an outsider could repoint our domain", "read by staff who shouldn't": someone doing what they must not,
  * which is who is allowed to (of 24 opened questions that fear someone could, 19 were about access).
  */
 const SOMEONE_WHO_MUST_NOT =
@@ -313,12 +313,14 @@ const SOMEONE_WHO_MUST_NOT =
 export const asksWhoIsAllowed = saysInWords(new RegExp(`${WHO_MAY.source}|${SOMEONE_WHO_MUST_NOT.source}`));
 
 /**
- * "someone made the bucket public", "a public bucket", "who makes sure ours isn't public": stored things opened to
- * everyone, which is who may read them (block public access, policies, ACLs), whatever the data in them is.
+ * "an intern left the bucket public", "a public snapshot", "is ours public?": stored things opened to everyone, which is
+ * who may read them (block public access, policies, ACLs), whatever the data in them is.
  */
-const STORED_THING = /\b(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?)\b/;
-const MADE_PUBLIC =
-  /\b(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?|ours|it|them) (?:\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\w+ )?public\b|\bpublic (?:buckets?|snapshots?|objects?|repos?|repository|amis?)\b|\bacl (?:\w+ )?public read\b/;
+const STORED_NOUNS = '(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?)';
+const STORED_THING = new RegExp(`\\b${STORED_NOUNS}\\b`);
+const MADE_PUBLIC = new RegExp(
+  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\\w+ )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
+);
 export const saysStoredThingsWentPublic = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
   return STORED_THING.test(typed) && MADE_PUBLIC.test(typed);
@@ -452,7 +454,7 @@ const AUDIT_REPORT = /\b(?:soc ?[123]|soc reports?|type (?:ii|2) reports?)\b/;
 const ANOTHER_COMPANY = /\b(?:vendors?|suppliers?|saas|third party|their|theirs)\b/;
 
 /**
- * "our ticketing SaaS vendor sent their SOC 2 type II, who reviews it?": another company's audit report, with AWS and
+ * "the payroll saas emailed their soc 1 report, who signs off on it?": another company's audit report, with AWS and
  * its services never named, is vendor risk management, not the split (all 6 such opened questions were lookalikes).
  */
 export const asksAboutAnotherCompanysAuditReport = (resolution: Resolution): boolean => {

@@ -158,7 +158,7 @@ const LEADING_TOPICS: { asks: (resolution: Resolution) => boolean; topic: TopicI
   { asks: asksAboutTraining, topic: 'training', overTheWholeCard: true },
   // "who can edit the hosted zone?" is about access, not the zone's configuration (100 of 103 such questions).
   { asks: asksWhoIsAllowed, topic: 'access', overTheWholeCard: true },
-  // Stored things opened to everyone ("someone made the bucket public") is who may read them, whatever the data is.
+  // Stored things opened to everyone ("an intern left the bucket public") is who may read them, whatever the data is.
   { asks: saysStoredThingsWentPublic, topic: 'access', overTheWholeCard: true },
   // A vulnerability in an image, a library or a function's package is the application's, however much it sounds
   // like patching.
@@ -696,8 +696,8 @@ export function decide(
   const pOf = (label: Subject | null) => ranked.find((r) => r.label === label)?.p ?? 0;
   /** The topics the question names outright (a strong topic phrase). */
   const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
-  // A topic named outright and asked of AWS and of us by name ("new hires need security training first, is that
-  // something aws covers or on us"): the context around it is no sign of another system's question.
+  // A topic named outright and asked of AWS and of us by name ("interns start monday and need phishing training, is
+  // that aws's or on us"): the context around it is no sign of another system's question.
   const asksAwsOrUs = resolution.namesTheProvider && asksWhichSideOutright(resolution) && resolution.typed.some((w) => OUR_SIDE_WORDS.has(w));
   // The belief that moving to AWS hands it all over is the model's question; a topic named as its example is offered.
   // So is the whole split asked by someone telling how things were done before AWS ("moving the stack off the on-prem
@@ -737,8 +737,8 @@ export function decide(
         return true;
     }
   });
-  // Words that point at no subject: with responsibility words about AWS itself, or the whole split asked for ("what
-  // exactly are we still on the hook for with dynamodb?"), the question is the split ("my boss says aws secures
+  // Words that point at no subject: with responsibility words about AWS itself, or the whole split asked for ("so what
+  // are we still on the hook for with sqs?"), the question is the split ("my boss says aws secures
   // everything, how is it divided?"), of the service named or of the model; otherwise a
   // service named beside them is incidental ("a code sample for a lambda handler") and the rest is small talk.
   const aboutTheSplit = (resolution.asksAboutTheModel || asksForTheWholeSplit(resolution)) && (service !== null || resolution.namesTheProvider);
