@@ -837,6 +837,12 @@ describe('topic model', () => {
     expect(card('our app on ec2 can reach 169.254.169.254 and read the role credentials, whose job')).toBe('ec2.access');
   });
 
+  it("answers where data may sit across the accounts of an organization with Organizations' data card", () => {
+    expect(card('we need every account in our org to keep its data inside canada, is that ours to enforce or aws')).toBe('organizations.data');
+    // Another topic across all the accounts stays its own.
+    expect(card('who is responsible for mfa on console logins across all our accts, aws or us')).not.toBe('organizations.access');
+  });
+
   it("refuses a company's own premises and recordings, but answers footage kept in a service", () => {
     expect(engine.answer('how long must we hold on to the cctv footage from the depot').reason).toBe('out_of_scope');
     expect(engine.answer('who maintains the cctv in the exhibition hall').reason).toBe('out_of_scope');

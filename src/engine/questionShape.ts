@@ -448,6 +448,11 @@ export function aboutARealHome(resolution: Resolution): boolean {
   return !resolution.namesTheProvider && !resolution.typed.some((w) => COMPARING_WORDS.has(w));
 }
 
+/** "every account in our org", "org-wide", "all the member accounts": the accounts an organization governs. */
+export const speaksOfTheOrgsAccounts = saysInWords(
+  /\b(?:(?:our|the|an|whole|entire) (?:aws )?(?:org|organi[sz]ation)|org wide|organi[sz]ation wide|via the org|member accounts|every account|all (?:of )?(?:our |the )?(?:\w+ )?accounts|each account)\b/,
+);
+
 /** An audit report a company hands its customers ("their SOC 2 Type II", "a SOC 1 report"). */
 const AUDIT_REPORT = /\b(?:soc ?[123]|soc reports?|type (?:ii|2) reports?)\b/;
 /** Another company we buy from: a vendor, a supplier, a SaaS. */

@@ -2,6 +2,7 @@ import { CONCEPT_IDS, TOPIC_IDS, cardExists, type CardKey, type KnowledgeBase, t
 import { contentStems, OUT_OF_SCOPE_MARKER, primaryService, questionFeatures } from './features.js';
 import {
   aboutARealHome,
+  speaksOfTheOrgsAccounts,
   asksAboutAnotherCompanysAuditReport,
   asksHowTheSplitVaries,
   asksInGeneral,
@@ -972,6 +973,14 @@ export function decide(
   if (best.key.service === null && best.key.topic && TOPICS.includes(best.key.topic) && !uncovered && asksToBeToldWhenUnwell(resolution)) {
     const watcher = [...kb.services.values()].find((card) => card.evaluates_other_services && card.implies_topic === best.key.topic);
     const key: CardKey | null = watcher ? { service: watcher.id, topic: best.key.topic } : null;
+    if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
+  }
+  // Where data may sit, asked of the accounts an organization governs ("keep every account in our org inside eu
+  // regions"), is the governing service's guardrail: its data card, the general card offered. (Every topic: −2, as
+  // "mfa across all our accounts" is IAM's.)
+  if (best.key.service === null && best.key.topic === 'data' && !uncovered && speaksOfTheOrgsAccounts(resolution)) {
+    const governor = [...kb.services.values()].find((card) => card.governs_other_services);
+    const key: CardKey | null = governor ? { service: governor.id, topic: 'data' } : null;
     if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
   // A general card for words that lean to one service ("the resource policy on our secret"): that service's card for
