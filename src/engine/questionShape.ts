@@ -467,6 +467,12 @@ export const asksAboutAnotherCompanysAuditReport = (resolution: Resolution): boo
   return !resolution.namesTheProvider && AUDIT_REPORT.test(typed) && ANOTHER_COMPANY.test(typed);
 };
 
+/** AWS and our side both named, and which of them asked outright ("is that something aws covers or on us"). */
+export const asksWhichOfAwsAndUs = (resolution: Resolution): boolean =>
+  resolution.namesTheProvider &&
+  asksWhichSideOutright(resolution) &&
+  resolution.typed.some((w) => OUR_SIDE.has(w) || w === 'ourselves' || CUSTOMER_WORDS.has(w));
+
 /** Words that place a question on a side of the split: who, the asker's own side, or the other one's. */
 const SIDE_WORDS = new Set([...ASKS_WHO, ...OUR_SIDE, 'we', 'our', 'ourselves', 'i', 'my', 'me', 'they', 'them', 'their']);
 

@@ -8,6 +8,7 @@ import {
   asksInGeneral,
   asksWhichSide,
   asksWhichSideOutright,
+  asksWhichOfAwsAndUs,
   asksForTheProvidersEvidence,
   asksWhatBecomesOfIt,
   asksWhatHappensByItself,
@@ -211,9 +212,6 @@ function lead(cards: { key: CardKey }[], topic: CardKey['topic'] | undefined): v
   const at = topic === undefined ? -1 : cards.findIndex((c) => c.key.topic === topic);
   if (at > 0) cards.unshift(...cards.splice(at, 1));
 }
-
-/** Words that name our side beside AWS's ("aws or us", "is that ours"). */
-const OUR_SIDE_WORDS = new Set(['us', 'ours', 'ourselves', 'customer', 'customers']);
 
 function keyFor(service: ServiceId | null, subject: Subject): CardKey | null {
   if (subject === 'none') return null;
@@ -699,7 +697,7 @@ export function decide(
   const namedTopics = resolution.terms.flatMap(({ term }) => (term.kind === 'topic' && isStrongTopic(term) ? [term.topic] : []));
   // A topic named outright and asked of AWS and of us by name ("interns start monday and need phishing training, is
   // that aws's or on us"): the context around it is no sign of another system's question.
-  const asksAwsOrUs = resolution.namesTheProvider && asksWhichSideOutright(resolution) && resolution.typed.some((w) => OUR_SIDE_WORDS.has(w));
+  const asksAwsOrUs = asksWhichOfAwsAndUs(resolution);
   // The belief that moving to AWS hands it all over is the model's question; a topic named as its example is offered.
   // So is the whole split asked by someone telling how things were done before AWS ("moving the stack off the on-prem
   // racks, how does responsibility split once we're there?"): what they did is context, not what is asked.
