@@ -1,5 +1,8 @@
 import { LRUCache } from 'lru-cache';
-import { parseButtonPayload, renderAnswer, type RenderOptions } from '../cards/index.js';
+// The card layer's own modules, not its index: a cold `srm ask` loads only the modules answering needs.
+import { parseButtonPayload } from '../cards/payload.js';
+import { renderAnswer } from '../cards/render.js';
+import type { RenderOptions } from '../cards/types.js';
 import type { Answer, Engine } from '../engine/index.js';
 import { formatCardKey, parseCardKey, type CardKey, type KnowledgeBase } from '../knowledge/index.js';
 import type { Reply, Unanswered } from './types.js';

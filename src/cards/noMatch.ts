@@ -1,6 +1,7 @@
 import type { Answer, FindingNote, NoMatchReason } from '../engine/types.js';
 import { lookupCard, type Card, type KnowledgeBase } from '../knowledge/index.js';
-import { encodeNextQuestion } from '../quiz/index.js';
+// The quiz's payload module alone: a refusal is drawn on a cold `srm ask`, which needs none of the quiz's logic.
+import { encodeNextQuestion } from '../quiz/payload.js';
 import { actions, section, valueButton } from './blocks.js';
 import { emoji } from './emoji.js';
 import { echoUserText, escapeMrkdwn } from './escape.js';

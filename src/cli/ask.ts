@@ -1,6 +1,6 @@
-import { createAnswers } from '../answers/index.js';
+import { createAsking } from '../answers/ask.js';
 import { renderForTerminal } from '../cards/terminal.js';
-import { openEngine, type FindingNote } from '../engine/index.js';
+import { compileRegexpsToMachineCode, openEngine, type FindingNote } from '../engine/index.js';
 import { cardProvenance, openKnowledge } from '../knowledge/index.js';
 
 /**
@@ -33,8 +33,10 @@ interface CardRef {
 const cardRef = (m: CardRef): CardRef => ({ service: m.service, topic: m.topic, title: m.title });
 
 export function runAsk(query: string, options: { json: boolean }, out: NodeJS.WriteStream): number {
+  compileRegexpsToMachineCode();
   const kb = openKnowledge();
-  const answers = createAnswers({ kb, engine: openEngine(kb) });
+  // Asking alone: the quiz, tips and App Home of the whole answers layer are modules a cold start would load for nothing.
+  const answers = createAsking(kb, openEngine(kb));
   // The terminal has no buttons to press, so it shows the whole card at once.
   const { message: full } = answers.question(query, { surface: 'ephemeral', length: 'full' });
   if (options.json) {
