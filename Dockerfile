@@ -25,7 +25,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 # Files stay owned by root: the app only reads them, so a compromised process cannot rewrite its own code.
 COPY --from=build /app/dist/src ./dist/src
-COPY --from=build /app/dist/knowledge.snapshot.json /app/dist/knowledge.snapshot.json.topics /app/dist/engine.snapshot.json /app/dist/engine.snapshot.json.tables ./dist/
+COPY --from=build /app/dist/knowledge.snapshot.json /app/dist/knowledge.snapshot.json.parts /app/dist/engine.snapshot.json /app/dist/engine.snapshot.json.tables ./dist/
 COPY knowledge ./knowledge
 # The one folder the app writes: the embedded database (DATA_DIR, default ./data) when no DATABASE_URL is set.
 # Mount a volume here to keep quiz answers across containers.

@@ -347,8 +347,11 @@ describe('knowledge loader', () => {
     const snapshot = join(dir, 'snapshot.json');
     writeKnowledgeSnapshot(dir, snapshot);
     expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('Service s3');
-    // The topic cards are read from beside the snapshot on first use, as they were validated.
-    expect(openKnowledge(dir, snapshot).services.get('s3')?.topics).toEqual(loadKnowledge(dir).services.get('s3')?.topics);
+    // The topic cards, the tips and the quiz are read from beside the snapshot on first use, as they were validated.
+    const opened = openKnowledge(dir, snapshot);
+    const loaded = loadKnowledge(dir);
+    expect(opened.services.get('s3')?.topics).toEqual(loaded.services.get('s3')?.topics);
+    expect([opened.tips, opened.quiz]).toEqual([loaded.tips, loaded.quiz]);
 
     // A stale snapshot that disagrees with the files must not win: doctor it and change a file.
     const doctored = JSON.parse(readFileSync(snapshot, 'utf8')) as { services: { id: string; name: string }[] };

@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto';
 import { existsSync, openSync, readdirSync, readFileSync, readSync, fstatSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { packageRoot, type KnowledgeBase } from '../knowledge/index.js';
+import { hashFiles, packageRoot, sameStamps, stampFiles, type FileStamp, type KnowledgeBase, type NamedFile } from '../knowledge/index.js';
 import { trainLogistic, type LogisticWeights } from './logistic.js';
 import { countServiceWords, type ServiceCounts } from './serviceModel.js';
-import { countFeatures, type ModelCounts } from './topicModel.js';
+import { countFeatures, featureLines, type ModelCounts } from './topicModel.js';
 import { commonWords, exampleWordCounts, labelledTexts, trainingDocuments, type Subject } from './training.js';
 import { buildVocabulary, vocabularyParts, type VocabularyParts } from './vocabulary.js';
 
@@ -31,6 +30,9 @@ interface StoredEngineState extends EngineState {
   /** The topic model's features, one a line: a JSON array of tens of thousands of strings parses three times slower. */
   featureLines: string;
   fingerprint: string;
+  /** The knowledge's fingerprint and the engine's code files' stamps it was learnt with: when both match, no hashing. */
+  knowledgeFingerprint: string;
+  codeStamps: FileStamp[];
   /** How many numbers of the tables file are the service model's (the rest are the counts and the weights). */
   serviceEntries: number;
 }
@@ -51,16 +53,17 @@ export function learnEngineState(kb: KnowledgeBase): EngineState {
   };
 }
 
-/** The knowledge's fingerprint joined with the engine's code: a change to either retrains. */
-function engineFingerprint(knowledgeFingerprint: string): string {
+/** The engine's own code, the files of this folder: a change to any of them (under `npm run dev`) retrains. */
+function engineCode(): NamedFile[] {
   const here = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256').update(knowledgeFingerprint);
-  for (const name of readdirSync(here)
+  return readdirSync(here)
     .filter((f) => /\.(js|ts)$/.test(f))
-    .sort())
-    hash.update(name).update(readFileSync(join(here, name)));
-  return hash.digest('hex');
+    .sort()
+    .map((name) => [name, join(here, name)]);
 }
+
+/** The knowledge's fingerprint joined with the engine's code: a change to either retrains. */
+const engineFingerprint = (knowledgeFingerprint: string, code: readonly NamedFile[]): string => hashFiles(code, knowledgeFingerprint);
 
 /** Beside the knowledge snapshot, written by the same build step (`srm kb snapshot`). */
 export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 'engine.snapshot.json');
@@ -73,14 +76,17 @@ export const defaultEngineStateFile = (): string => join(packageRoot(), 'dist', 
 const tablesFile = (file: string) => `${file}.tables`;
 
 export function writeEngineState(file: string, state: EngineState, knowledgeFingerprint: string): void {
+  const code = engineCode();
   const none = new Float32Array(0);
   const stored: StoredEngineState = {
     ...state,
     counts: { ...state.counts, counts: none, features: [] },
-    featureLines: state.counts.features.join('\n'),
+    featureLines: Array.from({ length: state.counts.features.length }, (_, row) => state.counts.features.at(row)).join('\n'),
     logistic: { ...state.logistic, weights: none },
     services: { ...state.services, entries: none },
-    fingerprint: engineFingerprint(knowledgeFingerprint),
+    fingerprint: engineFingerprint(knowledgeFingerprint, code),
+    knowledgeFingerprint,
+    codeStamps: stampFiles(code),
     serviceEntries: state.services.entries.length,
   };
   writeFileSync(file, JSON.stringify(stored));
@@ -92,9 +98,11 @@ export function writeEngineState(file: string, state: EngineState, knowledgeFing
 export function readEngineState(file: string, knowledgeFingerprint: string): EngineState | null {
   if (!existsSync(file) || !existsSync(tablesFile(file))) return null;
   const stored = JSON.parse(readFileSync(file, 'utf8')) as StoredEngineState;
-  if (stored.fingerprint !== engineFingerprint(knowledgeFingerprint)) return null;
-  const { featureLines, serviceEntries, fingerprint: _, ...state } = stored;
-  const features = featureLines.length > 0 ? featureLines.split('\n') : [];
+  const code = engineCode();
+  const unchanged = stored.knowledgeFingerprint === knowledgeFingerprint && sameStamps(stored.codeStamps, stampFiles(code));
+  if (!unchanged && stored.fingerprint !== engineFingerprint(knowledgeFingerprint, code)) return null;
+  const { featureLines: storedFeatures, serviceEntries, fingerprint: _, knowledgeFingerprint: _learntWith, codeStamps: _stamps, ...state } = stored;
+  const features = featureLines(storedFeatures);
   const width = state.counts.labels.length;
   const weightWidth = state.logistic.labels.length;
   // Kept open for the engine's life: its rows are read as questions name them.

@@ -8,4 +8,5 @@ export { parseCardKey, formatCardKey, isConceptId } from './cardKey.js';
 export type { CardKey } from './cardKey.js';
 export { packageRoot } from './paths.js';
 export { openKnowledge, writeKnowledgeSnapshot, defaultSnapshotFile } from './snapshot.js';
+export { hashFiles, sameStamps, stampFiles, type FileStamp, type NamedFile } from './fileStamps.js';
 export { loadKnowledge } from './load.js';
