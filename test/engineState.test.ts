@@ -2,8 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEngine, DEFAULT_TUNING, learnEngineState, readEngineState, writeEngineState } from '../src/engine/index.js';
+import { createEngine, DEFAULT_TUNING, learnEngineState, readEngineState, writeEngineState, type EngineState } from '../src/engine/index.js';
 import { formatCardKey, loadKnowledge } from '../src/knowledge/index.js';
+
+/** A model's features, row by row, as an array. */
+const featuresOf = (state: EngineState): string[] => Array.from({ length: state.counts.features.length }, (_, row) => state.counts.features.at(row)!);
 
 const dir = mkdtempSync(join(tmpdir(), 'srm-engine-state-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +21,8 @@ describe('stored engine state', () => {
     const read = readEngineState(file, 'knowledge-v1')!;
     // The topic counts and the regression's weights are read row by row, when a question names the row.
     expect(read.counts.counts.some((count) => count !== 0)).toBe(false);
-    read.counts.loadRows?.(read.counts.features.map((_, row) => row));
+    expect(featuresOf(read)).toEqual(featuresOf(learnt));
+    read.counts.loadRows?.(featuresOf(read).map((_, row) => row));
     expect(Array.from(read.counts.counts)).toEqual(Array.from(learnt.counts.counts));
     expect(Array.from(read.logistic.weights)).toEqual(Array.from(learnt.logistic.weights));
     expect(Array.from(read.services.entries)).toEqual(Array.from(learnt.services.entries));
@@ -51,7 +55,7 @@ describe('stored engine state', () => {
     const weightsByName = (state: typeof learnt) => {
       const { labels, weights } = state.logistic;
       return new Map(
-        state.counts.features.flatMap((feature, row) => labels.map((label, k) => [`${feature} ${label}`, weights[row * labels.length + k]!] as const)),
+        featuresOf(state).flatMap((feature, row) => labels.map((label, k) => [`${feature} ${label}`, weights[row * labels.length + k]!] as const)),
       );
     };
     const before = weightsByName(learnt);

@@ -59,7 +59,8 @@ export const DEFAULT_MODEL_TUNING: ModelTuning = { smoothing: 0.1, temperature: 
  */
 export interface ModelCounts<L extends string> {
   labels: L[];
-  features: string[];
+  /** Sorted (see `countFeatures`): a question's features are found by binary search. */
+  features: FeatureList;
   /** One row per feature, in the order of `features`; one column per label, in the order of `labels`. */
   counts: Float32Array;
   /** Each label's column summed: stored, so that opening the model does not sum every row again. */
@@ -102,7 +103,7 @@ export function tallyFeatures<L extends string>(documents: readonly TrainingDocu
  * The counts, their features sorted: a question's features are then found by binary search, and opening the model
  * builds no index of its tens of thousands of features, which cost a cold `srm ask` more than answering does.
  */
-export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> {
+export function countFeatures<L extends string>(documents: readonly TrainingDocument<L>[]): ModelCounts<L> & { features: string[] } {
   const { labels, features: firstUse, seen } = tallyFeatures(documents);
   const { features, rowOf } = sortedFeatures(firstUse);
   const counts = new Float32Array(features.length * labels.length);
@@ -126,13 +127,32 @@ export function sortedFeatures(firstUse: readonly string[]): { features: string[
 
 const compareFeatures = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The features of a model, each read by its row: an array when learnt, its stored lines when read from disk. */
+export interface FeatureList {
+  readonly length: number;
+  at(row: number): string | undefined;
+}
+
+/**
+ * Features stored one a line (state.ts), each cut out when a lookup reads it: splitting the tens of thousands of
+ * lines into strings at once cost a cold `srm ask` about ten milliseconds, for the few dozen a question reads.
+ */
+export function featureLines(text: string): FeatureList {
+  const starts: number[] = text.length > 0 ? [0] : [];
+  for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', end + 1)) starts.push(end + 1);
+  return {
+    length: starts.length,
+    at: (row) => (row >= 0 && row < starts.length ? text.slice(starts[row], row + 1 < starts.length ? starts[row + 1]! - 1 : undefined) : undefined),
+  };
+}
+
 /** The row of a feature in features sorted by `compareFeatures`, or undefined. */
-export function rowOfFeature(features: readonly string[], feature: string): number | undefined {
+export function rowOfFeature(features: FeatureList, feature: string): number | undefined {
   let low = 0;
   let high = features.length - 1;
   while (low <= high) {
     const middle = (low + high) >>> 1;
-    const order = compareFeatures(features[middle]!, feature);
+    const order = compareFeatures(features.at(middle)!, feature);
     if (order === 0) return middle;
     if (order < 0) low = middle + 1;
     else high = middle - 1;
