@@ -39,6 +39,7 @@ const HELP_REQUESTS = new Set(['help', 'h', 'usage', 'commands', 'what can you d
 export type EngineTuning = ModelTuning & DecisionTuning;
 export const DEFAULT_TUNING: EngineTuning = { ...DEFAULT_MODEL_TUNING, ...DEFAULT_DECISION_TUNING };
 
+export { compileRegexpsToMachineCode } from './regexps.js';
 export { defaultEngineStateFile, learnEngineState, readEngineState, writeEngineState, type EngineState } from './state.js';
 
 /** The engine for this knowledge, from the state the build stored when it still matches, else learnt now. */
