@@ -480,7 +480,7 @@ describe('topic model', () => {
   });
 
   it("reads a phrase as the topic the named service's card says it means there, and as its own topic elsewhere", () => {
-    expect(card("sechub grades us against cis and we're at 55%, is that aws's problem")).toBe('securityhub.compliance');
+    expect(card("sechub grades us against cis and we're at 55%, does aws vouch for that")).toBe('securityhub.compliance');
     expect(card('our ec2 images must meet the cis benchmark level 1, who hardens them')).toBe('ec2.configuration');
     expect(card('cis benchmark hardening for our linux servers, aws or us')).toBe('configuration');
   });
