@@ -697,6 +697,9 @@ describe('topic model', () => {
   it('reads stored things gone public as who may read them, whatever the data in them is', () => {
     expect(card('the bucket holding patient invoices was left public over the weekend, whose slip is that')).toBe('s3.access');
     expect(card('an ebs snapshot went public last week, whose job was preventing it')).toBe('ebs.access');
+    // Made public, the doing before the thing.
+    expect(card('an analyst made the quarterly-exports bucket with salary data public for an afternoon, who should have stopped it')).toBe('s3.access');
+    expect(card('the intern shared an ebs snapshot as public by mistake, who should have caught it')).toBe('ebs.access');
     // An endpoint that is public is the network's.
     expect(card('our eks api endpoint is public, who locks it down')).toBe('eks.network');
   });

@@ -313,13 +313,14 @@ const SOMEONE_WHO_MUST_NOT =
 export const asksWhoIsAllowed = saysInWords(new RegExp(`${WHO_MAY.source}|${SOMEONE_WHO_MUST_NOT.source}`));
 
 /**
- * "an intern left the bucket public", "a public snapshot", "is ours public?": stored things opened to everyone, which is
- * who may read them (block public access, policies, ACLs), whatever the data in them is.
+ * "an intern left the bucket public", "someone made the X bucket public", "shared a snapshot as public", "a public
+ * snapshot", "is ours public?": stored things opened to everyone, which is who may read them (block public access,
+ * policies, ACLs), whatever the data in them is.
  */
 const STORED_NOUNS = '(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?)';
 const STORED_THING = new RegExp(`\\b${STORED_NOUNS}\\b`);
 const MADE_PUBLIC = new RegExp(
-  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\\w+ )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
+  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\\w+ )?public\\b|\\b(?:made|make|makes|making|set|left|shared|sharing|shares|marked|flipped|turned|opened) (?:\\w+ ){0,4}${STORED_NOUNS} (?:\\w+ ){0,3}(?:as )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
 );
 export const saysStoredThingsWentPublic = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
