@@ -1074,6 +1074,9 @@ describe('topic model', () => {
     expect(card('the lobby kiosks keep rebooting after the update, who looks at them')).toBeNull();
     expect(card('who changes the backup tapes on friday')).toBeNull();
     expect(card('the freezer alarm in the lab went off at 2am, whose job to respond')).toBeNull();
+    // A storage box in the office is the office's; moving it to AWS names a service.
+    expect(card('the synology box in the office got ransomware, who restores it')).toBeNull();
+    expect(card("we're moving the files off our nas onto efs, who encrypts them there")).toBe('efs.encryption');
     expect(card('the alarm company called about the warehouse door at 3am, who deals with them')).toBeNull();
     // Plant-floor controllers and other vendors' firewalls are theirs.
     expect(card('the plcs on the packaging line need a firmware update, us or the vendor')).toBeNull();
