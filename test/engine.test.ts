@@ -165,6 +165,8 @@ describe('engine on the shipped knowledge', () => {
   it('survives typos in service and topic words', () => {
     expect(card('elasticahce encyrption')).toBe('elasticache.encryption');
     expect(card('lamda')).toBe('lambda');
+    // A compound written as one word is the same keyword.
+    expect(card('who looks after the keypairs we ssh into the ec2 boxes with')).toBe('ec2.access');
   });
 
   it('answers a service-topic pair the service file does not cover with that pair', () => {
