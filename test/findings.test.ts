@@ -86,6 +86,14 @@ describe('Security Hub control ids', () => {
     expect(blocksOf(answer)).toContain('No card cites S3.99 yet, so here is the Amazon S3 · Who secures what card.');
   });
 
+  it("read the question's own words for the topic of an id no card cites, the service's card offered beside it", () => {
+    const answer = engine.answer('S3.99 keeps failing on the invoices bucket, who decides which roles can read it');
+    expect(keyOf(answer)).toBe('s3.access');
+    expect(answer.alternatives?.map((k) => `${k.service}.${k.topic}`)).toContain('s3.null');
+    expect(answer.confidence).toBeLessThan(1);
+    expect(answer.uncovered).toBe('Security Hub S3.99');
+  });
+
   it('leave ordinary questions and numbers that only look like ids to the engine', () => {
     for (const text of ['is s3 encrypted?', 'we run python3.9 on ec2', 'version 2.0 of our app on ec2', 's3.amazonaws.com is slow']) {
       expect(engine.answer(text).finding, text).toBeUndefined();

@@ -96,12 +96,28 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
     const normalized = normalizeSlackText(query);
     // A finding names its own card, in a thread or not: nothing before it in the conversation changes that.
     const finding = findings.resolve(normalized.readable);
-    if (finding) return findingAnswer(query, normalized.readable, finding);
+    if (finding) return findingAnswer(query, normalized.readable, ...withTopicRead(finding, normalized));
     const first = answerAlone(query, normalized);
     return conversation ? followUp(first, normalized.words, conversation) : first;
   }
 
-  function findingAnswer(query: string, readable: string, { note, card, alternatives }: FindingResolution): Answer {
+  /**
+   * A control no card cites has only its service's card to go by ("IAM.9 MFA should be enabled for the root user"):
+   * the question's own words, read as any question is, say which of that service's topics it is about when the engine
+   * is sure of one, and the service's card is offered beside it. Nothing else read from them counts: the control names
+   * its service.
+   */
+  function withTopicRead(finding: FindingResolution, normalized: NormalizedQuery): [FindingResolution, confidence: number] {
+    const { card } = finding;
+    if (finding.note.cited || !card?.service || card.topic !== null) return [finding, 1];
+    const read = answerAlone('', normalized);
+    const sure = read.kind === 'card' && read.match?.service === card.service && (read.confidence ?? 0) >= tuning.sure;
+    const topic = sure ? read.match!.topic : null;
+    if (!topic) return [finding, 1];
+    return [{ ...finding, card: { service: card.service, topic }, alternatives: [card, ...finding.alternatives] }, read.confidence ?? 1];
+  }
+
+  function findingAnswer(query: string, readable: string, { note, card, alternatives }: FindingResolution, confidence: number): Answer {
     if (!card) {
       const suggestions = (note.nearest ?? [])
         .flatMap((type) => {
@@ -126,7 +142,7 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
       kind: 'card',
       match: withTitle(card),
       suggestions,
-      confidence: 1,
+      confidence,
       alternatives: alternatives.map(withTitle),
       finding: note,
       ...uncovered,
