@@ -102,10 +102,10 @@ export function createEngine(kb: KnowledgeBase, tuning: EngineTuning = DEFAULT_T
   }
 
   /**
-   * A control no card cites has only its service's card to go by ("S3.99 fails on the payroll bucket, who decides who reads it"):
-   * the question's own words, read as any question is, say which of that service's topics it is about when the engine
-   * is sure of one, and the service's card is offered beside it. Nothing else read from them counts: the control names
-   * its service.
+   * A control no card cites has only its service's card to go by ("S3.99 fails on the payroll bucket, who decides who
+   * reads it"): the question's own words, read as any question is, say which of that service's topics it is about when
+   * the engine is sure of one, and the service's card is offered beside it. Nothing else read from them counts: the
+   * control names its service.
    */
   function withTopicRead(finding: FindingResolution, normalized: NormalizedQuery): [FindingResolution, confidence: number] {
     const { card } = finding;
