@@ -483,6 +483,9 @@ describe('topic model', () => {
 
   it("reads a phrase as the topic the named service's card says it means there, and as its own topic elsewhere", () => {
     expect(card("sechub grades us against cis and we're at 55%, does aws vouch for that")).toBe('securityhub.compliance');
+    // Switching its standards on and fixing what they fail is configuration; what the score proves is compliance.
+    expect(card('who enables the security hub standards across our accounts, aws or us')).toBe('securityhub.configuration');
+    expect(card('turning on security hub standards and triaging what fails, whose job')).toBe('securityhub.configuration');
     expect(card('our ec2 images must meet the cis benchmark level 1, who hardens them')).toBe('ec2.configuration');
     expect(card('cis benchmark hardening for our linux servers, aws or us')).toBe('configuration');
   });
