@@ -165,6 +165,8 @@ describe('engine on the shipped knowledge', () => {
   it('survives typos in service and topic words', () => {
     expect(card('elasticahce encyrption')).toBe('elasticache.encryption');
     expect(card('lamda')).toBe('lambda');
+    // An attribute pasted as written in a template is its words: RDS's `PubliclyAccessible` flag is about its network.
+    expect(card('`orders-db` shows PubliclyAccessible: true in the template, whose call was that')).toBe('rds.network');
     // A compound written as one word is the same keyword.
     expect(card('who looks after the keypairs we ssh into the ec2 boxes with')).toBe('ec2.access');
   });
