@@ -510,6 +510,8 @@ describe('topic model', () => {
   it('answers a question that asks which side does something about a service, however vague its other words', () => {
     expect(card('config recorder across all our regions, do we do that ourselves or is it there already')).toMatch(/^config/);
     expect(card('for inspector does amazon handle the scanning schedule or is it all on us')).toMatch(/^inspector/);
+    // What AWS ought to have done, or whether it is "an aws thing", asks which side too.
+    expect(card('an intern flipped the exports bucket to public yesterday lol, is that an aws thing')).toBe('s3.access');
   });
 
   it("answers the whole split asked of AWS in words no card uses, but not a question that only names AWS and 'us'", () => {

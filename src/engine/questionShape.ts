@@ -320,7 +320,7 @@ export const asksWhoIsAllowed = saysInWords(new RegExp(`${WHO_MAY.source}|${SOME
 const STORED_NOUNS = '(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?)';
 const STORED_THING = new RegExp(`\\b${STORED_NOUNS}\\b`);
 const MADE_PUBLIC = new RegExp(
-  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\\w+ )?public\\b|\\b(?:made|make|makes|making|set|left|shared|sharing|shares|marked|flipped|turned|opened) (?:\\w+ ){0,4}${STORED_NOUNS} (?:\\w+ ){0,3}(?:as )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
+  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\\w+ )?public\\b|\\b(?:made|make|makes|making|set|left|shared|sharing|shares|marked|flipped|turned|opened) (?:\\w+ ){0,4}${STORED_NOUNS} (?:\\w+ ){0,3}(?:as |to )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
 );
 export const saysStoredThingsWentPublic = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
@@ -430,9 +430,15 @@ export function asksWhichSideOutright(resolution: Resolution): boolean {
 /** Words that open a question about what someone does or will do. */
 const ASKING_VERBS = new Set(['is', 'does', 'do', 'will', 'would', 'can', 'isnt', 'doesnt', 'wont']);
 
-/** "is aws going to fix those?", "does amazon rotate them?": a question about what the provider does for you. */
+/** Words after the provider's name that say what it ought to do or own ("aws should have…", "an aws thing"). */
+const OUGHT_OR_OWN = new Set(['should', 'shouldve', 'would', 'wouldve', 'supposed', 'meant', 'thing']);
+
+/**
+ * "is aws going to fix those?", "does amazon rotate them?", "something aws should've caught", "is that an aws thing":
+ * a question about what the provider does for you, or ought to.
+ */
 const asksWhatTheProviderDoes = (typed: readonly string[]): boolean =>
-  typed.some((w, i) => (w === 'aws' || w === 'amazon') && i > 0 && ASKING_VERBS.has(typed[i - 1]!));
+  typed.some((w, i) => (w === 'aws' || w === 'amazon') && ((i > 0 && ASKING_VERBS.has(typed[i - 1]!)) || OUGHT_OR_OWN.has(typed[i + 1] ?? '')));
 
 /** The words of the model's analogy: the provider as a landlord, the customer as a tenant. */
 const ANALOGY_WORD = /\b(?:landlords?|tenants?|apartments?)\b/;
