@@ -84,6 +84,7 @@ describe('normaliser', () => {
 
   it('takes a disk attached to a server as EBS, the server only where it is attached', () => {
     expect(card('the disks attached to our reporting vms, encrypted at rest or a setting we flip?')).toBe('ebs.encryption');
+    expect(card('the hard drives attached to our amazon servers, are they backed up automatically')).toBe('ebs.backup');
   });
 
   it("reads an ARN by the resource's own id when it has one: EC2's namespace holds EBS volumes and snapshots", () => {
