@@ -797,6 +797,12 @@ describe('topic model', () => {
     expect(card('for the pci audit, which of our controls count as inherited from amazon?')).toBe('shared-controls');
     // A shared control said to be shared: what sharing it means, however much the rest says of the topic.
     expect(card('configuration management shows as shared in the matrix, but we configure our own stuff and they configure theirs?')).toBe('shared-controls');
+    // Duties both AWS and we hold are the shared controls, however long the context; with a service and topic named, that card.
+    expect(card('which duties do both aws and we own together? the policy doc needs the list')).toBe('shared-controls');
+    expect(card('the trustees ask whether both amazon and us hold some duties, patching or training maybe, and how that split works for the risk log')).toBe(
+      'shared-controls',
+    );
+    expect(card('for s3 encryption, do both aws and us have a part?')).toBe('s3.encryption');
   });
 
   it('explains the model when asked to, whatever the words around the request lean to', () => {
