@@ -7,14 +7,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compileRegexpsToMachineCode, createEngine } from '../src/engine/index.js';
+import { createEngine } from '../src/engine/index.js';
 import { loadKnowledge, packageRoot, TOPIC_IDS, type KnowledgeBase, type Service, type ServiceId } from '../src/knowledge/index.js';
 import { percentile } from './stats.js';
 
 const ROUNDS = 20;
-
-// As the app and the CLI do before their first question.
-compileRegexpsToMachineCode();
 
 function devQueries(): string[] {
   const file = join(packageRoot(), '..', 'shared', 'eval', 'dev.jsonl');

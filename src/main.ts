@@ -2,7 +2,7 @@ import dotenv from 'dotenv';
 import { createAnswers } from './answers/index.js';
 import { runConsole } from './cli/console.js';
 import { ConfigError, loadConfig, secretsOf, type StoreSettings } from './config.js';
-import { compileRegexpsToMachineCode, openEngine } from './engine/index.js';
+import { openEngine } from './engine/index.js';
 import { createFeedbackReporter } from './feedback/index.js';
 import { KnowledgeError, openKnowledge } from './knowledge/index.js';
 import { createLogger, type Logger } from './logger.js';
@@ -23,7 +23,6 @@ async function main(): Promise<number> {
   const config = loadConfig();
   // The console's answers go to stdout, so its log lines go to stderr.
   const log = createLogger({ level: config.logLevel, secrets: secretsOf(config), destination: config.slack ? process.stdout : process.stderr });
-  compileRegexpsToMachineCode();
   const kb = openKnowledge();
   const engine = openEngine(kb);
   const todaysTip = tipOfTheDay(kb, config.tips);
