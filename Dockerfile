@@ -10,7 +10,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-# The build validates knowledge/ and stores it as dist/knowledge.snapshot.json (its topic cards in .topics beside it),
+# The build validates knowledge/ and stores it as dist/knowledge.snapshot.json (topic cards, tips and quiz in .parts beside it),
 # and the engine's learnt state as dist/engine.snapshot.json (its tables in .tables), for fast starts.
 COPY knowledge ./knowledge
 RUN npm run build

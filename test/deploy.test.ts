@@ -146,6 +146,13 @@ describe('deploy/ manifests', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
   });
 
+  it('the image copies every snapshot file the build writes, so the app starts from them and not from the YAML', () => {
+    const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+    const written = readdirSync(join(ROOT, 'dist')).filter((name) => name.includes('.snapshot.json'));
+    expect(written.length).toBeGreaterThan(0);
+    for (const name of written) expect(dockerfile, name).toContain(`/app/dist/${name} `);
+  });
+
   it('the CronJob runs `srm post-tip` with settings the CLI reads', () => {
     expect(jobContainer.command).toEqual(['node', 'dist/src/cli/main.js', 'post-tip']);
     for (const name of Object.keys(configMap.data)) expect(documentedVariables).toContain(name);
