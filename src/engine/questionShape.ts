@@ -319,8 +319,10 @@ export const asksWhoIsAllowed = saysInWords(new RegExp(`${WHO_MAY.source}|${SOME
  */
 const STORED_NOUNS = '(?:buckets?|snapshots?|objects?|files?|folders?|prefix|repo|repos|repository|ami|amis|archives?)';
 const STORED_THING = new RegExp(`\\b${STORED_NOUNS}\\b`);
+/** Doings that make a thing public, after it ("was left public") or before it ("made the bucket public"). */
+const MAKING = 'made|make|makes|making|set|left|flipped';
 const MADE_PUBLIC = new RegExp(
-  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|made|make|makes|making|set|left|accidentally|flipped) (?:\\w+ )?public\\b|\\b(?:made|make|makes|making|set|left|shared|sharing|shares|marked|flipped|turned|opened) (?:\\w+ ){0,4}${STORED_NOUNS} (?:\\w+ ){0,3}(?:as |to )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
+  `\\b(?:${STORED_NOUNS}|ours|it|them) (?:\\w+ ){0,3}(?:is|was|were|are|went|got|became|be|being|isnt|wasnt|arent|accidentally|${MAKING}) (?:\\w+ )?public\\b|\\b(?:shared|sharing|shares|marked|turned|opened|${MAKING}) (?:\\w+ ){0,4}${STORED_NOUNS} (?:\\w+ ){0,3}(?:as |to )?public\\b|\\bpublic ${STORED_NOUNS}\\b|\\bacl (?:\\w+ )?public read\\b`,
 );
 export const saysStoredThingsWentPublic = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
