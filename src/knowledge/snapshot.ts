@@ -1,4 +1,4 @@
-import { existsSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashFiles, sameStamps, stampFiles, type FileStamp, type NamedFile } from './fileStamps.js';
@@ -84,11 +84,12 @@ function snapshotSources(dir: string): NamedFile[] {
   return [...yamlFiles(dir).map((file): NamedFile => [relative(dir, file), file]), ...loaderCode()];
 }
 
+/** The knowledge's YAML files, sorted; the listing says which entries are folders, so only the stamps stat a file. */
 function yamlFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .flatMap((name) => {
-      const path = join(dir, name);
-      return statSync(path).isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(name) ? [path] : [];
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      return entry.isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(entry.name) ? [path] : [];
     })
     .sort();
 }
