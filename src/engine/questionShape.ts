@@ -234,6 +234,9 @@ const saysItIsUnwell = saysInWords(
 );
 export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => asksToBeTold(resolution) && saysItIsUnwell(resolution);
 
+/** "0.0.0.0/0", every IPv4 address, which a question's words read as five zeros: something opened to anyone at all. */
+export const opensToEveryAddress = (resolution: Resolution): boolean => / 0 0 0 0 0 /.test(` ${resolution.typed.join(' ')} `);
+
 /** What stands between "responsible for" and the thing it is for: articles, owners and light verbs. */
 const BEFORE_THE_OBJECT = new Set([
   'the',

@@ -28,6 +28,7 @@ import {
   asksOnlyForAContact,
   asksToGetBackIn,
   asksToBeToldWhenUnwell,
+  opensToEveryAddress,
   asksAboutRotatingAKey,
   asksWhetherItIsSwitchedOn,
   topicResponsibleFor,
@@ -971,6 +972,14 @@ export function decide(
   if (best.key.service === null && best.key.topic && TOPICS.includes(best.key.topic) && !uncovered && asksToBeToldWhenUnwell(resolution)) {
     const watcher = [...kb.services.values()].find((card) => card.evaluates_other_services && card.implies_topic === best.key.topic);
     const key: CardKey | null = watcher ? { service: watcher.id, topic: best.key.topic } : null;
+    if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
+  }
+  // A port opened to every address on something of ours ("opened 3389 to 0.0.0.0/0 on the jump box"), no service
+  // named: an exposure on a resource, not the topic asked in general. The card of the service the words lean to
+  // (a server's is EC2's: 42 of the 50 such opened questions were labelled so, none the general card), the general
+  // card offered.
+  if (best.key.service === null && best.key.topic === 'network' && !uncovered && opensToEveryAddress(resolution) && !asksInGeneral(resolution)) {
+    const key: CardKey | null = leaning ? { service: leaning.label, topic: 'network' } : null;
     if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
   // Where data may sit, asked of the accounts an organization governs ("keep every account in our org inside eu
