@@ -28,6 +28,9 @@ const NUMBERED_ITEMS = /(?:^|\s)1[).]\s[\s\S]*?\s2[).]\s[\s\S]*?\s3[).]\s/;
  */
 const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:|\s+\d{3,}|\s+code\b)/i, /[a-z](?:Error|Exception)\b/, /\bALARM:/];
 
+/** A security group is EC2's (its API and console are EC2's), whatever it guards. */
+export const SECURITY_GROUPS_SERVICE = 'ec2';
+
 /**
  * AWS resource identifiers pasted into a question name the kind of resource they belong to: the words for it
  * replace them, so that "3389 open on i-0a1b2c3d" is about an EC2 instance and "we run it on an m5.large" about
@@ -37,8 +40,7 @@ const RESOURCE_IDS: [RegExp, string][] = [
   [/\bi-[0-9a-f]{6,17}\b/gi, ' ec2 instance '],
   [/\bvol-[0-9a-f]{6,17}\b/gi, ' ebs volume '],
   [/\bsnap-[0-9a-f]{6,17}\b/gi, ' ebs snapshot '],
-  // A security group is EC2's (its API and console are EC2's), whatever it guards.
-  [/\bsg-[0-9a-f]{6,17}\b/gi, ' ec2 security group '],
+  [/\bsg-[0-9a-f]{6,17}\b/gi, ` ${SECURITY_GROUPS_SERVICE} security group `],
   [/\bAKIA[0-9A-Z]{0,16}\b/g, ' access key '],
   // A log group's name is a path: "/aws/lambda/intake" is where CloudWatch Logs keeps a service's logs, and the path
   // after "log group" names the group, not a service asked about ("log group /ecs/app").

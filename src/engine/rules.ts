@@ -50,6 +50,7 @@ import {
   SIDELESS_WORDS,
   UNPLACED_WORDS,
 } from './questionShape.js';
+import { SECURITY_GROUPS_SERVICE } from './normalize.js';
 import { PROVIDER_WORDS, readAbout, type FoundTerm, type Resolution } from './resolve.js';
 import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
@@ -975,12 +976,13 @@ export function decide(
     if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
   // A port opened to every address on something of ours ("opened 3389 to 0.0.0.0/0 on the jump box"), no service
-  // named: an exposure on a resource, not the topic asked in general. The card of the service the words lean to
-  // (a server's is EC2's: 42 of the 50 such opened questions were labelled so, none the general card), the general
-  // card offered.
+  // named: an exposure on a resource, not the topic asked in general. The card of the service the words lean to,
+  // else of the service whose security groups hold such rules (42 of the 50 such opened questions were labelled
+  // EC2's, none the general card), the general card offered.
   if (best.key.service === null && best.key.topic === 'network' && !uncovered && opensToEveryAddress(resolution) && !asksInGeneral(resolution)) {
-    const key: CardKey | null = leaning ? { service: leaning.label, topic: 'network' } : null;
-    if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
+    const service = leaning && leaning.p >= tuning.leaningFloor ? leaning.label : SECURITY_GROUPS_SERVICE;
+    const key: CardKey = { service, topic: 'network' };
+    if (cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
   // Where data may sit, asked of the accounts an organization governs ("keep every account in our org inside eu
   // regions"), is the governing service's guardrail: its data card, the general card offered. (Every topic: −2, as
