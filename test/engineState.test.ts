@@ -64,7 +64,8 @@ describe('stored engine state', () => {
     for (const [name, weight] of before) if (Math.abs(weight - (after.get(name) ?? weight)) > 0.01) moved++;
     // Shuffled by position in the list, two thirds of them moved.
     expect(moved / before.size).toBeLessThan(0.01);
-  });
+    // Learning twice from every example and labelled question takes longer than a test usually may.
+  }, 90_000);
 
   it('is not used when the knowledge it was learnt from changed', () => {
     expect(readEngineState(file, 'knowledge-v2')).toBeNull();

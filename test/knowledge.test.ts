@@ -263,6 +263,31 @@ describe('knowledge loader', () => {
     expect(problemsOf(write(k))).toMatch(/topics\/encryption\.yml: encryption › related: dangling related link "kms\.keys"/);
   });
 
+  it('reads labelled questions from the questions folder: each names a card or none, and none is asked twice or already an example', () => {
+    const k = minimalKnowledge();
+    const exampleOfACard = (k.services.s3!.topics as Record<string, { examples: string[] }>).encryption!.examples[0]!;
+    const questions = stringify({
+      questions: [
+        { q: 'the bucket with the payroll exports, is it encrypted or is that on us', card: 's3.encryption' },
+        { q: 'what time does the canteen open', card: 'none' },
+        { q: 'who patches the thing', card: 'nothing.here' },
+        { q: 'The bucket with the payroll exports: is it encrypted, or is that on us?', card: 's3' },
+        { q: exampleOfACard, card: 's3' },
+      ],
+    });
+    const dir = write(k);
+    mkdirSync(join(dir, 'questions'));
+    writeFileSync(join(dir, 'questions', 'writer-01.yml'), questions);
+    const problems = problemsOf(dir);
+    expect(problems).toMatch(/questions\/writer-01\.yml: who patches the thing › questions\.2\.card: (dangling related link "nothing\.here"|must be)/);
+    expect(problems).toMatch(/questions\.3\.q: already asked for s3\.encryption/);
+    expect(problems).toMatch(/questions\.4\.q: already asked for s3\.encryption/);
+    expect(problems).not.toMatch(/questions\.[01]\./);
+
+    writeFileSync(join(dir, 'questions', 'writer-01.yml'), stringify({ questions: [{ q: 'what time does the canteen open', card: 'none' }] }));
+    expect(loadKnowledge(dir).questions).toEqual([{ q: 'what time does the canteen open', card: 'none' }]);
+  });
+
   it('rejects a quiz question pointing at no card and an answer out of range', () => {
     const k = minimalKnowledge();
     k.quiz.questions[0]!.card = 'nothing';
@@ -344,14 +369,18 @@ describe('knowledge loader', () => {
 
   it('starts from the build snapshot only while the files are unchanged, and validates them again once edited', () => {
     const dir = write(minimalKnowledge());
+    mkdirSync(join(dir, 'questions'));
+    writeFileSync(join(dir, 'questions', 'writer-01.yml'), stringify({ questions: [{ q: 'who encrypts the exports bucket', card: 's3.encryption' }] }));
     const snapshot = join(dir, 'snapshot.json');
     writeKnowledgeSnapshot(dir, snapshot);
     expect(openKnowledge(dir, snapshot).services.get('s3')?.name).toBe('Service s3');
-    // The topic cards, the tips and the quiz are read from beside the snapshot on first use, as they were validated.
+    // The topic cards, the tips, the quiz and the labelled questions are read from beside the snapshot on first use,
+    // as they were validated.
     const opened = openKnowledge(dir, snapshot);
     const loaded = loadKnowledge(dir);
     expect(opened.services.get('s3')?.topics).toEqual(loaded.services.get('s3')?.topics);
-    expect([opened.tips, opened.quiz]).toEqual([loaded.tips, loaded.quiz]);
+    expect([opened.tips, opened.quiz, opened.questions]).toEqual([loaded.tips, loaded.quiz, loaded.questions]);
+    expect(opened.questions).toHaveLength(1);
 
     // A stale snapshot that disagrees with the files must not win: doctor it and change a file.
     const doctored = JSON.parse(readFileSync(snapshot, 'utf8')) as { services: { id: string; name: string }[] };

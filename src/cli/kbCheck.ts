@@ -19,7 +19,7 @@ export function runKbCheck(dir: string | undefined, out: NodeJS.WritableStream, 
     const topicCards = [...kb.services.values()].reduce((n, s) => n + Object.keys(s.topics).length, 0);
     out.write(
       `knowledge OK: ${kb.services.size} services (${topicCards} service topic cards), ${kb.topics.size} topics, ` +
-        `${kb.concepts.size} concepts, ${kb.tips.length} tips, ${kb.quiz.length} quiz questions, ` +
+        `${kb.concepts.size} concepts, ${kb.tips.length} tips, ${kb.quiz.length} quiz questions, ${kb.questions.length} labelled questions, ` +
         `${Object.keys(kb.findings?.controls ?? {}).length} Security Hub control titles, ${kb.findings?.guardduty.length ?? 0} GuardDuty finding types\n`,
     );
     return 0;

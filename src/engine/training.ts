@@ -1,4 +1,13 @@
-import { aliasPhrase, type Alias, type ConceptId, type KnowledgeBase, type ServiceId, type ServiceTopic, type TopicId } from '../knowledge/index.js';
+import {
+  aliasPhrase,
+  parseCardKey,
+  type Alias,
+  type ConceptId,
+  type KnowledgeBase,
+  type ServiceId,
+  type ServiceTopic,
+  type TopicId,
+} from '../knowledge/index.js';
 import { foldPhrase, words } from '../text/phrase.js';
 import { contentStems, questionFeatures } from './features.js';
 import { normalizeSlackText } from './normalize.js';
@@ -69,6 +78,13 @@ export function labelledTexts(kb: KnowledgeBase): LabelledText[] {
     add(concept.id, [concept.summary, ...concept.sections.flatMap((s) => s.points)], PROSE_WEIGHT);
   }
   add('none', kb.vocabulary.lookalikes, EXAMPLE_WEIGHT);
+  // Questions as people asked them count as a card's examples do.
+  for (const { q, card } of kb.questions) {
+    const key = card === 'none' ? null : parseCardKey(card);
+    if (card !== 'none' && key === null) continue;
+    const label: Subject = key === null ? 'none' : (key.topic ?? 'service');
+    out.push({ label, text: q, weight: EXAMPLE_WEIGHT, ...(key?.service ? { service: key.service } : {}) });
+  }
   return out;
 }
 

@@ -1,4 +1,17 @@
-import type { CatalogueEntry, Concept, ConceptId, Findings, QuizQuestion, Service, ServiceId, Tip, Topic, TopicId, Vocabulary } from './schema.js';
+import type {
+  CatalogueEntry,
+  Concept,
+  ConceptId,
+  Findings,
+  LabelledQuestion,
+  QuizQuestion,
+  Service,
+  ServiceId,
+  Tip,
+  Topic,
+  TopicId,
+  Vocabulary,
+} from './schema.js';
 
 /** Every knowledge file, validated: what load.ts reads and the build's snapshot stores. */
 export interface KnowledgeBase {
@@ -10,6 +23,8 @@ export interface KnowledgeBase {
   catalogue: readonly CatalogueEntry[];
   tips: readonly Tip[];
   quiz: readonly QuizQuestion[];
+  /** Questions as people ask them, each with its card (knowledge/questions/): what the engine learns from, with the cards' examples. */
+  questions: readonly LabelledQuestion[];
   /**
    * Security Hub control titles and GuardDuty finding types (knowledge/findings.yml). Always there once loaded;
    * knowledge built by hand for a test may leave it out, and then no finding is recognised.

@@ -13,6 +13,7 @@ import {
   type Alias,
   type Concept,
   type ConceptId,
+  type LabelledQuestion,
   type Service,
   type ServiceId,
   type Topic,
@@ -38,6 +39,15 @@ const MIN_SPECIFIC_SHARE = 0.9;
 
 // Like zod (schema.ts), the YAML parser is loaded only when files are read: starting from the snapshot needs neither.
 const requireHere = createRequire(import.meta.url);
+
+/** The YAML files in a folder of the knowledge, sorted; none when it does not exist. */
+const yamlFilesIn = (folder: string): string[] =>
+  existsSync(folder)
+    ? readdirSync(folder)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+        .map((f) => join(folder, f))
+    : [];
 
 /** Loads and validates every knowledge file; throws KnowledgeError listing all problems found. */
 export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
@@ -79,17 +89,11 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
 
   function loadFolder<T extends { id: string }>(folder: string, schema: z.ZodType<T>, knownIds: readonly string[], kind: string): Map<string, T> {
     const result = new Map<string, T>();
-    const path = join(dir, folder);
-    const files = existsSync(path)
-      ? readdirSync(path)
-          .filter((f) => /\.ya?ml$/.test(f))
-          .sort()
-      : [];
-    for (const name of files) {
-      const file = join(path, name);
+    for (const file of yamlFilesIn(join(dir, folder))) {
+      const name = basename(file);
       const item = parseWith(schema, file, idOf);
       if (!item) continue;
-      const expected = basename(name).replace(/\.ya?ml$/, '');
+      const expected = name.replace(/\.ya?ml$/, '');
       if (item.id !== expected) {
         problems.push({ file: display(file), entry: item.id, field: 'id', message: `must match the file name (${expected})` });
       }
@@ -100,12 +104,22 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     }
     for (const id of knownIds) {
       if (!result.has(id))
-        problems.push({ file: display(join(path, `${id}.yml`)), entry: id, message: `missing ${kind}: every ${kind} of the taxonomy needs a card` });
+        problems.push({ file: display(join(dir, folder, `${id}.yml`)), entry: id, message: `missing ${kind}: every ${kind} of the taxonomy needs a card` });
     }
     return result;
   }
 
-  const { catalogueFileSchema, conceptSchema, findingsFileSchema, quizFileSchema, serviceSchema, tipsFileSchema, topicSchema, vocabularySchema } = schemas();
+  const {
+    catalogueFileSchema,
+    conceptSchema,
+    findingsFileSchema,
+    questionsFileSchema,
+    quizFileSchema,
+    serviceSchema,
+    tipsFileSchema,
+    topicSchema,
+    vocabularySchema,
+  } = schemas();
   const services = loadFolder<Service>('services', serviceSchema, SERVICE_IDS, 'service') as Map<ServiceId, Service>;
   const topics = loadFolder<Topic>('topics', topicSchema, TOPIC_IDS, 'topic') as Map<TopicId, Topic>;
   const concepts = loadFolder<Concept>('concepts', conceptSchema, CONCEPT_IDS, 'concept') as Map<ConceptId, Concept>;
@@ -114,6 +128,10 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const tipsFile = parseWith(tipsFileSchema, join(dir, 'tips.yml'), () => undefined);
   const quizFile = parseWith(quizFileSchema, join(dir, 'quiz.yml'), () => undefined);
   const findings = parseWith(findingsFileSchema, join(dir, 'findings.yml'), () => undefined);
+  // Each question with the file it came from, so that a problem names its file and line.
+  const questionsRead = yamlFilesIn(join(dir, 'questions')).flatMap((file) =>
+    (parseWith(questionsFileSchema, file, () => undefined)?.questions ?? []).map((question, index) => ({ question, file, index })),
+  );
 
   const kb: KnowledgeBase = {
     services,
@@ -132,15 +150,21 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
     catalogue: catalogueFile?.services ?? [],
     tips: tipsFile?.tips ?? [],
     quiz: quizFile?.questions ?? [],
+    questions: questionsRead.map(({ question }) => question),
     ...(findings ? { findings } : {}),
   };
-  problems.push(...crossCheck(kb, dir, display));
+  problems.push(...crossCheck(kb, dir, display, questionsRead));
   if (problems.length > 0) throw new KnowledgeError(problems);
   return kb;
 }
 
 /** Rules that span files: an alias may name one thing only, and every reference must land on a card. */
-function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => string): KnowledgeProblem[] {
+function crossCheck(
+  kb: KnowledgeBase,
+  dir: string,
+  display: (f: string) => string,
+  questionsRead: readonly { question: LabelledQuestion; file: string; index: number }[],
+): KnowledgeProblem[] {
   const problems: KnowledgeProblem[] = [];
   const owners = new Map<string, string>();
   const claim = (alias: Alias, owner: string, file: string, field: string) => {
@@ -327,6 +351,16 @@ function crossCheck(kb: KnowledgeBase, dir: string, display: (f: string) => stri
     quizIds.add(q.id);
     checkRefs([q.card], quizFile, q.id, `questions.${i}.card`);
   });
+
+  // A question answers to one card, or to none; asked twice, or already a card's example, it would teach two things.
+  for (const { question, file, index } of questionsRead) {
+    const [where, entry] = [display(file), question.q.slice(0, 60)];
+    if (question.card !== 'none') checkRefs([question.card], where, entry, `questions.${index}.card`);
+    const folded = foldPhrase(question.q);
+    const previous = exampleOwners.get(folded);
+    if (previous !== undefined) problems.push({ file: where, entry, field: `questions.${index}.q`, message: `already asked for ${previous}` });
+    else exampleOwners.set(folded, question.card);
+  }
 
   // A finding answers with the card that cites its control, titled as Security Hub titles it; a GuardDuty type
   // answers with a service topic card (who acts on an instance, a key, a bucket), never a general one.

@@ -276,6 +276,17 @@ function defineSchemas({ z }: typeof Zod) {
 
   const quizFileSchema = z.strictObject({ questions: z.array(quizQuestionSchema).min(1) });
 
+  /**
+   * A question as someone asked it, with the card that answers it, or `none` for one srm-bot should refuse. Like a
+   * card's examples, shown to nobody: the engine learns from them how people ask (knowledge/questions/).
+   */
+  const labelledQuestionSchema = z.strictObject({
+    q: text(1000),
+    card: z.union([z.literal('none'), cardRefSchema]),
+  });
+
+  const questionsFileSchema = z.strictObject({ questions: z.array(labelledQuestionSchema).min(1) });
+
   /** A Security Hub control id as AWS writes it ("S3.8", "CloudTrail.1"). */
   const controlIdSchema = z.string().regex(/^[A-Za-z][A-Za-z0-9]*\.\d+$/, 'must look like a Security Hub control id such as S3.8');
 
@@ -327,6 +338,8 @@ function defineSchemas({ z }: typeof Zod) {
     tipsFileSchema,
     quizQuestionSchema,
     quizFileSchema,
+    labelledQuestionSchema,
+    questionsFileSchema,
     guardDutyFindingSchema,
     findingsFileSchema,
   };
@@ -353,5 +366,6 @@ export type Vocabulary = Infer<'vocabularySchema'>;
 export type CatalogueEntry = Infer<'catalogueEntrySchema'>;
 export type Tip = Infer<'tipSchema'>;
 export type QuizQuestion = Infer<'quizQuestionSchema'>;
+export type LabelledQuestion = Infer<'labelledQuestionSchema'>;
 export type GuardDutyFinding = Infer<'guardDutyFindingSchema'>;
 export type Findings = Infer<'findingsFileSchema'>;

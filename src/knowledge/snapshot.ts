@@ -16,8 +16,8 @@ export const defaultSnapshotFile = (): string => join(packageRoot(), 'dist', 'kn
 
 /**
  * Where a part read on first use is in the file beside the snapshot: its JSON text's byte offset and length. The
- * topic cards are three quarters of the knowledge's bytes, of which an answer needs one service's; the tips and the
- * quiz a question never needs. Left in the snapshot, they would be parsed at every cold `srm ask`.
+ * topic cards are three quarters of the knowledge's bytes, of which an answer needs one service's; the tips, the
+ * quiz and the labelled questions (which only training reads) a question never needs. Left in the snapshot, they would be parsed at every cold `srm ask`.
  */
 type StoredPart = [offset: number, length: number];
 
@@ -37,6 +37,7 @@ interface Snapshot {
   catalogue: KnowledgeBase['catalogue'];
   tips: StoredPart;
   quiz: StoredPart;
+  questions: StoredPart;
   findings?: KnowledgeBase['findings'];
 }
 
@@ -128,6 +129,7 @@ export function writeKnowledgeSnapshot(dir: string = defaultKnowledgeDir(), file
     catalogue: kb.catalogue,
     tips: parts.add(kb.tips),
     quiz: parts.add(kb.quiz),
+    questions: parts.add(kb.questions),
     ...(kb.findings ? { findings: kb.findings } : {}),
   };
   writeFileSync(partsFile(file), parts.bytes());
@@ -143,6 +145,7 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
       const onFirstUse = partsReader(file);
       const tips = onFirstUse<KnowledgeBase['tips']>(snapshot.tips);
       const quiz = onFirstUse<KnowledgeBase['quiz']>(snapshot.quiz);
+      const questions = onFirstUse<KnowledgeBase['questions']>(snapshot.questions);
       return {
         fingerprint: snapshot.fingerprint,
         services: new Map(snapshot.services.map((s) => [s.id as ServiceId, withTopicsOnFirstUse(s, onFirstUse<Service['topics']>(s.topics))])),
@@ -155,6 +158,9 @@ export function openKnowledge(dir: string = defaultKnowledgeDir(), file: string 
         },
         get quiz() {
           return quiz();
+        },
+        get questions() {
+          return questions();
         },
         ...(snapshot.findings ? { findings: snapshot.findings } : {}),
       };
