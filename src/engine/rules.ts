@@ -673,8 +673,13 @@ export function decide(
     return refuse('out_of_scope');
 
   const namesAKeyword = resolution.terms.some(({ term }) => term.kind === 'service-topic');
-  if (nothingOfAws && !resolution.namesTheProvider && !namesAKeyword && (asksToGetBackIn(resolution) || asksWhichOfOurTeams(resolution)))
-    return refuse('out_of_scope');
+  // Which of the company's own teams is asked even with the model's words in it ("the shared responsibility between
+  // design and qa"): with neither AWS nor a service named, the phrase is common speech.
+  const saidBetweenOthers = resolution.terms.some(
+    ({ term, phrase, position }) => term.kind === 'concept' && resolution.spelled[position + phraseWords(phrase)] === 'between',
+  );
+  const ourTeamsAsked = !service && !uncovered && (nothingOfAws || saidBetweenOthers) && asksWhichOfOurTeams(resolution);
+  if (!resolution.namesTheProvider && !namesAKeyword && ((nothingOfAws && asksToGetBackIn(resolution)) || ourTeamsAsked)) return refuse('out_of_scope');
 
   // Not one word we know, and neither AWS nor the cloud named: whatever it asks is about something else ("who secures
   // the front gate at the plant?"). Across the opened sets 324 such questions were lookalikes and 2 ours.
@@ -950,7 +955,9 @@ export function decide(
   const askedOutright =
     namedTopics.some((topic) => topic === best.key.topic) &&
     ((!tornWithNothing && (asksWhichSide(resolution) || resolution.unknown.length === 0)) || asksAwsOrUs);
-  if (service === null && torn && !askedOutright) return refuse('not_understood', topHints);
+  // AWS's own evidence asked for ("where is aws's soc 2 report") is the compliance card's, however torn the words are.
+  const providersEvidence = best.key.topic === 'compliance' && asksForTheProvidersEvidence(resolution);
+  if (service === null && torn && !askedOutright && !providersEvidence) return refuse('not_understood', topHints);
   const ruleOf = ruleOfAnEvaluator(resolution, kb, best.key) ?? ownTopicOverAnUnwrittenOne(kb, best.key);
   if (ruleOf) return { kind: 'card', key: ruleOf, confidence, alternatives: [best.key], uncovered };
   const alternatives = confidence < tuning.sure && cards[1] ? [cards[1].key] : [];
