@@ -33,6 +33,7 @@ import {
   asksWhetherItIsSwitchedOn,
   topicResponsibleFor,
   asksWhichOfOurTeams,
+  asksForAllOfIt,
   asksWhatALawRequires,
   contrastsTheSides,
   describesTheFormerSetup,
@@ -791,6 +792,8 @@ export function decide(
   // A service only guessed or described by a noun, among words that say nothing of ours, is everyday speech ("the
   // volume is too loud", "the trail is closed").
   if (vagueWords && guessed) return refuse('not_understood');
+  // All of a named service's split asked for in so many words: its whole card, whatever topic the context names.
+  if (service && !guessed && !strongConcept && asksForAllOfIt(resolution)) return serviceCard(service);
   if (vagueWords && aboutTheSplit) return fallbackCard(service);
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   // The whole split asked of AWS, nothing of a card named, is the model's question however familiar its other words
