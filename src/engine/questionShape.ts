@@ -101,8 +101,8 @@ export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
 };
 
 /**
- * "summarise the split for the whole service", "the client wants the full list", "what all things are ours": all of a
- * service's split asked for in so many words. Each of the 22 opened questions so named a service asked its whole card.
+ * "give me the complete breakdown for kinesis", "our part of the entire service", "a full list of our duties on sqs":
+ * all of a service's split asked for in so many words. Each of the 22 opened questions so named a service asked its whole card.
  */
 export const asksForAllOfIt = (resolution: Resolution): boolean =>
   /\b(?:(?:whole|entire) service|service as a whole|full list|all (?:the )?things|(?:complete|full) (?:split|breakdown|picture))\b/.test(

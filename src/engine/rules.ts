@@ -985,8 +985,8 @@ export function decide(
     const key: CardKey | null = watcher ? { service: watcher.id, topic: best.key.topic } : null;
     if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
-  // A port opened to every address on something of ours ("opened 3389 to 0.0.0.0/0 on the jump box"), no service
-  // named: an exposure on a resource, not the topic asked in general. The card of the service the words lean to,
+  // A port opened to every address on something of ours ("port 8080 allowed from 0.0.0.0/0 on the build agents"), no
+  // service named: an exposure on a resource, not the topic asked in general. The card of the service the words lean to,
   // else of the service whose security groups hold such rules (42 of the 50 such opened questions were labelled
   // EC2's, none the general card), the general card offered.
   if (best.key.service === null && best.key.topic === 'network' && !uncovered && opensToEveryAddress(resolution) && !asksInGeneral(resolution)) {
