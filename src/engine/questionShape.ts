@@ -100,20 +100,20 @@ export const asksForTheWholeSplit = (resolution: Resolution): boolean => {
   );
 };
 
-/**
- * "give me the complete breakdown for kinesis", "our part of the entire service", "a full list of our duties on sqs":
- * all of a service's split asked for in so many words. Each of the 22 opened questions so named a service asked its whole card.
- */
-export const asksForAllOfIt = (resolution: Resolution): boolean =>
-  /\b(?:(?:whole|entire) service|service as a whole|full list|all (?:the )?things|(?:complete|full) (?:split|breakdown|picture))\b/.test(
-    resolution.typed.join(' '),
-  );
-
 /** Whether the words as typed, joined by single spaces, match `pattern`: a shape that takes word slots. */
 const saysInWords =
   (pattern: RegExp) =>
   (resolution: Resolution): boolean =>
     pattern.test(resolution.typed.join(' '));
+
+/**
+ * "give me the complete breakdown for kinesis", "our part of the entire service", "a full list of our duties on sqs":
+ * all of a service's split asked for in so many words. Each of the 22 opened questions so naming a service asked for
+ * its whole card.
+ */
+export const asksForAllOfIt = saysInWords(
+  /\b(?:(?:whole|entire) service|service as a whole|full list|all (?:the )?things|(?:complete|full) (?:split|breakdown|picture))\b/,
+);
 
 /**
  * "so what is aws actually responsible for?", "what exactly does amazon take care of": one side's whole part asked
@@ -244,7 +244,7 @@ const saysItIsUnwell = saysInWords(
 export const asksToBeToldWhenUnwell = (resolution: Resolution): boolean => asksToBeTold(resolution) && saysItIsUnwell(resolution);
 
 /** "0.0.0.0/0", every IPv4 address, which a question's words read as five zeros: something opened to anyone at all. */
-export const opensToEveryAddress = (resolution: Resolution): boolean => / 0 0 0 0 0 /.test(` ${resolution.typed.join(' ')} `);
+export const opensToEveryAddress = saysInWords(/(?<!\S)0 0 0 0 0(?!\S)/);
 
 /** What stands between "responsible for" and the thing it is for: articles, owners and light verbs. */
 const BEFORE_THE_OBJECT = new Set([
@@ -525,6 +525,10 @@ export const asksWhichOfOurTeams = (resolution: Resolution): boolean => {
   const lastOr = typed.lastIndexOf('or');
   return lastOr >= typed.length - 5 && lastOr > 0 && asksWho(resolution) && !near(lastOr);
 };
+
+/** A phrase of the model said of whoever comes next ("the shared responsibility between design and qa"). */
+export const saysTheModelIsBetweenOthers = (resolution: Resolution): boolean =>
+  resolution.terms.some(({ term, phrase, position }) => term.kind === 'concept' && resolution.spelled[position + phraseWords(phrase)] === 'between');
 
 /** Words that say an amount changes from one thing to another. */
 const VARYING_WORDS = new Set([

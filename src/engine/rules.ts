@@ -33,6 +33,7 @@ import {
   asksWhetherItIsSwitchedOn,
   topicResponsibleFor,
   asksWhichOfOurTeams,
+  saysTheModelIsBetweenOthers,
   asksForAllOfIt,
   asksWhatALawRequires,
   contrastsTheSides,
@@ -676,10 +677,7 @@ export function decide(
   const namesAKeyword = resolution.terms.some(({ term }) => term.kind === 'service-topic');
   // Which of the company's own teams is asked even with the model's words in it ("the shared responsibility between
   // design and qa"): with neither AWS nor a service named, the phrase is common speech.
-  const saidBetweenOthers = resolution.terms.some(
-    ({ term, phrase, position }) => term.kind === 'concept' && resolution.spelled[position + phraseWords(phrase)] === 'between',
-  );
-  const ourTeamsAsked = !service && !uncovered && (nothingOfAws || saidBetweenOthers) && asksWhichOfOurTeams(resolution);
+  const ourTeamsAsked = !service && !uncovered && (nothingOfAws || saysTheModelIsBetweenOthers(resolution)) && asksWhichOfOurTeams(resolution);
   if (!resolution.namesTheProvider && !namesAKeyword && ((nothingOfAws && asksToGetBackIn(resolution)) || ourTeamsAsked)) return refuse('out_of_scope');
 
   // Not one word we know, and neither AWS nor the cloud named: whatever it asks is about something else ("who secures

@@ -40,14 +40,19 @@ const MIN_SPECIFIC_SHARE = 0.9;
 // Like zod (schema.ts), the YAML parser is loaded only when files are read: starting from the snapshot needs neither.
 const requireHere = createRequire(import.meta.url);
 
-/** The YAML files in a folder of the knowledge, sorted; none when it does not exist. */
-const yamlFilesIn = (folder: string): string[] =>
-  existsSync(folder)
-    ? readdirSync(folder)
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-        .map((f) => join(folder, f))
-    : [];
+/**
+ * The YAML files under a folder of the knowledge, its subfolders' included, sorted; none when it does not exist. The
+ * listing says which entries are folders, so that only the snapshot's stamps stat a file.
+ */
+export function yamlFilesUnder(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(folder, entry.name);
+      return entry.isDirectory() ? yamlFilesUnder(path) : /\.ya?ml$/.test(entry.name) ? [path] : [];
+    })
+    .sort();
+}
 
 /** Loads and validates every knowledge file; throws KnowledgeError listing all problems found. */
 export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBase {
@@ -89,7 +94,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
 
   function loadFolder<T extends { id: string }>(folder: string, schema: z.ZodType<T>, knownIds: readonly string[], kind: string): Map<string, T> {
     const result = new Map<string, T>();
-    for (const file of yamlFilesIn(join(dir, folder))) {
+    for (const file of yamlFilesUnder(join(dir, folder))) {
       const name = basename(file);
       const item = parseWith(schema, file, idOf);
       if (!item) continue;
@@ -129,7 +134,7 @@ export function loadKnowledge(dir: string = defaultKnowledgeDir()): KnowledgeBas
   const quizFile = parseWith(quizFileSchema, join(dir, 'quiz.yml'), () => undefined);
   const findings = parseWith(findingsFileSchema, join(dir, 'findings.yml'), () => undefined);
   // Each question with the file it came from, so that a problem names its file and line.
-  const questionsRead = yamlFilesIn(join(dir, 'questions')).flatMap((file) =>
+  const questionsRead = yamlFilesUnder(join(dir, 'questions')).flatMap((file) =>
     (parseWith(questionsFileSchema, file, () => undefined)?.questions ?? []).map((question, index) => ({ question, file, index })),
   );
 

@@ -1,9 +1,9 @@
-import { existsSync, openSync, readdirSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { existsSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { hashFiles, sameStamps, stampFiles, type FileStamp, type NamedFile } from './fileStamps.js';
 import type { KnowledgeBase } from './knowledgeBase.js';
-import { loadKnowledge } from './load.js';
+import { loadKnowledge, yamlFilesUnder } from './load.js';
 import { defaultKnowledgeDir, packageRoot } from './paths.js';
 import type { Concept, ConceptId, Service, ServiceId, Topic, TopicId } from './schema.js';
 
@@ -17,7 +17,8 @@ export const defaultSnapshotFile = (): string => join(packageRoot(), 'dist', 'kn
 /**
  * Where a part read on first use is in the file beside the snapshot: its JSON text's byte offset and length. The
  * topic cards are three quarters of the knowledge's bytes, of which an answer needs one service's; the tips, the
- * quiz and the labelled questions (which only training reads) a question never needs. Left in the snapshot, they would be parsed at every cold `srm ask`.
+ * quiz and the labelled questions (which only learning reads) a question never needs. Left in the snapshot, they
+ * would be parsed at every cold `srm ask`.
  */
 type StoredPart = [offset: number, length: number];
 
@@ -82,17 +83,7 @@ function withTopicsOnFirstUse(stored: StoredService, topics: () => Service['topi
 
 /** The knowledge files, by their path within the knowledge folder, and the code that reads them (LOADER_FILES). */
 function snapshotSources(dir: string): NamedFile[] {
-  return [...yamlFiles(dir).map((file): NamedFile => [relative(dir, file), file]), ...loaderCode()];
-}
-
-/** The knowledge's YAML files, sorted; the listing says which entries are folders, so only the stamps stat a file. */
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((entry) => {
-      const path = join(dir, entry.name);
-      return entry.isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(entry.name) ? [path] : [];
-    })
-    .sort();
+  return [...yamlFilesUnder(dir).map((file): NamedFile => [relative(dir, file), file]), ...loaderCode()];
 }
 
 /**
