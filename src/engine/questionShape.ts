@@ -426,12 +426,14 @@ const asksWhetherItIsOursToDo = (resolution: Resolution): boolean => {
 };
 
 /** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
+const ON_THE_PROVIDER = /\b(?:(?:is|was) that|thats) on (?:aws|amazon|them)\b/;
+
 export function asksWhichSideOutright(resolution: Resolution): boolean {
   const typed = resolution.typed;
   if (asksWhetherItIsOursToDo(resolution)) return true;
   if (asksWhoOutright(resolution) || typed.includes('ourselves') || typed.includes('ours') || namesBothSides(resolution)) return true;
-  // "is that on us?"
-  if (typed.some((w, i) => w === 'us' && typed[i - 1] === 'on')) return true;
+  // "is that on us?", and of the other side "is that on amazon?" (never "is it on aws", which asks where it runs)
+  if (typed.some((w, i) => w === 'us' && typed[i - 1] === 'on') || ON_THE_PROVIDER.test(typed.join(' '))) return true;
   // "what's left on our side?", "is that their part?"
   if (typed.some((w, i) => SIDE_NOUNS.has(w) && POSSESSORS.has(typed[i - 1] ?? ''))) return true;
   if (resolution.namesTheProvider && typed.some((w) => DUTY_WORDS.has(w))) return true;
@@ -596,6 +598,15 @@ const IN_GENERAL =
   /\b(?:in general|generally|general terms|generic|general q(?:uestion)?|regardless of|no matter (?:the|which|what) (?:aws )?services?|across (?:all|every|the) (?:aws )?services?|(?:any|every|all) (?:aws )?services?|across aws)\b/;
 
 export const asksInGeneral = saysInWords(IN_GENERAL);
+
+/**
+ * Security itself the duty asked about ("who is responsible for security once we are on aws?", "…for securing it?"),
+ * not one kind of it ("security cameras", "security awareness training"): asked of AWS, the whole split.
+ */
+const SECURITY_ITSELF =
+  /\b(?:responsible|accountable|in charge) for (?:the )?(?:securing (?:it|this|that|them|everything|things|stuff)\b|(?:security|securing)(?= (?:of|in|on|when|once|if|with|for|us|them|aws|amazon|between|and|or)\b|$))/;
+
+export const asksWhoSecuresAtAll = saysInWords(SECURITY_ITSELF);
 
 /** A phrase of the model that names the parties ("aws or us", "us vs amazon"). */
 const namesBothSides = (resolution: Resolution): boolean =>

@@ -6,6 +6,7 @@ import {
   asksAboutAnotherCompanysAuditReport,
   asksHowTheSplitVaries,
   asksInGeneral,
+  asksWhoSecuresAtAll,
   asksWhichSide,
   asksWhichSideOutright,
   asksWhichOfAwsAndUs,
@@ -143,7 +144,7 @@ function withoutOutsideThings(resolution: Resolution): Resolution {
  * a side asked outright, and the whole split or no one service asked about, in words no card uses.
  */
 const asksTheWholeSplitOfAws = (r: Resolution): boolean =>
-  r.namesTheProvider && (contrastsTheSides(r) || (asksWhichSideOutright(r) && (asksForTheWholeSplit(r) || asksInGeneral(r))));
+  r.namesTheProvider && (contrastsTheSides(r) || (asksWhichSideOutright(r) && (asksForTheWholeSplit(r) || asksInGeneral(r) || asksWhoSecuresAtAll(r))));
 
 /** A question about the split itself: responsibility words and at most one word we cannot place. */
 const aboutTheModelOnly = (r: Resolution) => r.asksAboutTheModel && r.terms.length === 0 && r.unknown.length <= 1;
