@@ -600,7 +600,7 @@ const IN_GENERAL =
 export const asksInGeneral = saysInWords(IN_GENERAL);
 
 /**
- * Security itself the duty asked about ("who is responsible for security once we are on aws?", "…for securing it?"),
+ * Security itself the duty asked about ("amazon or us, who is accountable for security?", "…for securing it all?"),
  * not one kind of it ("security cameras", "security awareness training"): asked of AWS, the whole split.
  */
 const SECURITY_ITSELF =
