@@ -425,9 +425,9 @@ const asksWhetherItIsOursToDo = (resolution: Resolution): boolean => {
   return OURS_TO_DO.test(typed) && !ASKS_A_SIZE.test(typed);
 };
 
-/** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 const ON_THE_PROVIDER = /\b(?:(?:is|was) that|thats) on (?:aws|amazon|them)\b/;
 
+/** Asks which side in so many words: responsibility words alone ("security", "responsibility") do not count. */
 export function asksWhichSideOutright(resolution: Resolution): boolean {
   const typed = resolution.typed;
   if (asksWhetherItIsOursToDo(resolution)) return true;
