@@ -245,7 +245,8 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
     destinationService(resolution) ??
     resourceOfAPermission(resolution) ??
     watcherAskedAbout(resolution, kb) ??
-    governingPolicies(resolution, kb);
+    governingPolicies(resolution, kb) ??
+    loggerOfTheBucketsLogs(resolution, kb);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -416,6 +417,26 @@ function resourceOfAPermission(resolution: Resolution): ServiceId | null {
   const allowed = named.filter(({ found }) => found.position > which && found.position < permits).map(({ service }) => service);
   const allowedOn = named.find(({ service, found }) => found.position > permits && !allowed.includes(service));
   return allowed.length > 0 && allowedOn ? allowedOn.service : null;
+}
+
+/** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "the trail's log files"). */
+const LOG_WORDS = new Set(['log', 'logs', 'events']);
+
+/**
+ * Of a logging service's logs and the bucket they are kept in ("the bucket our audit trail logs land in", "flow of
+ * cloudtrail events into s3, encrypted by whom?"), the logging service is asked about: the bucket is only where its
+ * logs are kept (38 of the 39 opened questions naming CloudTrail's logs beside a bucket were labelled CloudTrail's).
+ */
+function loggerOfTheBucketsLogs(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+  const namers = servicesNamedOrKeyed(resolution);
+  const logger = namers.find(
+    ({ service, found, byName }) =>
+      byName &&
+      kb.services.get(service)?.implies_topic === 'logging' &&
+      [...found.phrase.split(' '), resolution.spelled[found.position + phraseWords(found.phrase)] ?? ''].some((w) => LOG_WORDS.has(w)),
+  );
+  const inABucket = namers.some(({ service }) => service === 's3') || resolution.typed.some((w) => w === 'bucket' || w === 'buckets');
+  return logger && inABucket ? logger.service : null;
 }
 
 /** What a service that watches others does to them ("inspector scans our lambdas", "does guardduty read our s3 objects"). */
