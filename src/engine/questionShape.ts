@@ -415,10 +415,11 @@ export const contrastsTheSides = (resolution: Resolution): boolean => eachSideAs
 /**
  * "do we have to patch it?", "do we still need to…", "do we stop having to…": whether a duty is ours (396 of 400 such
  * questions across the opened sets were ours); so is "do we turn it on / enable it / set it up" (35 of 36, the other
- * a career). "how do we…" asks for steps, and "how many instances do we need to…" a size.
+ * a career), and "do we patch / configure / manage / own it" (173 opened questions, none a lookalike). "how do we…"
+ * asks for steps, and "how many instances do we need to…" a size.
  */
 const OURS_TO_DO =
-  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also |ever |actually |really |now |then |always |usually |typically )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up)\b|\bor (?:is (?:it|that|this) )?(?:something|stuff|things?) (?:that )?(?:we|i) (?:have to|need to|must|should)\b/;
+  /(?<!\bhow )\b(?:do|must|should|would|will) (?:we|i) (?:still |even |also |ever |actually |really |now |then |always |usually |typically )?(?:have to|need to|stop having to|no longer have to|still need to|turn|switch|enable|activate|flip|set (?:it |that |this |them )?up|configure|manage|handle|maintain|patch|own)\b|\bor (?:is (?:it|that|this) )?(?:something|stuff|things?) (?:that )?(?:we|i) (?:have to|need to|must|should)\b/;
 const ASKS_A_SIZE = /\bhow (?:many|much)\b/;
 const asksWhetherItIsOursToDo = (resolution: Resolution): boolean => {
   const typed = resolution.typed.join(' ');
@@ -604,7 +605,7 @@ export const asksInGeneral = saysInWords(IN_GENERAL);
  * not one kind of it ("security cameras", "security awareness training"): asked of AWS, the whole split.
  */
 const SECURITY_ITSELF =
-  /\b(?:responsible|accountable|in charge) for (?:the )?(?:securing (?:it|this|that|them|everything|things|stuff)\b|(?:security|securing)(?= (?:of|in|on|when|once|if|with|for|us|them|aws|amazon|between|and|or)\b|$))/;
+  /\b(?:responsible|accountable|in charge|on the hook) for (?:the )?(?:securing (?:it|this|that|them|everything|things|stuff)\b|(?:security|securing)(?= (?:of|in|on|when|once|if|with|for|us|them|aws|amazon|between|and|or)\b|$))/;
 
 export const asksWhoSecuresAtAll = saysInWords(SECURITY_ITSELF);
 

@@ -419,6 +419,13 @@ function resourceOfAPermission(resolution: Resolution): ServiceId | null {
   return allowed.length > 0 && allowedOn ? allowedOn.service : null;
 }
 
+/** The card of the service that watches the others for `topic` (CloudWatch for logging), when it has one. */
+function watchersCard(kb: KnowledgeBase, topic: CardKey['topic']): CardKey | null {
+  const watcher = [...kb.services.values()].find((card) => card.evaluates_other_services && card.implies_topic === topic);
+  const key: CardKey | null = watcher ? { service: watcher.id, topic } : null;
+  return key && cardExists(kb, key) ? key : null;
+}
+
 /** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "the trail's log files"). */
 const LOG_WORDS = new Set(['log', 'logs', 'events']);
 
@@ -921,13 +928,27 @@ export function decide(
       return { kind: 'card', key: { service: null, topic: concept }, confidence, alternatives, uncovered };
     }
   }
+  // Asked whether AWS tells us when something of ours is unwell ("if the box runs out of memory overnight, does aws
+  // wake anybody up?"), no service named: the alarms of the watcher, however many words read as another system's
+  // (59 of the 62 opened questions of that shape asked of it; the other three named no AWS).
+  if (!service && !uncovered && first!.label === 'none' && resolution.namesTheProvider && asksToBeToldWhenUnwell(resolution) && second?.label === 'logging') {
+    const key = watchersCard(kb, 'logging');
+    if (key) return { kind: 'card', key, confidence: 0.5, alternatives: [{ service: null, topic: 'logging' }], uncovered };
+  }
   if (first!.label === 'none') {
     const refuseIt = service === null || margin(first!.p, second?.p) >= tuning.refuseWithService;
     // Asked for a service's whole split in words the model files under "nothing we answer" ("we're launching a
     // public api on api gateway, what's the overall split of security responsibilities?"): its card, unsure.
     if (refuseIt && service && aboutTheSplit && !topicNamed) return fallbackCard(service);
     const topicAskedOfBothSides = service === null && asksAwsOrUs && namedTopics.some((topic) => topic === second?.label);
-    if (refuseIt && !topicAskedOfBothSides) return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
+    // A duty of the service named asked outright ("our table is in dynamo, do i have to patch anything there?"):
+    // whatever the rest of the words are, the service's duty is the question.
+    const dutyOfTheServiceAsked = service !== null && !guessed && namedTopics.length > 0 && asksWhichSideOutright(resolution);
+    // AWS's own evidence asked for ("…wants aws's soc 2 report, where is it") is the compliance card's, however much of
+    // the question reads like another company's audit.
+    const providersEvidenceAsked = service === null && second?.label === 'compliance' && asksForTheProvidersEvidence(resolution);
+    if (refuseIt && !topicAskedOfBothSides && !dutyOfTheServiceAsked && !providersEvidenceAsked)
+      return refuse(service ? 'too_vague' : 'not_understood', service ? [] : topHints);
   }
   // A service that is itself about a topic ("cloudtrail" is logging) makes that topic's words restate it: another
   // topic named and ranked a close second (at least 0.4 as likely) is what is asked ("cloudtrail log encryption");
@@ -1001,9 +1022,8 @@ export function decide(
   // Being told when something of ours is unwell ("who sets up the alert if the server's cpu pegs?") is the alarms of
   // the service that watches others for that topic (CloudWatch), the general card offered.
   if (best.key.service === null && best.key.topic && TOPICS.includes(best.key.topic) && !uncovered && asksToBeToldWhenUnwell(resolution)) {
-    const watcher = [...kb.services.values()].find((card) => card.evaluates_other_services && card.implies_topic === best.key.topic);
-    const key: CardKey | null = watcher ? { service: watcher.id, topic: best.key.topic } : null;
-    if (key && cardExists(kb, key)) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
+    const key = watchersCard(kb, best.key.topic);
+    if (key) return { kind: 'card', key, confidence, alternatives: [best.key], uncovered };
   }
   // A port opened to every address on something of ours ("port 8080 allowed from 0.0.0.0/0 on the build agents"), no
   // service named: an exposure on a resource, not the topic asked in general. The card of the service the words lean to,
