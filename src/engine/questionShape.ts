@@ -602,10 +602,11 @@ export const asksInGeneral = saysInWords(IN_GENERAL);
 
 /**
  * Security itself the duty asked about ("amazon or us, who is accountable for security?", "…for securing it all?"),
- * not one kind of it ("security cameras", "security awareness training"): asked of AWS, the whole split.
+ * not one kind of it ("security cameras", "security awareness training") nor of one thing ("security of our code"): asked
+ * of AWS, the whole split.
  */
 const SECURITY_ITSELF =
-  /\b(?:responsible|accountable|in charge|on the hook) for (?:the )?(?:securing (?:it|this|that|them|everything|things|stuff)\b|(?:security|securing)(?= (?:of|in|on|when|once|if|with|for|us|them|aws|amazon|between|and|or)\b|$))/;
+  /\b(?:responsible|accountable|in charge|on the hook) for (?:the )?(?:securing (?:it|this|that|them|everything|things|stuff)\b|(?:security|securing)(?= (?:of|in|on) (?:aws|amazon|the cloud|everything|it all)\b| (?:when|once|if|with|for|us|them|aws|amazon|between|and|or)\b|$))/;
 
 export const asksWhoSecuresAtAll = saysInWords(SECURITY_ITSELF);
 
