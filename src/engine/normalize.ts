@@ -31,6 +31,9 @@ const PASTED_ERROR = [/\b[A-Z][A-Z0-9]*_[A-Z0-9_]{2,}\b/, /\b(?:error|err)(?:!|:
 /** A security group is EC2's (its API and console are EC2's), whatever it guards. */
 export const SECURITY_GROUPS_SERVICE = 'ec2';
 
+/** Buckets are S3's. */
+export const BUCKETS_SERVICE = 's3';
+
 /**
  * AWS resource identifiers pasted into a question name the kind of resource they belong to: the words for it
  * replace them, so that "3389 open on i-0a1b2c3d" is about an EC2 instance and "we run it on an m5.large" about
@@ -70,7 +73,7 @@ const arnWords = (_arn: string, service: string, resource: string): string => {
   const ownId = RESOURCE_IDS.find(([pattern]) => resource.search(pattern) !== -1);
   if (ownId) return ownId[1];
   // An S3 ARN is the bucket's name and the key within it, no kind.
-  const kind = service.toLowerCase() === 's3' ? 'bucket' : (/^([a-z][a-z-]*)[/:]/i.exec(resource)?.[1] ?? '');
+  const kind = service.toLowerCase() === BUCKETS_SERVICE ? 'bucket' : (/^([a-z][a-z-]*)[/:]/i.exec(resource)?.[1] ?? '');
   return ` ${service} ${kind} `;
 };
 

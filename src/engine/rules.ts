@@ -53,7 +53,7 @@ import {
   SIDELESS_WORDS,
   UNPLACED_WORDS,
 } from './questionShape.js';
-import { SECURITY_GROUPS_SERVICE } from './normalize.js';
+import { BUCKETS_SERVICE, SECURITY_GROUPS_SERVICE } from './normalize.js';
 import { PROVIDER_WORDS, readAbout, type FoundTerm, type Resolution } from './resolve.js';
 import type { ServiceModel } from './serviceModel.js';
 import type { TopicModel } from './topicModel.js';
@@ -430,8 +430,8 @@ function watchersCard(kb: KnowledgeBase, topic: CardKey['topic']): CardKey | nul
 const LOG_WORDS = new Set(['log', 'logs', 'events']);
 
 /**
- * Of a logging service's logs and the bucket they are kept in ("the bucket our audit trail logs land in", "flow of
- * cloudtrail events into s3, encrypted by whom?"), the logging service is asked about: the bucket is only where its
+ * Of a logging service's logs and the bucket they are kept in ("the archive bucket holding three years of cloudtrail
+ * logs", "cloudtrail events shipped to s3, encrypted by whom?"), the logging service is asked about: the bucket is only where its
  * logs are kept (38 of the 39 opened questions naming CloudTrail's logs beside a bucket were labelled CloudTrail's).
  */
 function loggerOfTheBucketsLogs(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
@@ -442,7 +442,7 @@ function loggerOfTheBucketsLogs(resolution: Resolution, kb: KnowledgeBase): Serv
       kb.services.get(service)?.implies_topic === 'logging' &&
       [...found.phrase.split(' '), resolution.spelled[found.position + phraseWords(found.phrase)] ?? ''].some((w) => LOG_WORDS.has(w)),
   );
-  const inABucket = namers.some(({ service }) => service === 's3') || resolution.typed.some((w) => w === 'bucket' || w === 'buckets');
+  const inABucket = namers.some(({ service }) => service === BUCKETS_SERVICE) || resolution.typed.some((w) => w === 'bucket' || w === 'buckets');
   return logger && inABucket ? logger.service : null;
 }
 
@@ -941,7 +941,7 @@ export function decide(
     // public api on api gateway, what's the overall split of security responsibilities?"): its card, unsure.
     if (refuseIt && service && aboutTheSplit && !topicNamed) return fallbackCard(service);
     const topicAskedOfBothSides = service === null && asksAwsOrUs && namedTopics.some((topic) => topic === second?.label);
-    // A duty of the service named asked outright ("our table is in dynamo, do i have to patch anything there?"):
+    // A duty of the service named asked outright ("the invoices queue is on sqs: do we have to encrypt its messages?"):
     // whatever the rest of the words are, the service's duty is the question.
     const dutyOfTheServiceAsked = service !== null && !guessed && namedTopics.length > 0 && asksWhichSideOutright(resolution);
     // AWS's own evidence asked for ("…wants aws's soc 2 report, where is it") is the compliance card's, however much of
