@@ -116,11 +116,12 @@ export const asksForAllOfIt = saysInWords(
 );
 
 /**
- * "so what is aws actually responsible for?", "what exactly does amazon take care of": one side's whole part asked
- * for, which is the whole split seen from that side.
+ * "so what is aws actually responsible for?", "what exactly does amazon take care of", "what do we really own there":
+ * one side's whole part asked for, which is the whole split seen from that side (all 77 opened questions asking what
+ * a side owns, secures or manages were labelled a whole service or the model).
  */
 const asksForOneSidesWholePart = saysInWords(
-  /\bwhat (?:\w+ )?(?:is|are|does|do) (?:aws|amazon|we|us) (?:\w+ )?(?:responsible for|accountable for|on the hook for|take care of|cover|handle|look after)\b/,
+  /\bwhat (?:\w+ )?(?:is|are|does|do) (?:aws|amazon|we|us) (?:\w+ )?(?:responsible for|accountable for|on the hook for|take care of|cover|handle|look after|own|secure|manage)\b/,
 );
 
 /** "how do i explain where the line actually is?", "where do we draw the line with aws": the split as a line. */

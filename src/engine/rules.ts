@@ -426,8 +426,10 @@ function watchersCard(kb: KnowledgeBase, topic: CardKey['topic']): CardKey | nul
   return key && cardExists(kb, key) ? key : null;
 }
 
-/** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "the trail's log files"). */
+/** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "cloudtrail writes its log files"). */
 const LOG_WORDS = new Set(['log', 'logs', 'events']);
+/** How many words after the service's name may hold them. */
+const LOG_WORDS_GAP = 3;
 
 /**
  * Of a logging service's logs and the bucket they are kept in ("the archive bucket holding three years of cloudtrail
@@ -440,7 +442,10 @@ function loggerOfTheBucketsLogs(resolution: Resolution, kb: KnowledgeBase): Serv
     ({ service, found, byName }) =>
       byName &&
       kb.services.get(service)?.implies_topic === 'logging' &&
-      [...found.phrase.split(' '), resolution.spelled[found.position + phraseWords(found.phrase)] ?? ''].some((w) => LOG_WORDS.has(w)),
+      [
+        ...found.phrase.split(' '),
+        ...resolution.spelled.slice(found.position + phraseWords(found.phrase), found.position + phraseWords(found.phrase) + LOG_WORDS_GAP),
+      ].some((w) => LOG_WORDS.has(w)),
   );
   const inABucket = namers.some(({ service }) => service === BUCKETS_SERVICE) || resolution.typed.some((w) => w === 'bucket' || w === 'buckets');
   return logger && inABucket ? logger.service : null;
