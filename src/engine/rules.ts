@@ -426,7 +426,7 @@ function watchersCard(kb: KnowledgeBase, topic: CardKey['topic']): CardKey | nul
   return key && cardExists(kb, key) ? key : null;
 }
 
-/** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "cloudtrail writes its log files"). */
+/** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "cloudtrail then ships the log files"). */
 const LOG_WORDS = new Set(['log', 'logs', 'events']);
 /** How many words after the service's name may hold them. */
 const LOG_WORDS_GAP = 3;
