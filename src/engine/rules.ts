@@ -246,7 +246,7 @@ function askedService(resolution: Resolution, kb: KnowledgeBase, services: Servi
     resourceOfAPermission(resolution) ??
     watcherAskedAbout(resolution, kb) ??
     governingPolicies(resolution, kb) ??
-    loggerOfTheBucketsLogs(resolution, kb);
+    ownerOfTheLogsInABucket(resolution);
   if (fronting) return fronting;
   const primary = primaryService(resolution, kb);
   const mentions = new Map<ServiceId, number>();
@@ -426,29 +426,29 @@ function watchersCard(kb: KnowledgeBase, topic: CardKey['topic']): CardKey | nul
   return key && cardExists(kb, key) ? key : null;
 }
 
-/** What a logging service's name is followed by when its logs are meant ("cloudtrail logs", "cloudtrail then ships the log files"). */
-const LOG_WORDS = new Set(['log', 'logs', 'events']);
+/** What a service's name is followed by when its logs are meant ("cloudtrail logs", "cloudtrail then ships the log files"). */
+const LOG_WORDS = new Set(['log', 'logs', 'logging', 'events']);
 /** How many words after the service's name may hold them. */
 const LOG_WORDS_GAP = 3;
 
 /**
- * Of a logging service's logs and the bucket they are kept in ("the archive bucket holding three years of cloudtrail
- * logs", "cloudtrail events shipped to s3, encrypted by whom?"), the logging service is asked about: the bucket is only where its
- * logs are kept (38 of the 39 opened questions naming CloudTrail's logs beside a bucket were labelled CloudTrail's).
+ * Of a service's logs and the bucket they are kept in ("the archive bucket holding three years of cloudtrail logs",
+ * "alb access logs go to s3, who reads them?"), the service whose logs they are is asked about: the bucket is only where
+ * they are kept (46 of the 47 opened questions naming a service's logs beside a bucket were labelled that service's).
  */
-function loggerOfTheBucketsLogs(resolution: Resolution, kb: KnowledgeBase): ServiceId | null {
+function ownerOfTheLogsInABucket(resolution: Resolution): ServiceId | null {
   const namers = servicesNamedOrKeyed(resolution);
-  const logger = namers.find(
+  const owner = namers.find(
     ({ service, found, byName }) =>
       byName &&
-      kb.services.get(service)?.implies_topic === 'logging' &&
+      service !== BUCKETS_SERVICE &&
       [
         ...found.phrase.split(' '),
         ...resolution.spelled.slice(found.position + phraseWords(found.phrase), found.position + phraseWords(found.phrase) + LOG_WORDS_GAP),
       ].some((w) => LOG_WORDS.has(w)),
   );
   const inABucket = namers.some(({ service }) => service === BUCKETS_SERVICE) || resolution.typed.some((w) => w === 'bucket' || w === 'buckets');
-  return logger && inABucket ? logger.service : null;
+  return owner && inABucket ? owner.service : null;
 }
 
 /** What a service that watches others does to them ("inspector scans our lambdas", "does guardduty read our s3 objects"). */
