@@ -830,7 +830,10 @@ export function decide(
   if (vagueWords && resolution.content.length >= tuning.offTopicWords && !asksWhichSide(resolution)) return refuse('too_vague');
   // The whole split asked of AWS, nothing of a card named, is the model's question however familiar its other words
   // ("what does amazon keep safe and what's still mine?": "keep safe" is how backups are asked about too).
-  const wholeSplitOfAws = asksTheWholeSplitOfAws(resolution);
+  // …unless a topic the question names, however weakly ("the code we ship, ours in general?"), is what the model is
+  // sure of: then that topic is asked of AWS in general.
+  const namedTopicIsSure = resolution.terms.some(({ term }) => term.kind === 'topic' && term.topic === ranked[0]?.label) && (ranked[0]?.p ?? 0) >= 0.5;
+  const wholeSplitOfAws = asksTheWholeSplitOfAws(resolution) && !namedTopicIsSure;
   if (!recognised && !service && (relevance < tuning.minRelevance || wholeSplitOfAws)) {
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution) || wholeSplitOfAws)) {
       if (relevance === 0) return overviewCard(1);
