@@ -98,6 +98,8 @@ export interface DecisionTuning {
   describedOdds: number;
   /** A general card is answered with the topic's card of the service its words lean to offered, at this likelihood. */
   leaningFloor: number;
+  /** A topic the question names, however weakly, is asked about in general rather than the whole split at this likelihood. */
+  namedTopicFloor: number;
 }
 
 export const DEFAULT_DECISION_TUNING: DecisionTuning = {
@@ -113,6 +115,7 @@ export const DEFAULT_DECISION_TUNING: DecisionTuning = {
   describedFloor: 0.5,
   describedOdds: 4,
   leaningFloor: 0.25,
+  namedTopicFloor: 0.5,
 };
 
 const TOPICS: readonly Subject[] = TOPIC_IDS;
@@ -832,7 +835,8 @@ export function decide(
   // ("what does amazon keep safe and what's still mine?": "keep safe" is how backups are asked about too).
   // …unless a topic the question names, however weakly ("the code we ship, ours in general?"), is what the model is
   // sure of: then that topic is asked of AWS in general.
-  const namedTopicIsSure = resolution.terms.some(({ term }) => term.kind === 'topic' && term.topic === ranked[0]?.label) && (ranked[0]?.p ?? 0) >= 0.5;
+  const namedTopicIsSure =
+    resolution.terms.some(({ term }) => term.kind === 'topic' && term.topic === ranked[0]?.label) && (ranked[0]?.p ?? 0) >= tuning.namedTopicFloor;
   const wholeSplitOfAws = asksTheWholeSplitOfAws(resolution) && !namedTopicIsSure;
   if (!recognised && !service && (relevance < tuning.minRelevance || wholeSplitOfAws)) {
     if (!uncovered && (aboutTheSplit || aboutTheModelOnly(resolution) || wholeSplitOfAws)) {
